@@ -1,0 +1,147 @@
+/**
+ * Splits an article's text into title, paragraphs and photo captions.
+ *
+ * News text as scraped: the first line is often the headline (BBC) or a photo
+ * caption (the seeds); captions end with a credit ("©Getty Images") and are
+ * often repeated, sometimes with a truncated copy on the line before. Captions
+ * and titles are kept as paragraphs of their own kind so they stay searchable
+ * but never feed quotes, roles or numbers.
+ */
+import type { Paragraph, Span } from '../model';
+import { splitSentences } from './sentences';
+
+/** A photo credit at the end of a line: "©Getty Images", "© Reuters", "(Photo: AFP)", "Photo: AP". */
+const CREDIT_RE = /(?:©|\(c\)|Copyright)\s*[\p{L}\p{N}][^\n]{0,60}$|\((?:Photo|Picture|Image)s?:?[^\n)]{1,60}\)$|(?:Photo|Picture|Image)s?:\s*[\p{L}][^\n]{0,60}$/iu;
+
+/** The result of {@link splitStructure}. */
+export interface Structure {
+  paragraphs: Paragraph[];
+  /** The span of the headline, when the text starts with one (or has a markdown `#` heading first). */
+  titleSpan: Span | null;
+}
+
+/** Options for {@link splitStructure}. */
+export interface StructureOptions {
+  /** Offset where the article body starts (after front matter). */
+  bodyStart?: number;
+  /** True when the file is markdown (`#` headings are headings, not text). */
+  markdown?: boolean;
+}
+
+/**
+ * Splits `text` (from `bodyStart`) into paragraphs with sentences.
+ * Blocks are separated by blank lines; inside a block, each caption line is a
+ * paragraph of its own.
+ */
+export function splitStructure(text: string, options: StructureOptions = {}): Structure {
+  const bodyStart = options.bodyStart ?? 0;
+  const paragraphs: Paragraph[] = [];
+  let titleSpan: Span | null = null;
+  let bodyNumber = 0;
+
+  const blocks = splitBlocks(text, bodyStart);
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    const lines = splitLines(text, block.start, block.end);
+    // Markdown heading lines.
+    if (options.markdown && /^#{1,6}\s/.test(text.slice(block.start, block.start + 7))) {
+      for (const line of lines) {
+        const m = /^(#{1,6})\s+/.exec(text.slice(line.start, line.end));
+        const inner: Span = m ? { start: line.start + m[0].length, end: trimHashes(text, line.start + m[0].length, line.end) } : line;
+        const isTitle = titleSpan === null && paragraphs.every((p) => p.kind !== 'body') && m !== null && m[1].length === 1;
+        if (isTitle) titleSpan = inner;
+        paragraphs.push({ ...inner, number: 0, kind: isTitle ? 'title' : 'heading', sentences: [inner] });
+      }
+      continue;
+    }
+    const captionFlags = lines.map((l) => CREDIT_RE.test(text.slice(l.start, l.end)));
+    // A truncated copy of the caption on the next line is a caption too.
+    for (let i = 0; i + 1 < lines.length; i++) {
+      if (!captionFlags[i] && captionFlags[i + 1]) {
+        const cur = text.slice(lines[i].start, lines[i].end);
+        const next = text.slice(lines[i + 1].start, lines[i + 1].end);
+        if (next.startsWith(cur)) captionFlags[i] = true;
+      }
+    }
+    if (captionFlags.some(Boolean)) {
+      let run: Span | null = null;
+      const flushRun = () => {
+        if (run) bodyNumber = pushBody(text, paragraphs, run, bodyNumber);
+        run = null;
+      };
+      lines.forEach((line, i) => {
+        if (captionFlags[i]) {
+          flushRun();
+          paragraphs.push({ ...line, number: 0, kind: 'caption', sentences: [line] });
+        } else {
+          run = run ? { start: run.start, end: line.end } : { ...line };
+        }
+      });
+      flushRun();
+      continue;
+    }
+    // A first block that is one short line without final punctuation is the headline.
+    if (b === 0 && titleSpan === null && lines.length === 1 && looksLikeHeadline(text.slice(block.start, block.end))) {
+      titleSpan = { start: block.start, end: block.end };
+      paragraphs.push({ ...titleSpan, number: 0, kind: 'title', sentences: [titleSpan] });
+      continue;
+    }
+    bodyNumber = pushBody(text, paragraphs, block, bodyNumber);
+  }
+  return { paragraphs, titleSpan };
+}
+
+function pushBody(text: string, paragraphs: Paragraph[], span: Span, bodyNumber: number): number {
+  const n = bodyNumber + 1;
+  paragraphs.push({ start: span.start, end: span.end, number: n, kind: 'body', sentences: splitSentences(text, span.start, span.end) });
+  return n;
+}
+
+/** True for a line that reads as a headline: short, no sentence-final full stop, starts with a capital. */
+export function looksLikeHeadline(line: string): boolean {
+  const t = line.trim();
+  if (t.length === 0 || t.length > 160) return false;
+  if (!/^[\p{Lu}\p{N}"'“‘]/u.test(t)) return false;
+  if (/[.,;:]$/.test(t) && !/\.\.\.$/.test(t)) return false;
+  return t.split(/\s+/).length <= 20;
+}
+
+function splitBlocks(text: string, from: number): Span[] {
+  const blocks: Span[] = [];
+  const re = /\n[ \t]*\n/g;
+  re.lastIndex = from;
+  let start = from;
+  const push = (s: number, e: number) => {
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) blocks.push({ start: s, end: e });
+  };
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    push(start, m.index);
+    start = m.index + m[0].length;
+  }
+  push(start, text.length);
+  return blocks;
+}
+
+function splitLines(text: string, start: number, end: number): Span[] {
+  const lines: Span[] = [];
+  let s = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text[i] === '\n') {
+      let a = s;
+      let b = i;
+      while (a < b && /\s/.test(text[a])) a++;
+      while (b > a && /\s/.test(text[b - 1])) b--;
+      if (b > a) lines.push({ start: a, end: b });
+      s = i + 1;
+    }
+  }
+  return lines;
+}
+
+function trimHashes(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && (text[e - 1] === '#' || text[e - 1] === ' ')) e--;
+  return e;
+}
