@@ -123,6 +123,8 @@ export interface NumberFact extends Span {
 export interface Problem {
   /** Path relative to the workspace folder, `/`-separated. */
   path: string;
+  /** URI of the file, when the problem is about one file (lets a host show it on that file). */
+  uri?: string;
   message: string;
   /** Where in the file, when known (e.g. broken front matter). */
   span?: Span;

@@ -53,10 +53,8 @@ const SNIFF_BYTES = 8192;
  * (too big, binary). Never throws.
  */
 export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): DecodedText | DecodeSkip {
-  const maxKB = options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
-  if (bytes.length > maxKB * 1024) {
-    return { skipped: `file is ${formatSize(bytes.length)}, larger than the ${maxKB} KB limit (setting maxFileSizeKB)` };
-  }
+  const tooBig = sizeLimitReason(bytes.length, options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB);
+  if (tooBig) return { skipped: tooBig };
   const binary = binaryReason(bytes);
   if (binary) return { skipped: binary };
 
@@ -70,6 +68,11 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
     encoding = 'windows-1252';
   }
   return { text: normalizeNewlines(stripBom(text)), encoding };
+}
+
+/** Says why a file of `size` bytes is too big to be a source, or null when it is not. */
+export function sizeLimitReason(size: number, maxFileSizeKB: number): string | null {
+  return size > maxFileSizeKB * 1024 ? `file is ${formatSize(size)}, larger than the ${maxFileSizeKB} KB limit (setting maxFileSizeKB)` : null;
 }
 
 /** Says why the bytes look binary (a NUL byte, many control bytes), or null for text. */

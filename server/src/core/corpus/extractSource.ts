@@ -36,17 +36,18 @@ export function extractSource(input: SourceInput): ExtractedSource | { skipped: 
   const shownPath = input.displayPath ?? input.path;
   const decoded = decodeSource(input.bytes, { maxFileSizeKB: input.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB });
   if ('skipped' in decoded) {
-    return { skipped: { path: shownPath, severity: 'warning', message: `Skipped: ${decoded.skipped}.` } };
+    return { skipped: { path: shownPath, uri: input.uri, severity: 'warning', message: `Skipped: ${decoded.skipped}.` } };
   }
   const { text, encoding } = decoded;
   const problems: Problem[] = [];
 
   const front = parseFrontMatter(text, shownPath);
-  problems.push(...front.problems);
+  problems.push(...front.problems.map((p) => ({ ...p, uri: input.uri })));
   const { key, invalid } = sourceKey(front.meta.id, input.path);
   if (invalid) {
     problems.push({
       path: shownPath,
+      uri: input.uri,
       severity: 'warning',
       span: front.meta.id !== undefined && front.yamlSpan ? front.yamlSpan : undefined,
       message: `${invalid}, so a draft cannot cite it as [@${key}]. ${front.meta.id !== undefined ? 'Change the id' : 'Rename the file or give it an "id:" in front matter'}.`,
@@ -64,7 +65,7 @@ export function extractSource(input: SourceInput): ExtractedSource | { skipped: 
     try {
       return run();
     } catch (e) {
-      problems.push({ path: shownPath, severity: 'error', message: `Could not extract ${what} (internal error: ${errorMessage(e)}); the rest of the article is indexed.` });
+      problems.push({ path: shownPath, uri: input.uri, severity: 'error', message: `Could not extract ${what} (internal error: ${errorMessage(e)}); the rest of the article is indexed.` });
       return [];
     }
   };

@@ -1,0 +1,200 @@
+/**
+ * Brings a {@link Corpus} in line with the files on disk: lists the source globs
+ * in every workspace folder, reads each file, and re-extracts only the files
+ * whose content hash changed; files that disappeared are removed.
+ *
+ * One bad file never stops a pass: unreadable files are recorded as skipped
+ * with the reason, files that vanish while the pass runs are dropped. The pass
+ * gives the event loop a turn every few files (through `yieldNow`, since the core
+ * cannot use Node timers directly) so a language server stays responsive, and
+ * stops early when cancelled.
+ */
+import type { Problem } from '../model';
+import { contentHash } from '../corpus/contentHash';
+import { DEFAULT_MAX_FILE_SIZE_KB, sizeLimitReason } from '../corpus/decode';
+import { extractSource } from '../corpus/extractSource';
+import { DEFAULT_SOURCE_GLOBS, FileNotFoundError, matchingGlob, relativePath, sourcePath, type FileEntry, type FileSystem } from '../workspace';
+import type { Corpus } from './corpus';
+
+/** What to index. */
+export interface IndexOptions {
+  /** URIs of the workspace folders. */
+  roots: readonly string[];
+  /** Source globs relative to each folder. Default {@link DEFAULT_SOURCE_GLOBS}. */
+  globs?: readonly string[];
+  /** Files larger than this are skipped. Default 1024. */
+  maxFileSizeKB?: number;
+  /** Gives the event loop a turn (e.g. `() => new Promise((r) => setImmediate(r))`). Default: none. */
+  yieldNow?: () => Promise<void>;
+  /** Files between two calls of `yieldNow`. Default 8. */
+  yieldEvery?: number;
+}
+
+/** Called after each file: `done` of `total` files handled, `path` the last one (relative to its folder). */
+export type IndexProgress = (done: number, total: number, path: string) => void;
+
+/** Lets the caller stop a pass; checked between files. */
+export interface CancellationToken {
+  readonly isCancellationRequested: boolean;
+}
+
+/** What a pass did. */
+export interface IndexReport {
+  /** Files matching the globs. */
+  total: number;
+  /** URIs (re-)extracted in this pass. */
+  extracted: string[];
+  /** Files whose content had not changed. */
+  unchanged: number;
+  /** URIs removed from the corpus (deleted or no longer matching). */
+  removed: string[];
+  /** Files skipped (binary, too big, unreadable). */
+  skipped: number;
+  /** Problems of the pass itself (e.g. a file that vanished while it was read); file problems live in the corpus. */
+  problems: Problem[];
+  /** True when the pass stopped early because it was cancelled (nothing was removed then). */
+  cancelled: boolean;
+  /** Wall time of the pass, ms. */
+  elapsedMs: number;
+}
+
+/** A file to bring up to date, with the paths it is known by. */
+interface Candidate {
+  entry: FileEntry;
+  /** Relative to the sources root (the key derives from it). */
+  sourcePath: string;
+  /** Relative to the workspace folder (what problems show). */
+  workspacePath: string;
+}
+
+/** Indexes every source under the workspace folders; see the module comment. */
+export async function indexSources(fs: FileSystem, corpus: Corpus, options: IndexOptions, progress?: IndexProgress, token?: CancellationToken): Promise<IndexReport> {
+  const started = Date.now();
+  const globs = options.globs ?? DEFAULT_SOURCE_GLOBS;
+  const report = emptyReport();
+  const candidates: Candidate[] = [];
+  const seen = new Set<string>();
+  for (const root of options.roots) {
+    let entries: FileEntry[];
+    try {
+      entries = await fs.list(root, globs);
+    } catch (e) {
+      report.problems.push({ path: root, severity: 'error', message: `Could not list the sources in ${root}: ${errorMessage(e)}` });
+      // Without a listing we cannot tell deleted files from unlisted ones: keep what the corpus has.
+      for (const uri of corpus.uris()) if (relativePath(root, uri) !== null) seen.add(uri);
+      continue;
+    }
+    for (const entry of entries) {
+      if (seen.has(entry.uri)) continue;
+      seen.add(entry.uri);
+      const glob = matchingGlob(globs, entry.path) ?? globs[0];
+      candidates.push({ entry, workspacePath: entry.path, sourcePath: sourcePath(glob, entry.path) });
+    }
+  }
+  report.total = candidates.length;
+  await updateCandidates(fs, corpus, options, candidates, report, progress, token);
+  if (!report.cancelled) {
+    for (const uri of corpus.uris()) {
+      if (!seen.has(uri)) {
+        corpus.removeUri(uri);
+        report.removed.push(uri);
+      }
+    }
+  }
+  report.elapsedMs = Date.now() - started;
+  return report;
+}
+
+/**
+ * Brings specific files up to date (a file watcher's created/changed/deleted
+ * events): files that exist and match the globs are (re-)indexed if their
+ * content changed, the others are removed from the corpus.
+ */
+export async function updateSources(fs: FileSystem, corpus: Corpus, options: IndexOptions, uris: readonly string[], token?: CancellationToken): Promise<IndexReport> {
+  const started = Date.now();
+  const globs = options.globs ?? DEFAULT_SOURCE_GLOBS;
+  const report = emptyReport();
+  const candidates: Candidate[] = [];
+  for (const uri of new Set(uris)) {
+    const root = options.roots.find((r) => relativePath(r, uri) !== null);
+    const path = root !== undefined ? relativePath(root, uri) : null;
+    const glob = path !== null ? matchingGlob(globs, path) : undefined;
+    if (path === null || glob === undefined) {
+      if (corpus.has(uri)) {
+        corpus.removeUri(uri);
+        report.removed.push(uri);
+      }
+      continue;
+    }
+    candidates.push({ entry: { uri, path }, workspacePath: path, sourcePath: sourcePath(glob, path) });
+  }
+  report.total = candidates.length;
+  await updateCandidates(fs, corpus, options, candidates, report, undefined, token);
+  report.elapsedMs = Date.now() - started;
+  return report;
+}
+
+async function updateCandidates(fs: FileSystem, corpus: Corpus, options: IndexOptions, candidates: Candidate[], report: IndexReport, progress?: IndexProgress, token?: CancellationToken): Promise<void> {
+  const maxKB = options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
+  const yieldEvery = Math.max(1, options.yieldEvery ?? 8);
+  for (let i = 0; i < candidates.length; i++) {
+    if (token?.isCancellationRequested) {
+      report.cancelled = true;
+      return;
+    }
+    const candidate = candidates[i];
+    await updateOne(fs, corpus, candidate, maxKB, report);
+    progress?.(i + 1, candidates.length, candidate.workspacePath);
+    if (options.yieldNow && (i + 1) % yieldEvery === 0) await options.yieldNow();
+  }
+}
+
+async function updateOne(fs: FileSystem, corpus: Corpus, candidate: Candidate, maxKB: number, report: IndexReport): Promise<void> {
+  const { entry, workspacePath } = candidate;
+  // Too big to be a source: skip without reading it at all.
+  const tooBig = entry.size !== undefined ? sizeLimitReason(entry.size, maxKB) : null;
+  if (tooBig) {
+    corpus.recordSkipped(entry.uri, { path: workspacePath, uri: entry.uri, severity: 'warning', message: `Skipped: ${tooBig}.` });
+    report.skipped++;
+    return;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.read(entry.uri);
+  } catch (e) {
+    if (e instanceof FileNotFoundError) {
+      // Deleted between listing and reading: it is simply not a source any more.
+      if (corpus.has(entry.uri)) {
+        corpus.removeUri(entry.uri);
+        report.removed.push(entry.uri);
+      }
+      report.problems.push({ path: workspacePath, uri: entry.uri, severity: 'warning', message: 'The file disappeared while the sources were being indexed.' });
+      return;
+    }
+    corpus.recordSkipped(entry.uri, { path: workspacePath, uri: entry.uri, severity: 'error', message: `Could not read the file: ${errorMessage(e)}` });
+    report.skipped++;
+    return;
+  }
+  const hash = contentHash(bytes);
+  const known = corpus.byUri(entry.uri);
+  if (known && known.hash === hash && known.path === candidate.sourcePath) {
+    report.unchanged++;
+    return;
+  }
+  const result = extractSource({ uri: entry.uri, path: candidate.sourcePath, displayPath: workspacePath, bytes, hash, maxFileSizeKB: maxKB });
+  if ('skipped' in result) {
+    corpus.recordSkipped(entry.uri, result.skipped);
+    report.skipped++;
+    return;
+  }
+  corpus.upsert(result, workspacePath);
+  report.extracted.push(entry.uri);
+}
+
+function emptyReport(): IndexReport {
+  return { total: 0, extracted: [], unchanged: 0, removed: [], skipped: 0, problems: [], cancelled: false, elapsedMs: 0 };
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
