@@ -1,0 +1,114 @@
+/**
+ * The core's {@link FileSystem} over `node:fs`, with `file://` URIs, and the
+ * cache file helpers (the core only produces and consumes the cache string).
+ */
+import { promises as fsp, type Dirent } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { globStaticPrefix } from '../core/glob';
+import { FileNotFoundError, matchingGlob, type FileEntry, type FileSystem } from '../core/workspace';
+
+/** Folders never walked into: tool caches and dependencies are never sources. */
+const IGNORED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.dossier-cache']);
+
+/** Error codes meaning "not there": the file was deleted, or a folder on its path was. */
+const NOT_FOUND_CODES = new Set(['ENOENT', 'ENOTDIR']);
+
+/** Files on the local disk. */
+export class NodeFileSystem implements FileSystem {
+  async list(root: string, globs: readonly string[]): Promise<FileEntry[]> {
+    const rootPath = fileURLToPath(root);
+    const entries = new Map<string, FileEntry>();
+    const prefixes = [...new Set(globs.map(globStaticPrefix))];
+    // A prefix inside another one's folder is walked as part of it.
+    const walkRoots = prefixes.filter((p) => !prefixes.some((q) => q !== p && p.startsWith(q)));
+    for (const prefix of walkRoots) {
+      await walk(join(rootPath, prefix), async (absolute, dirent) => {
+        const path = relative(rootPath, absolute).split(sep).join('/');
+        if (entries.has(path) || !matchingGlob(globs, path)) return;
+        let size: number | undefined;
+        try {
+          const stat = await fsp.stat(absolute);
+          if (!stat.isFile()) return;
+          size = stat.size;
+        } catch {
+          if (dirent.isSymbolicLink()) return; // a dangling link is not a file
+        }
+        entries.set(path, { uri: pathToFileURL(absolute).href, path, size });
+      });
+    }
+    return [...entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  async read(uri: string): Promise<Uint8Array> {
+    try {
+      return await fsp.readFile(fileURLToPath(uri));
+    } catch (e) {
+      if (NOT_FOUND_CODES.has((e as NodeJS.ErrnoException).code ?? '')) throw new FileNotFoundError(uri);
+      throw e;
+    }
+  }
+}
+
+/**
+ * Calls `visit` for every file (or link) under `dir`, depth first. Hidden and
+ * ignored folders are skipped; symbolic links to folders are not followed (no
+ * cycles). A missing folder has no files.
+ */
+async function walk(dir: string, visit: (absolute: string, dirent: Dirent) => Promise<void>): Promise<void> {
+  let dirents: Dirent[];
+  try {
+    dirents = await fsp.readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    if (NOT_FOUND_CODES.has((e as NodeJS.ErrnoException).code ?? '')) return;
+    throw e;
+  }
+  for (const dirent of dirents) {
+    const absolute = join(dir, dirent.name);
+    if (dirent.isDirectory()) {
+      if (!dirent.name.startsWith('.') && !IGNORED_DIRS.has(dirent.name)) await walk(absolute, visit);
+    } else if (dirent.isFile() || dirent.isSymbolicLink()) {
+      await visit(absolute, dirent);
+    }
+  }
+}
+
+/** The `file://` URI of a local folder, as {@link NodeFileSystem} uses for roots. */
+export function folderUri(folderPath: string): string {
+  return pathToFileURL(resolve(folderPath)).href.replace(/\/+$/, '');
+}
+
+/** Where the cache of a workspace folder lives: `<folder>/<cacheDir>/index.json` (cacheDir may be absolute). */
+export function cacheFilePath(folderPath: string, cacheDir = '.dossier-cache'): string {
+  return join(resolve(folderPath, cacheDir), 'index.json');
+}
+
+/** Reads a cache file; null when there is none (or it cannot be read: the index is then rebuilt). */
+export async function readCacheFile(path: string): Promise<string | null> {
+  try {
+    return await fsp.readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes a cache file atomically (temp file + rename), so a crash or a second
+ * server writing at the same time never leaves a half-written cache behind.
+ */
+export async function writeCacheFile(path: string, content: string): Promise<void> {
+  await fsp.mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`;
+  try {
+    await fsp.writeFile(temp, content, 'utf8');
+    await fsp.rename(temp, path);
+  } catch (e) {
+    await fsp.rm(temp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Gives the event loop a turn; pass as `yieldNow` to the indexer. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolvePromise) => setImmediate(resolvePromise));
+}
