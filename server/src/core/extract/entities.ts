@@ -1,4 +1,691 @@
-// PLACEHOLDER owned by the entities helper: replace entirely.
-import type { LocalEntity, Paragraph } from '../model';
-/** Named entities of one source. */
-export function extractEntities(_text: string, _paragraphs: Paragraph[]): LocalEntity[] { return []; }
+/**
+ * Rule-based named-entity recognition for one source article.
+ *
+ * Pipeline, per sentence of the title, headings, body and captions:
+ * 1. tokens (`nameTokens.ts`), with all-capitals headlines recognised and read
+ *    through the document's own capitalised words and the gazetteer;
+ * 2. runs of capitalised words, joined by name particles ("de", "van", "al"),
+ *    by "of" after a head word ("Association of ...", "Committee of Mali") and
+ *    by "and"/"&" inside organisation names ("National Olympic and Sports
+ *    Committee"), cut at possessives;
+ * 3. each run is cleaned: a sentence-initial common word is dropped ("But",
+ *    "During"), a title is split off and becomes a person cue ("Russian President
+ *    | Vladimir Putin"), honorifics ("Mr") and demonyms ("Frenchman") too, a
+ *    leading nationality adjective becomes an affiliation unless the name is an
+ *    organisation ("Russian Olympic Committee" stays whole);
+ * 4. acronyms defined in brackets ("International Military Sports Council
+ *    (CISM)") tie the two names together;
+ * 5. names are resolved within the source: same folded name, surname or name
+ *    tail of a person ("Putin", "de Oliveira", "Mr Brown"), acronym alone;
+ * 6. roles and affiliations (`roles.ts`) are read around person names.
+ *
+ * Captions are used for mentions, but their roles only count for people the
+ * body gives no role: captions restate the body in shorthand ("Russia's
+ * Ambassador-at-Large") and the body's wording is the one a writer cites.
+ * Photo credits ("©Getty Images") are not read at all.
+ */
+import type { EntityType, LocalEntity, Mention, Paragraph, Role } from '../model';
+import { foldText } from '../text/normalize';
+import {
+  CALENDAR_WORDS, COMMON_WORDS, DEMONYM_NOUNS, GIVEN_NAMES, HONORIFICS, MULTIWORD_PLACES, NAME_PARTICLES,
+  NATIONALITIES, NON_ENTITY_ADJECTIVES, OF_HEADS, ORG_CUES, OTHER_CUES, PERSON_VERBS, PLACE_CUES,
+  PLACE_PREPOSITIONS, PLACES, REGIONS, STANDALONE_NAMES,
+} from './lexicon';
+import { isAllCaps, tokenizeNames, type NameToken } from './nameTokens';
+import { findRoles, isTitleHead, isTitleWord, type NameRef } from './roles';
+
+type ParagraphKind = Paragraph['kind'];
+
+interface SentenceTokens {
+  toks: NameToken[];
+  kind: ParagraphKind;
+}
+
+/** A run of tokens recognised as a name. */
+interface Candidate {
+  sentence: number;
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Folded text, white space collapsed: the resolution key. */
+  key: string;
+  type: EntityType;
+  /** How sure `type` is: 0 (guess) .. 5 (stated by a title or honorific). */
+  strength: number;
+  /** A single acronym-shaped token ("CISM", "NOCs"). */
+  acronym: boolean;
+  affiliation?: string;
+  group: number;
+}
+
+/** Words of the document, for telling names from capitalised common words. */
+interface DocumentWords {
+  /** Folded words written with a capital in mid-sentence somewhere. */
+  capitalised: Set<string>;
+  /** Folded words written in lower case somewhere. */
+  lower: Set<string>;
+  /** Folded words written with a capital first in a sentence. */
+  initial: Set<string>;
+}
+
+/**
+ * Named entities of one source: people, organisations, places and other named
+ * things, with every mention (name words only), the roles stated for people,
+ * acronyms and affiliations. `paragraphs` come from `splitStructure`.
+ */
+export function extractEntities(text: string, paragraphs: Paragraph[]): LocalEntity[] {
+  const folded = foldText(text);
+  const sentences = tokenizeParagraphs(text, folded, paragraphs);
+  const words = documentWords(sentences);
+  const candidates: Candidate[] = [];
+  sentences.forEach((s, i) => findCandidates(text, folded, s, i, words, candidates));
+  const acronyms = linkAcronyms(text, folded, sentences, candidates);
+  const groups = resolve(text, sentences, candidates, acronyms);
+  return buildEntities(text, sentences, candidates, groups, acronyms);
+}
+
+// ---------------------------------------------------------------- tokens
+
+function tokenizeParagraphs(text: string, folded: string, paragraphs: Paragraph[]): SentenceTokens[] {
+  const out: SentenceTokens[] = [];
+  for (const p of paragraphs) {
+    for (const s of p.sentences) {
+      let end = s.end;
+      if (p.kind === 'caption') {
+        // The photo credit is not part of what the caption says.
+        const credit = text.indexOf('©', s.start);
+        if (credit >= 0 && credit < end) end = credit;
+      }
+      if (end > s.start) out.push({ toks: tokenizeNames(text, folded, s.start, end), kind: p.kind });
+    }
+  }
+  return out;
+}
+
+function documentWords(sentences: SentenceTokens[]): DocumentWords {
+  const capitalised = new Set<string>();
+  const lower = new Set<string>();
+  const initial = new Set<string>();
+  const shouting: SentenceTokens[] = [];
+  for (const s of sentences) {
+    let wordCount = 0;
+    let capsCount = 0;
+    for (const t of s.toks) {
+      if (!t.word || !t.cap) continue;
+      wordCount++;
+      if (isAllCaps(t.text)) capsCount++;
+    }
+    for (const t of s.toks) if (t.word && !t.cap && !/\d/.test(t.text)) wordCount++;
+    if (capsCount >= 3 && capsCount >= wordCount * 0.6) {
+      shouting.push(s);
+      continue;
+    }
+    for (const t of s.toks) {
+      if (!t.word) continue;
+      if (t.cap && !t.sentStart) capitalised.add(t.norm);
+      else if (t.cap) initial.add(t.norm);
+      else lower.add(t.norm);
+    }
+  }
+  // In an all-capitals headline capitals say nothing: a word is a name there only
+  // when the document writes it with a capital elsewhere or the gazetteer knows it.
+  for (const s of shouting) {
+    for (const t of s.toks) {
+      if (!t.word || !t.cap) continue;
+      const known = capitalised.has(t.norm) || isPlaceWord(t.norm) || NATIONALITIES[t.norm] !== undefined
+        || (initial.has(t.norm) && !lower.has(t.norm) && !looksLikeCommonWord(t.norm));
+      t.cap = known && !COMMON_WORDS.has(t.norm);
+      t.acronym = t.cap && t.acronym && t.text.length <= 5 && capitalised.has(t.norm);
+      t.sentStart = false;
+    }
+  }
+  return { capitalised, lower, initial };
+}
+
+// ---------------------------------------------------------------- candidates
+
+interface Piece {
+  first: number;
+  last: number;
+  personCue: boolean;
+  affiliation?: string;
+  /** Only nationality/title/common words ("National Olympic"): kept only if "and" joins it to a real name. */
+  trivial: boolean;
+}
+
+function isNameToken(t: NameToken | undefined): boolean {
+  return t !== undefined && t.word && t.cap;
+}
+
+function findCandidates(text: string, folded: string, sentence: SentenceTokens, index: number, words: DocumentWords, out: Candidate[]): void {
+  const toks = sentence.toks;
+  const pieces: Piece[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    if (!isNameToken(toks[i]) || CALENDAR_WORDS.has(toks[i].norm)) {
+      i++;
+      continue;
+    }
+    const last = extendRun(toks, i);
+    splitRun(toks, i, last, words, pieces);
+    i = last + 1;
+  }
+  mergeOverAnd(toks, pieces);
+  for (const p of pieces) if (!p.trivial) out.push(makeCandidate(text, folded, toks, index, p));
+}
+
+/** The last token of the run of capitalised words starting at `i`. */
+function extendRun(toks: NameToken[], i: number): number {
+  let last = i;
+  while (true) {
+    const t = toks[last];
+    if (t.poss) break;
+    const n1 = toks[last + 1];
+    if (!n1) break;
+    if (isNameToken(n1)) {
+      // "Friday", "May" end a name unless they follow a given name ("Theresa May").
+      if (CALENDAR_WORDS.has(n1.norm) && !GIVEN_NAMES.has(t.norm)) break;
+      last++;
+      continue;
+    }
+    if (n1.word) {
+      if (NAME_PARTICLES.has(n1.norm) && isNameToken(toks[last + 2])) {
+        last += 2;
+        continue;
+      }
+      if ((n1.norm === 'of' || n1.norm === 'for') && OF_HEADS.has(t.norm)) {
+        if (isNameToken(toks[last + 2])) {
+          last += 2;
+          continue;
+        }
+        if (toks[last + 2]?.norm === 'the' && isNameToken(toks[last + 3])) {
+          last += 3;
+          continue;
+        }
+      }
+    } else if (n1.text === '.' && last === i && HONORIFICS.has(t.norm) && isNameToken(toks[last + 2])) {
+      last += 2; // "Mr. Brown"
+      continue;
+    }
+    break;
+  }
+  return last;
+}
+
+/** Cleans a run and splits off titles: pushes zero, one or two pieces. */
+function splitRun(toks: NameToken[], a: number, b: number, words: DocumentWords, pieces: Piece[]): void {
+  if (toks[a].sentStart && a < b && isCommonCapital(toks[a], words)) a++;
+  while (a < b && !toks[a].word) a++;
+  let personCue = false;
+  let affiliation: string | undefined;
+  if (a < b && HONORIFICS.has(toks[a].norm)) {
+    a++;
+    if (!toks[a].word) a++;
+    personCue = true;
+  }
+  if (a < b && DEMONYM_NOUNS[toks[a].norm]) {
+    affiliation = DEMONYM_NOUNS[toks[a].norm];
+    a++;
+    personCue = true;
+  }
+  // "Russian President | Vladimir Putin", "ROC President | Stanislav Pozdnyakov".
+  for (let h = b - 1; h >= a; h--) {
+    if (!isTitleHead(toks[h].norm)) continue;
+    if (!isPlainNameTail(toks, h + 1, b)) break;
+    let r = h;
+    while (r - 1 >= a && isTitleWord(toks[r - 1].norm) && !toks[r - 1].poss) r--;
+    if (r > a) pushPiece(toks, a, r - 1, false, undefined, words, pieces);
+    pushPiece(toks, h + 1, b, true, affiliation, words, pieces);
+    return;
+  }
+  pushPiece(toks, a, b, personCue, affiliation, words, pieces);
+}
+
+/** True when tokens `[from, to]` read as a person's name: no cue, title or connector words. */
+function isPlainNameTail(toks: NameToken[], from: number, to: number): boolean {
+  if (from > to || to - from > 4) return false;
+  for (let k = from; k <= to; k++) {
+    const n = toks[k].norm;
+    if (ORG_CUES.has(n) || OTHER_CUES.has(n) || PLACE_CUES.has(n) || isTitleWord(n) || n === 'of' || n === 'for') return false;
+  }
+  return true;
+}
+
+function pushPiece(toks: NameToken[], a: number, b: number, personCue: boolean, affiliation: string | undefined, words: DocumentWords, pieces: Piece[]): void {
+  if (!personCue && a < b && NATIONALITIES[toks[a].norm] && !hasCue(toks, a + 1, b) && !isPlaceName(spanKey(toks, a, b))) {
+    // "Russian athletes" is no name; "Syrian NOCs" is the NOCs of Syria.
+    affiliation = NATIONALITIES[toks[a].norm];
+    a++;
+  }
+  if (a > b) return;
+  if (a === b && !personCue && (!isKnownSingle(toks[a], words, toks[a + 1]) || isGenericCue(toks[a].norm))) return;
+  pieces.push({ first: a, last: b, personCue, affiliation, trivial: !personCue && isTrivial(toks, a, b) });
+}
+
+/** A run made only of nationality, title, common and calendar words ("Russian Presidential", "Acting President"). */
+function isTrivial(toks: NameToken[], a: number, b: number): boolean {
+  if (a === b && NON_ENTITY_ADJECTIVES.has(toks[a].norm)) return true;
+  for (let k = a; k <= b; k++) {
+    const t = toks[k];
+    if (!t.word) continue;
+    const n = t.norm;
+    if (NATIONALITIES[n] === undefined && !isTitleWord(n) && !COMMON_WORDS.has(n) && !CALENDAR_WORDS.has(n) && !HONORIFICS.has(n)) return false;
+  }
+  return true;
+}
+
+/** "Government", "Association", "Games" alone name nothing in particular ("Congress" and "Kremlin" do). */
+function isGenericCue(norm: string): boolean {
+  return (ORG_CUES.has(norm) || OTHER_CUES.has(norm) || PLACE_CUES.has(norm)) && !STANDALONE_NAMES.has(norm);
+}
+
+/**
+ * A single capitalised word is a name unless it stands first in its sentence
+ * and reads as a common word: in the word lists, written in lower case
+ * elsewhere, or shaped like a plural, participle or adverb ("Athletes",
+ * "Founded", "Speaking") while the document never capitalises it elsewhere.
+ */
+function isKnownSingle(t: NameToken, words: DocumentWords, next: NameToken | undefined): boolean {
+  if (!t.sentStart) return true;
+  if (t.acronym || isPlaceWord(t.norm)) return true;
+  if (COMMON_WORDS.has(t.norm) || CALENDAR_WORDS.has(t.norm)) return false;
+  if (words.capitalised.has(t.norm)) return true;
+  if (words.lower.has(t.norm)) return false;
+  if (next?.word && PERSON_VERBS.has(next.norm)) return true;
+  return !looksLikeCommonWord(t.norm);
+}
+
+function looksLikeCommonWord(norm: string): boolean {
+  return /(?:s|ing|ed|ly)$/.test(norm);
+}
+
+function isCommonCapital(t: NameToken, words: DocumentWords): boolean {
+  if (COMMON_WORDS.has(t.norm) || CALENDAR_WORDS.has(t.norm)) return true;
+  return words.lower.has(t.norm) && !words.capitalised.has(t.norm) && !GIVEN_NAMES.has(t.norm);
+}
+
+function hasCue(toks: NameToken[], a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) {
+    const n = toks[k].norm;
+    if (ORG_CUES.has(n) || OTHER_CUES.has(n) || PLACE_CUES.has(n)) return true;
+  }
+  return false;
+}
+
+/** Joins "National Olympic | and | Sports Committee of Mali" and "Procter | & | Gamble". */
+function mergeOverAnd(toks: NameToken[], pieces: Piece[]): void {
+  for (let i = 0; i + 1 < pieces.length; i++) {
+    const p = pieces[i];
+    const q = pieces[i + 1];
+    if (q.first !== p.last + 2 || p.personCue || q.personCue || q.trivial || toks[p.last].poss) continue;
+    const joiner = toks[p.last + 1];
+    const left = toks[p.last].norm;
+    const leftIsCue = ORG_CUES.has(left) || OTHER_CUES.has(left);
+    const leftIsNameAlready = (p.first === p.last && toks[p.first].acronym) || isPlaceName(spanKey(toks, p.first, p.last));
+    let merge = false;
+    if (joiner.text === '&') merge = true;
+    else if (joiner.norm === 'and') {
+      if (hasCue(toks, q.first, q.last) && !leftIsCue && !leftIsNameAlready) merge = true;
+      // "National Olympic Committee and Sports Confederation of Denmark": one body's full name.
+      else if (leftIsCue && q.last - q.first >= 3 && toks[q.last - 1].norm === 'of' && isPlaceName(toks[q.last].norm) && !hasOf(toks, p.first, p.last)) merge = true;
+    }
+    if (!merge) continue;
+    p.last = q.last;
+    p.trivial = false;
+    pieces.splice(i + 1, 1);
+    i--;
+  }
+}
+
+function hasOf(toks: NameToken[], a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) if (toks[k].norm === 'of') return true;
+  return false;
+}
+
+function spanKey(toks: NameToken[], a: number, b: number): string {
+  let key = toks[a].norm;
+  for (let k = a + 1; k <= b; k++) key += ' ' + toks[k].norm;
+  return key;
+}
+
+function isPlaceWord(norm: string): boolean {
+  return PLACES.has(norm) || REGIONS.has(norm);
+}
+
+function isPlaceName(key: string): boolean {
+  return PLACES.has(key) || REGIONS.has(key) || MULTIWORD_PLACES.has(key);
+}
+
+function makeCandidate(text: string, folded: string, toks: NameToken[], sentence: number, p: Piece): Candidate {
+  const start = toks[p.first].start;
+  const end = toks[p.last].end;
+  const key = folded.slice(start, end).replace(/\s+/g, ' ');
+  const c: Candidate = {
+    sentence, first: p.first, last: p.last, start, end, text: text.slice(start, end), key,
+    type: 'other', strength: 0, acronym: p.first === p.last && toks[p.first].acronym, affiliation: p.affiliation, group: -1,
+  };
+  classify(c, toks, p.personCue);
+  return c;
+}
+
+/** Sets the candidate's type and the strength of the evidence for it. */
+function classify(c: Candidate, toks: NameToken[], personCue: boolean): void {
+  const set = (type: EntityType, strength: number) => {
+    c.type = type;
+    c.strength = strength;
+  };
+  if (personCue) return set('person', 5);
+  let head = toks[c.last].norm;
+  for (let k = c.first + 1; k < c.last; k++) {
+    if (toks[k].norm === 'of' || toks[k].norm === 'for') {
+      head = toks[k - 1].norm;
+      break;
+    }
+  }
+  const multi = c.last > c.first;
+  if (ORG_CUES.has(head)) return set('organization', 4);
+  if (OTHER_CUES.has(head)) return set('other', 4);
+  if (isPlaceName(c.key)) return set('place', 4);
+  if (PLACE_CUES.has(head) && multi) return set('place', 3);
+  if (c.acronym) return set('organization', 2);
+  for (let k = c.first; k <= c.last; k++) if (ORG_CUES.has(toks[k].norm)) return set('organization', 3);
+  if (multi && GIVEN_NAMES.has(toks[c.first].norm)) return set('person', 3);
+  const next = toks[c.last + 1];
+  const prev = toks[c.first - 1];
+  if ((next?.word && PERSON_VERBS.has(next.norm)) || (prev?.word && PERSON_VERBS.has(prev.norm))) return set('person', 2);
+  if (multi) return set('person', 1);
+  if (prev?.word && PLACE_PREPOSITIONS.has(prev.norm)) return set('place', 1);
+  set('other', 0);
+}
+
+// ---------------------------------------------------------------- acronyms
+
+/** An acronym stated in brackets after its expansion. */
+interface AcronymDefinition {
+  /** Acronym as written ("NOCs"). */
+  text: string;
+  /** Resolution key of the acronym ("noc"). */
+  key: string;
+  expansion: Candidate;
+  /** The candidate of the bracketed acronym itself. */
+  acronym: Candidate;
+}
+
+/** Key of an acronym: folded, a plural "s" dropped ("NOCs" → "noc"). */
+function acronymKey(word: string): string {
+  const w = /[A-Z]s$/.test(word) ? word.slice(0, -1) : word;
+  return foldText(w);
+}
+
+function linkAcronyms(text: string, folded: string, sentences: SentenceTokens[], candidates: Candidate[]): AcronymDefinition[] {
+  const defs: AcronymDefinition[] = [];
+  for (let i = 0; i + 1 < candidates.length; i++) {
+    const c = candidates[i];
+    const a = candidates[i + 1];
+    if (a.sentence !== c.sentence || !a.acronym || c.acronym) continue;
+    const toks = sentences[c.sentence].toks;
+    if (a.first !== c.last + 2 || toks[c.last + 1].text !== '(' || toks[a.last + 1]?.text !== ')') continue;
+    const first = coveringSuffix(toks, c.first, c.last, a.text);
+    if (first < 0) continue;
+    if (first > c.first) {
+      c.first = first;
+      c.start = toks[first].start;
+      c.text = text.slice(c.start, c.end);
+      c.key = folded.slice(c.start, c.end).replace(/\s+/g, ' ');
+    }
+    a.type = c.type;
+    a.strength = Math.min(a.strength, c.strength);
+    defs.push({ text: a.text, key: acronymKey(a.text), expansion: c, acronym: a });
+  }
+  return defs;
+}
+
+/**
+ * The first token of the shortest tail of `[a, b]` whose initials contain every
+ * letter of the acronym (in any order: "CISM" is French for "International
+ * Military Sports Council"); -1 when even the whole run does not.
+ */
+function coveringSuffix(toks: NameToken[], a: number, b: number, acronym: string): number {
+  const needed = new Map<string, number>();
+  const letters = /[A-Z]s$/.test(acronym) ? acronym.slice(0, -1) : acronym;
+  for (const ch of foldText(letters)) if (/[a-z]/.test(ch)) needed.set(ch, (needed.get(ch) ?? 0) + 1);
+  const have = new Map<string, number>();
+  for (let k = b; k >= a; k--) {
+    const t = toks[k];
+    if (!t.word) continue;
+    const contributed = t.acronym ? t.text.replace(/[^A-Z]/g, '').toLowerCase() : t.norm[0];
+    for (const ch of contributed) have.set(ch, (have.get(ch) ?? 0) + 1);
+    let covered = true;
+    for (const [ch, n] of needed) if ((have.get(ch) ?? 0) < n) covered = false;
+    if (covered && isNameToken(t)) return k;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------- resolution
+
+/** Union-find over candidate indices. */
+class Groups {
+  private readonly parent: number[] = [];
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]];
+      i = this.parent[i];
+    }
+    return i;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+function resolve(text: string, sentences: SentenceTokens[], candidates: Candidate[], acronyms: AcronymDefinition[]): Groups {
+  const groups = new Groups();
+  const byKey = new Map<string, number>();
+  const acronymGroups = new Map<string, number>();
+  for (const c of candidates) {
+    const key = c.acronym ? 'acronym:' + acronymKey(c.text) : c.key;
+    let g = byKey.get(key);
+    if (g === undefined) {
+      g = groups.add();
+      byKey.set(key, g);
+    }
+    c.group = g;
+    if (c.acronym) acronymGroups.set(acronymKey(c.text), g);
+  }
+  for (const d of acronyms) groups.union(d.expansion.group, d.acronym.group);
+  // A full name written as an acronym elsewhere in the source ("NOCs" before its definition) is covered by the key.
+  for (const c of candidates) {
+    if (c.acronym) continue;
+    const g = acronymGroups.get(c.key);
+    if (g !== undefined) groups.union(c.group, g);
+  }
+
+  // Name tails of people: "putin", "de oliveira", "oumar traore" → the person's group.
+  const tails = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    if (c.last === c.first || c.type !== 'person') continue;
+    const toks = sentences[c.sentence].toks;
+    for (let k = c.last; k > c.first; k--) {
+      if (!toks[k].word || !toks[k].cap) continue;
+      const tail = spanKey(toks, k, c.last);
+      const list = tails.get(tail);
+      if (list) list.push(c);
+      else tails.set(tail, [c]);
+      // "de Oliveira" is a tail too.
+      if (k - 1 > c.first && NAME_PARTICLES.has(toks[k - 1].norm)) {
+        const withParticle = spanKey(toks, k - 1, c.last);
+        const l2 = tails.get(withParticle);
+        if (l2) l2.push(c);
+        else tails.set(withParticle, [c]);
+      }
+    }
+  }
+  for (const c of candidates) {
+    if (c.acronym || c.strength >= 4 || (c.type !== 'person' && c.type !== 'other' && c.strength >= 2)) continue;
+    const toks = sentences[c.sentence].toks;
+    const before = toks[c.first - 1];
+    if (before && before.word && !before.cap && NAME_PARTICLES.has(before.norm)) {
+      const extended = before.norm + ' ' + c.key;
+      const owners = tails.get(extended);
+      if (owners) {
+        c.first--;
+        c.start = before.start;
+        c.text = text.slice(c.start, c.end);
+        c.key = extended;
+        attach(groups, c, owners);
+        continue;
+      }
+    }
+    const owners = tails.get(c.key);
+    if (owners) attach(groups, c, owners);
+  }
+  return groups;
+}
+
+/** Joins a short name to the nearest earlier full name it ends (or the first one when none is earlier). */
+function attach(groups: Groups, c: Candidate, owners: Candidate[]): void {
+  let best = owners[0];
+  for (const o of owners) if (o.start < c.start && o.group !== c.group) best = o;
+  if (best === c) return;
+  groups.union(c.group, best.group);
+  if (c.type !== 'person' && c.strength < 2) {
+    c.type = 'person';
+    c.strength = 2;
+  }
+}
+
+// ---------------------------------------------------------------- entities
+
+interface Building {
+  candidates: Candidate[];
+  type: EntityType;
+  strength: number;
+  bodyRoles: Role[];
+  captionRoles: Role[];
+  affiliation?: string;
+  acronym?: string;
+}
+
+function buildEntities(text: string, sentences: SentenceTokens[], candidates: Candidate[], groups: Groups, acronyms: AcronymDefinition[]): LocalEntity[] {
+  const byGroup = new Map<number, Building>();
+  for (const c of candidates) {
+    const g = groups.find(c.group);
+    let b = byGroup.get(g);
+    if (!b) {
+      b = { candidates: [], type: c.type, strength: -1, bodyRoles: [], captionRoles: [] };
+      byGroup.set(g, b);
+    }
+    b.candidates.push(c);
+    if (c.strength > b.strength) {
+      b.type = c.type;
+      b.strength = c.strength;
+    }
+  }
+  // A nationality before an organisation's acronym ("Syrian NOCs") is not the organisation's affiliation.
+  for (const b of byGroup.values()) {
+    if (b.type === 'person') b.affiliation = b.candidates.find((c) => c.affiliation)?.affiliation;
+  }
+  for (const d of acronyms) {
+    const b = byGroup.get(groups.find(d.expansion.group));
+    if (b && !b.acronym) b.acronym = /[A-Z]s$/.test(d.text) ? d.text.slice(0, -1) : d.text;
+  }
+  // A lone acronym never defined here is still its own acronym.
+  for (const b of byGroup.values()) if (!b.acronym && b.candidates.every((c) => c.acronym)) b.acronym = b.candidates[0].text.replace(/(?<=[A-Z])s$/, '');
+
+  collectRoles(text, sentences, candidates, groups, byGroup);
+
+  const entities: LocalEntity[] = [];
+  for (const b of byGroup.values()) {
+    const mentions = dedupeMentions(b.candidates);
+    const canonical = canonicalName(b.candidates);
+    const aliases: string[] = [];
+    const seen = new Set([foldText(canonical)]);
+    for (const m of mentions) {
+      const k = foldText(m.text);
+      if (!seen.has(k)) {
+        seen.add(k);
+        aliases.push(m.text);
+      }
+    }
+    if (b.acronym && !seen.has(foldText(b.acronym))) aliases.push(b.acronym);
+    const roles = b.bodyRoles.length > 0 ? b.bodyRoles : b.captionRoles;
+    const entity: LocalEntity = { name: canonical, type: b.type, aliases, mentions, roles: dedupeRoles(roles) };
+    if (b.acronym) entity.acronym = b.acronym;
+    if (b.affiliation) entity.affiliation = b.affiliation;
+    entities.push(entity);
+  }
+  entities.sort((x, y) => x.mentions[0].start - y.mentions[0].start);
+  return entities;
+}
+
+function collectRoles(text: string, sentences: SentenceTokens[], candidates: Candidate[], groups: Groups, byGroup: Map<number, Building>): void {
+  let i = 0;
+  while (i < candidates.length) {
+    const sentence = candidates[i].sentence;
+    const inSentence: Candidate[] = [];
+    while (i < candidates.length && candidates[i].sentence === sentence) inSentence.push(candidates[i++]);
+    const refs: NameRef[] = inSentence.map((c) => {
+      const b = byGroup.get(groups.find(c.group));
+      const notPerson = b !== undefined && b.type !== 'person' && b.strength >= 2;
+      return { first: c.first, last: c.last, text: c.text, norm: c.key, notPerson };
+    });
+    const { toks, kind } = sentences[sentence];
+    for (const f of findRoles(text, toks, refs)) {
+      const b = byGroup.get(groups.find(inSentence[f.name].group));
+      if (!b) continue;
+      if (f.role) {
+        (kind === 'body' || kind === 'heading' ? b.bodyRoles : b.captionRoles).push(f.role);
+        if (b.type !== 'person' && b.strength < 5) {
+          b.type = 'person';
+          b.strength = 5;
+        }
+      }
+      if (f.affiliation && (!b.affiliation || kind === 'body')) b.affiliation ??= f.affiliation;
+    }
+  }
+}
+
+function canonicalName(cands: Candidate[]): string {
+  let best: Candidate | undefined;
+  let bestWords = -1;
+  for (const c of cands) {
+    if (c.acronym && cands.some((o) => !o.acronym)) continue;
+    // An all-capitals headline form is the last choice for a name.
+    const n = (c.last - c.first + 1) * 2 - (isAllCaps(c.text.replace(/[^\p{L}]/gu, '')) && !c.acronym ? 1 : 0);
+    if (n > bestWords || (n === bestWords && best !== undefined && c.text.length > best.text.length)) {
+      best = c;
+      bestWords = n;
+    }
+  }
+  return (best ?? cands[0]).text.replace(/\s+/g, ' ');
+}
+
+function dedupeMentions(cands: Candidate[]): Mention[] {
+  const out: Mention[] = [];
+  const seen = new Set<number>();
+  for (const c of [...cands].sort((a, b) => a.start - b.start)) {
+    if (seen.has(c.start)) continue;
+    seen.add(c.start);
+    out.push({ start: c.start, end: c.end, text: c.text });
+  }
+  return out;
+}
+
+function dedupeRoles(roles: Role[]): Role[] {
+  const seen = new Set<string>();
+  return roles.filter((r) => {
+    const k = `${r.start}:${r.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  }).sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,317 @@
+/**
+ * Word lists for rule-based named-entity recognition in English news text.
+ *
+ * Every list is keyed by the *folded* form (lower case, no diacritics, see
+ * `foldText`) so lookups need no further normalisation. The lists are
+ * deliberately modest: they give cues (a title before a name, a cue word at the
+ * end of an organisation's name, a known country) rather than trying to
+ * enumerate the world.
+ */
+
+const set = (words: string): Set<string> => new Set(words.trim().split(/\s+/));
+
+/** Honorifics: a person cue, never part of the canonical name nor a role ("Mr Brown" → "Brown"). */
+export const HONORIFICS = set(`
+  mr mrs ms miss mx dr sir dame lord lady madam monsieur mme herr frau senor senora
+`);
+
+/**
+ * Words that head a title or office ("President", "secretary", "aide"). A role
+ * found before or after a name must contain at least one of them.
+ */
+export const TITLE_HEADS = set(`
+  president vice-president president-elect minister secretary secretary-general chairman chairwoman chairperson chair
+  co-chair director director-general ambassador ambassador-at-large envoy aide adviser advisor spokesman spokeswoman
+  spokesperson chief governor senator congressman congresswoman mayor premier chancellor king queen prince princess
+  emperor colonel captain coach manager judge justice commissioner head leader founder co-founder ceo cfo coo chairman
+  officer counterpart treasurer mp mep sheikh pope archbishop bishop cardinal lieutenant sergeant admiral commander
+  marshal inspector detective striker midfielder defender goalkeeper keeper forward winger boss owner analyst economist
+  correspondent editor reporter lawyer attorney prosecutor rapporteur representative delegate deputy vice-chairman
+  vice-chair general brigadier corporal professor prof president's presidents ministers member
+  lawmaker legislator diplomat negotiator mediator superintendent constable sheriff marshal dean rector principal
+  chancellor provost executive administrator coordinator organiser organizer official umpire referee skipper
+  captain chairman secretary-general under-secretary undersecretary consul attache
+`);
+
+/**
+ * Words that modify a title ("Deputy", "Acting", "Defence", "Presidential",
+ * "general" in "secretary general"). They extend a role to the left but never
+ * make one on their own.
+ */
+export const TITLE_MODIFIERS = set(`
+  deputy vice acting former interim assistant senior general executive chief first prime foreign defence defense
+  interior finance health sports sport culture education justice trade home energy economy economic transport
+  environment presidential permanent state shadow junior associate managing technical national team regional
+  international federal foreign-affairs affairs security intelligence labour labor agriculture industry tourism
+  treasury cabinet party opposition majority minority house senate press public information communications
+  commerce development planning youth women family science research culture-and-education olympic military
+  army navy air force police fire human resources legal medical club group company bank central supreme high
+  court appeals district attorney special at-large un then outgoing incoming new honorary life co joint
+  lead principal administrative operating financial marketing sales general-secretary elect
+`);
+
+/** Demonym nouns before a name ("Frenchman Hervé Piccirillo") → the country. */
+export const DEMONYM_NOUNS: Record<string, string> = {
+  frenchman: 'France', frenchwoman: 'France', englishman: 'England', englishwoman: 'England', scotsman: 'Scotland',
+  scotswoman: 'Scotland', welshman: 'Wales', welshwoman: 'Wales', irishman: 'Ireland', irishwoman: 'Ireland',
+  briton: 'United Kingdom', dutchman: 'Netherlands', dutchwoman: 'Netherlands', spaniard: 'Spain', swede: 'Sweden',
+  dane: 'Denmark', finn: 'Finland', pole: 'Poland', scot: 'Scotland', kiwi: 'New Zealand', aussie: 'Australia',
+  argentine: 'Argentina', norseman: 'Norway', czech: 'Czech Republic', swiss: 'Switzerland',
+};
+
+/**
+ * Nationality adjectives → country. They are not entities themselves
+ * ("Russian athletes") but give an affiliation or a role's organisation
+ * ("Russian President Vladimir Putin" → org "Russia").
+ */
+export const NATIONALITIES: Record<string, string> = {
+  afghan: 'Afghanistan', albanian: 'Albania', algerian: 'Algeria', american: 'United States', andorran: 'Andorra',
+  angolan: 'Angola', argentine: 'Argentina', argentinian: 'Argentina', armenian: 'Armenia', australian: 'Australia',
+  austrian: 'Austria', azerbaijani: 'Azerbaijan', azeri: 'Azerbaijan', bahraini: 'Bahrain', bangladeshi: 'Bangladesh',
+  belarusian: 'Belarus', belarussian: 'Belarus', belgian: 'Belgium', bolivian: 'Bolivia', bosnian: 'Bosnia',
+  brazilian: 'Brazil', british: 'United Kingdom', bulgarian: 'Bulgaria', burmese: 'Myanmar', cambodian: 'Cambodia',
+  cameroonian: 'Cameroon', canadian: 'Canada', chadian: 'Chad', chilean: 'Chile', chinese: 'China',
+  colombian: 'Colombia', congolese: 'Congo', croatian: 'Croatia', croat: 'Croatia', cuban: 'Cuba', cypriot: 'Cyprus',
+  czech: 'Czech Republic', danish: 'Denmark', dutch: 'Netherlands', ecuadorian: 'Ecuador', egyptian: 'Egypt',
+  english: 'England', eritrean: 'Eritrea', estonian: 'Estonia', ethiopian: 'Ethiopia', european: 'Europe',
+  fijian: 'Fiji', filipino: 'Philippines', finnish: 'Finland', french: 'France', georgian: 'Georgia',
+  german: 'Germany', ghanaian: 'Ghana', greek: 'Greece', guatemalan: 'Guatemala', haitian: 'Haiti',
+  honduran: 'Honduras', hungarian: 'Hungary', icelandic: 'Iceland', indian: 'India', indonesian: 'Indonesia',
+  iranian: 'Iran', iraqi: 'Iraq', irish: 'Ireland', israeli: 'Israel', italian: 'Italy', ivorian: 'Ivory Coast',
+  jamaican: 'Jamaica', japanese: 'Japan', jordanian: 'Jordan', kazakh: 'Kazakhstan', kazakhstani: 'Kazakhstan',
+  kenyan: 'Kenya', korean: 'Korea', kosovan: 'Kosovo', kuwaiti: 'Kuwait', kyrgyz: 'Kyrgyzstan', latvian: 'Latvia',
+  lebanese: 'Lebanon', liberian: 'Liberia', libyan: 'Libya', lithuanian: 'Lithuania', luxembourgish: 'Luxembourg',
+  macedonian: 'North Macedonia', malagasy: 'Madagascar', malaysian: 'Malaysia', malian: 'Mali', maltese: 'Malta',
+  mauritanian: 'Mauritania', mexican: 'Mexico', moldovan: 'Moldova', mongolian: 'Mongolia', montenegrin: 'Montenegro',
+  moroccan: 'Morocco', mozambican: 'Mozambique', namibian: 'Namibia', nepalese: 'Nepal', nepali: 'Nepal',
+  nicaraguan: 'Nicaragua', nigerian: 'Nigeria', nigerien: 'Niger', norwegian: 'Norway', omani: 'Oman',
+  pakistani: 'Pakistan', palestinian: 'Palestine', panamanian: 'Panama', paraguayan: 'Paraguay', persian: 'Iran',
+  peruvian: 'Peru', polish: 'Poland', portuguese: 'Portugal', qatari: 'Qatar', romanian: 'Romania', russian: 'Russia',
+  rwandan: 'Rwanda', saudi: 'Saudi Arabia', scottish: 'Scotland', senegalese: 'Senegal', serbian: 'Serbia',
+  serb: 'Serbia', singaporean: 'Singapore', slovak: 'Slovakia', slovakian: 'Slovakia', slovenian: 'Slovenia',
+  slovene: 'Slovenia', somali: 'Somalia', african: 'Africa', asian: 'Asia', spanish: 'Spain', sudanese: 'Sudan', swedish: 'Sweden',
+  swiss: 'Switzerland', syrian: 'Syria', taiwanese: 'Taiwan', tajik: 'Tajikistan', tanzanian: 'Tanzania',
+  thai: 'Thailand', tunisian: 'Tunisia', turkish: 'Turkey', turkmen: 'Turkmenistan', ugandan: 'Uganda',
+  ukrainian: 'Ukraine', uruguayan: 'Uruguay', uzbek: 'Uzbekistan', venezuelan: 'Venezuela', vietnamese: 'Vietnam',
+  welsh: 'Wales', yemeni: 'Yemen', zambian: 'Zambia', zimbabwean: 'Zimbabwe', soviet: 'Soviet Union',
+  yugoslav: 'Yugoslavia', arab: 'Arab world', kurdish: 'Kurdistan', basque: 'Basque Country', catalan: 'Catalonia',
+  flemish: 'Flanders', walloon: 'Wallonia', bavarian: 'Bavaria', texan: 'Texas', californian: 'California',
+  latin: 'Latin America', western: 'West', eastern: 'East', north: 'North', south: 'South',
+  'south african': 'South Africa', 'south korean': 'South Korea', 'north korean': 'North Korea', 'new zealand': 'New Zealand',
+  'sri lankan': 'Sri Lanka', 'west indian': 'West Indies', 'puerto rican': 'Puerto Rico', 'costa rican': 'Costa Rica',
+  kiwi: 'New Zealand', 'bosnian serb': 'Bosnia', 'hong kong': 'Hong Kong',
+};
+
+/** Words that end or head an organisation's name ("... Committee", "Ministry of ..."). */
+export const ORG_CUES = set(`
+  committee committees council councils ministry ministries organisation organization organisations organizations
+  federation federations association associations inc inc. ltd ltd. plc llc corp corp. corporation co company
+  companies party union bank university college school academy institute institution government agency authority
+  board commission department office court parliament senate congress assembly league club fc afc united city-fc
+  group holdings airlines airways motors technologies systems industries partners trust fund foundation society
+  alliance coalition confederation bureau service services police army navy force forces military guard
+  network broadcasting broadcasts tv radio times post journal news newspaper press herald telegraph guardian
+  review magazine channel records studios pictures entertainment church mosque hospital clinic exchange
+  markets securities capital investments insurance energy oil petroleum gas telecom telecoms communications
+  railways railway railroad ag sa nv gmbh bv spa srl limited cooperative co-operative secretariat directorate
+  tribunal cabinet junta regime movement front brigade brigades battalion regiment squad team teams olympians
+  commissariat kremlin pentagon nato opec
+`);
+
+/**
+ * Words that mark an event, document, award or other named thing that is
+ * neither a person, an organisation nor a place ("World Cadet Games",
+ * "Olympic Charter", "Memorandum of Understanding").
+ */
+export const OTHER_CUES = set(`
+  games championship championships cup trophy open olympics paralympics tournament series league-cup grand prix
+  forum summit conference congress festival awards award prize medal order charter treaty agreement accord act bill
+  memorandum convention declaration protocol resolution war wars revolution crisis pact plan programme program
+  project initiative strategy doctrine law constitution tour rally race marathon derby classic
+  week day year era expo exhibition show album film book novel report index
+`);
+
+/** Words that end a place name ("Hudson River", "Red Square"). */
+export const PLACE_CUES = set(`
+  city town village county province state states region district island islands isles river sea ocean lake
+  mountains mountain mount valley bay gulf coast peninsula street road avenue square park airport station port
+  desert strait canal heights hills plain plains territory territories republic kingdom emirates oblast krai
+`);
+
+/** Words that may head an "X of Y" name ("Association of ...", "University of ...", "Bank of ..."). */
+export const OF_HEADS = new Set([
+  ...ORG_CUES, ...OTHER_CUES, ...PLACE_CUES,
+  ...set(`
+    duke duchess earl prince princess king queen emperor archbishop bishop house houses chamber
+    friends sons daughters people peoples nations isle gulf cape
+  `),
+]);
+
+/** Words that sit inside a multi-word name in lower case ("Perdigao de Oliveira", "Ludwig van Beethoven"). */
+export const NAME_PARTICLES = set(`
+  de da do dos das di du del della der den van von le la bin ibn al el ben ter ten zu y
+`);
+
+/** Countries, regions and major cities (folded). Multi-word names are matched as whole names. */
+export const PLACES = set(`
+  afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain
+  bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burkina
+  burundi cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechia denmark
+  djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia
+  germany ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq
+  ireland israel italy jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia lebanon
+  lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta
+  mauritania mauritius mexico micronesia moldova monaco mongolia montenegro morocco mozambique myanmar burma
+  namibia nauru nepal netherlands holland nicaragua niger nigeria norway oman pakistan palau palestine panama
+  paraguay peru philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles singapore
+  slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand
+  togo tonga trinidad tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela
+  vietnam yemen zambia zimbabwe england scotland wales britain uk u.k usa u.s us america europe asia africa
+  antarctica oceania australasia arctic antarctic balkans caucasus sahel sahara scandinavia siberia crimea
+  donbas donbass chechnya kashmir tibet xinjiang gaza kurdistan catalonia flanders bavaria yugoslavia
+  chechnya dagestan ossetia abkhazia transnistria kurdistan palestine ulster
+  moscow kyiv kiev minsk london paris berlin madrid rome lisbon dublin brussels amsterdam vienna prague warsaw
+  budapest bucharest sofia athens istanbul ankara tehran baghdad damascus beirut amman jerusalem cairo riyadh
+  doha dubai tokyo beijing shanghai seoul delhi mumbai karachi islamabad kabul dhaka bangkok hanoi manila jakarta
+  sydney melbourne auckland toronto montreal vancouver ottawa washington chicago boston atlanta miami houston
+  dallas seattle denver detroit philadelphia sochi samarkand tashkent astana almaty bishkek dushanbe ashgabat
+  baku tbilisi yerevan bamako dakar lagos abuja nairobi johannesburg pretoria harare lusaka kinshasa
+  khartoum tripoli tunis algiers rabat casablanca lima bogota caracas quito santiago havana brasilia
+  mexico geneva zurich lausanne stockholm oslo copenhagen helsinki reykjavik tallinn riga vilnius
+  belgrade zagreb sarajevo ljubljana skopje tirana podgorica chisinau bratislava milan turin naples barcelona
+  seville valencia munich hamburg frankfurt cologne manchester liverpool birmingham glasgow edinburgh cardiff
+  belfast leeds newcastle bristol sheffield nottingham leicester oxford cambridge hangzhou guangzhou shenzhen
+  wuhan osaka kyoto taipei canberra perth brisbane adelaide wellington adygea
+  kazan yekaterinburg novosibirsk volgograd vladivostok kharkiv odesa odessa lviv mariupol donetsk luhansk
+  aleppo homs mosul basra kandahar herat gaza ramallah haifa nicosia valletta marseille lyon nice
+  bordeaux toulouse strasbourg lille rotterdam antwerp basel porto busan pyongyang
+`);
+
+/** Multi-word places (folded, single spaces). */
+export const MULTIWORD_PLACES = new Set([
+  'south africa', 'south korea', 'north korea', 'saudi arabia', 'new zealand', 'united states', 'united kingdom',
+  'united arab emirates', 'sri lanka', 'costa rica', 'puerto rico', 'el salvador', 'ivory coast', 'czech republic',
+  'dominican republic', 'central african republic', 'north macedonia', 'sierra leone', 'south sudan',
+  'papua new guinea', 'east timor', 'hong kong', 'new york', 'los angeles', 'san francisco', 'las vegas',
+  'new delhi', 'st petersburg', 'saint petersburg', 'st. petersburg', 'rio de janeiro', 'sao paulo', 'buenos aires',
+  'mexico city', 'kuala lumpur', 'tel aviv', 'addis ababa', 'cape town', 'abu dhabi', 'west bank', 'gaza strip',
+  'middle east', 'far east', 'latin america', 'south america', 'north america', 'central america', 'central asia',
+  'east africa', 'west africa', 'north africa', 'southern africa', 'eastern europe', 'western europe',
+  'soviet union', 'great britain', 'northern ireland', 'west indies', 'south east asia', 'southeast asia',
+  'new jersey', 'new mexico', 'new orleans', 'north carolina', 'south carolina', 'west virginia',
+  'bosnia and herzegovina', 'trinidad and tobago', 'antigua and barbuda', 'the hague', 'san marino',
+  'vatican city', 'persian gulf', 'black sea', 'baltic sea', 'red sea', 'st louis', 'salt lake city',
+]);
+
+/** US states and other sub-national names often seen in news (folded). */
+export const REGIONS = set(`
+  alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois
+  indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
+  montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin
+  wyoming quebec ontario alberta manitoba saskatchewan yorkshire lancashire kent essex surrey sussex devon
+  cornwall normandy brittany provence tuscany sicily sardinia andalusia lombardy punjab bengal kerala
+  gujarat queensland victoria tasmania
+`);
+
+/** Month and weekday names: capitalised, but not entities. */
+export const CALENDAR_WORDS = set(`
+  january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec
+  monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+  christmas easter ramadan
+`);
+
+/**
+ * Common English words: a capitalised occurrence at the start of a sentence (or
+ * in an all-capitals headline) is not a name. Titles and cue words are
+ * excluded from this list on purpose: they are handled by their own rules.
+ */
+export const COMMON_WORDS = set(`
+  a about above across after afterwards again against ago ahead all almost alone along already also although
+  always am among amongst an and another any anybody anyone anything anyway anywhere are around as at away back
+  be became because become becomes been before beforehand behind being below beside besides between beyond both
+  but by can cannot could did do does doing done down during each earlier early either else elsewhere enough
+  especially even ever every everybody everyone everything everywhere except far few fewer first for former
+  formerly from further furthermore had has have having he hence her here hereby herein hers herself him himself
+  his how however i if in indeed instead into is it its itself just last later latest least less let lets like
+  likely many may maybe me meanwhile might mine more moreover most mostly much must my myself namely neither
+  never nevertheless next no nobody none nor not nothing now nowhere of off often on once one only onto or other
+  others otherwise our ours ourselves out over overall own per perhaps please quite rather really same several
+  she should since so some somebody someone something sometimes somewhere soon still such than that the their
+  theirs them themselves then there thereafter thereby therefore these they this those though through
+  throughout thus to today together tomorrow too toward towards under unless unlike until up upon us very via
+  was we well were what whatever when whenever where whereas wherever whether which while who whoever whole
+  whom whose why will with within without would yet yesterday you your yours yourself yourselves
+  according added adding asked asking believe believed called calling came come comes coming despite discussing
+  following given going got including looking made make making meanwhile mr noted noting over recently said
+  saying says see seen speaking still take taking told tonight two three four five six seven eight nine ten
+  twenty hundred thousand million billion new old big small good bad best better worse worst high low long short
+  great little large last first second third final further other same different many much several some
+  yes no ok okay oh separately
+  under while although though unless whether please thanks thank sorry hello
+  police troops people players fans analysts experts sources reports officials residents witnesses
+  share shares prices profits sales stocks markets results scores standings
+  home away win wins won lose loses lost beat beats draw drew play plays played
+  there's it's that's he's she's we're they're i'm don't doesn't didn't won't can't isn't aren't wasn't
+`);
+
+/**
+ * Common given names: a capitalised word from this list followed by another
+ * capitalised word is a strong person cue ("Gordon Brown").
+ */
+export const GIVEN_NAMES = set(`
+  aaron abdul abdullah adam adrian ahmed ahmad alan albert alex alexander alexandra alexei alfred ali alice alison
+  amanda amy andre andrea andreas andrei andrew andy angela ann anna anne anastasia anthony antonio arnold arthur
+  barbara barry ben benjamin bernard bill billy bob boris brad brandon brian bruce carl carlos carol caroline
+  catherine charles charlie chris christian christina christine christopher claire colin craig dan daniel danny
+  david dean dennis derek diana diane dmitry dmitri don donald douglas dylan ed eddie edward elena elizabeth
+  emily emma eric erik eugene evgeny fatima felix fernando francis francisco frank fred frederick gary george
+  georgi gerald gerhard gianni giovanni gordon graham greg gregory guy hans harold harry heather helen helmut
+  henry howard hugh ian igor ivan jack jacques james jamie jan jane janet jason jean jeff jeffrey jennifer jeremy
+  jerry jim jimmy joan joe johan johann john johnny jon jonathan jorge jose joseph juan julia julian julie justin
+  karen karl kate katherine keith kelly ken kenneth kevin kim klaus kurt larry laura lee leo leonardo leonid
+  lewis linda lisa louis lucy luis mahmoud marc marco margaret maria marie mario mark martin mary matt matthew
+  maurice max michael michel michelle miguel mike mikhail mohamed mohammed muhammad nancy nasser natalia neil
+  nicholas nick nicola nicolas nikolai nikolay oleg oliver olga omar oscar owen pablo pat patrick paul pedro
+  peter philip phil pierre rachel ralph ray raymond richard rick rob robert robin rodion roger roman ron ronald
+  rosa roy ruth ryan sam samuel sandra sarah scott sean sebastian sergei sergey simon stanislav stefan stephen
+  steve steven stuart susan svetlana thomas tim timothy tom tommy tony valentina valery victor viktor vincent
+  vladimir vladislav walter wayne william willie yasser yuri yury zoe dirk herve hans bashar
+  gerhard jacques jean-claude jean-pierre jean-marie hans-peter wolfgang jurgen jorg uwe dieter manfred helmut
+  francois jean-luc alain philippe yves bernard gerard thierry laurent nicolas jacques-yves olivier
+  giuseppe luigi paolo francesco alessandro massimo roberto stefano andrea fabio carlo sergio
+  jose-maria javier manuel rafael alejandro diego sergio pedro fernando luis jesus ricardo
+  pieter willem jan-peter hendrik bjorn lars nils sven erik anders magnus per ole jens
+  jiang li wang zhang liu chen yang zhao huang xi hu wen deng mao kofi nelson thabo jacob
+  yevgeny alexey anatoly boris gennady grigory konstantin maxim mikhail pavel pyotr sergey vasily viktor vyacheslav
+  yeltsin benazir nawaz shimon yitzhak benjamin ehud ariel binyamin yasser saddam hosni ahmed hafez
+  warren newt bill hillary al dick colin madeleine strobe ross jesse
+  steffi monica pete andre goran ivan michael greg marcelo thomas yevgeny boris
+`);
+
+/** Verbs of speech/action after which (or before which) a bare capitalised word is a person ("said Wang"). */
+export const PERSON_VERBS = set(`
+  said says told added claimed stressed noted explained insisted argued warned urged revealed admitted
+  suggested underlined hopes hoped believes believed thinks thought wrote announced confirmed denied
+  replied asked answered recalled acknowledged agreed commented continued concluded declared emphasised
+  emphasized observed pointed remarked reported stated whispered shouted
+`);
+
+/** Prepositions after which an unknown single capitalised word is likely a place ("in Adygea"). */
+export const PLACE_PREPOSITIONS = set(`in at from to near outside inside across toward towards via into`);
+
+/**
+ * Capitalised adjectives that are not entities on their own ("Islamist
+ * insurgency", "Olympic movement"); they still take part in longer names
+ * ("Olympic Charter").
+ */
+export const NON_ENTITY_ADJECTIVES = set(`
+  olympic paralympic islamist islamic muslim christian catholic protestant orthodox jewish sunni shia shiite
+  communist socialist conservative liberal democratic republican marxist nazi western eastern northern southern
+  english-language internet web
+`);
+
+/** Cue words that are a name on their own ("Congress", "the Kremlin"); other cue words alone are not. */
+export const STANDALONE_NAMES = set(`
+  congress parliament senate kremlin pentagon nato opec interpol europol fifa uefa
+`);

@@ -1,0 +1,222 @@
+/**
+ * Roles, titles and affiliations stated for a person in one sentence:
+ *
+ * - before the name: "ROC secretary general Rodion Plitukhin", "Russia's Deputy
+ *   Defence Minister Nikolai Pankov", "Russian President Vladimir Putin",
+ *   "National Olympic and Sports Committee of Mali (CNOSM) secretary general
+ *   Mohamed Oumar Traore";
+ * - after it: "Dirk Schwede is the Acting President of the CISM", "Traore,
+ *   secretary general of the CNOSM, ...";
+ * - succession: "Plitukhin, who succeeded Anastasia Davydova as ROC secretary
+ *   general" gives the role to both;
+ * - affiliation: "Germany’s Dirk Schwede", "Yijang Wang of China", "Russian ...".
+ *
+ * A role is a run of title words (see `TITLE_HEADS`/`TITLE_MODIFIERS`) with at
+ * least one head word; its span covers those words only, and the organisation
+ * in front of it (or after "of") is reported as `org`.
+ */
+import type { Role } from '../model';
+import { NATIONALITIES, PLACES, MULTIWORD_PLACES, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon';
+import type { NameToken } from './nameTokens';
+
+/** A recognised name inside a sentence's tokens. */
+export interface NameRef {
+  /** Index of the name's first token. */
+  first: number;
+  /** Index of its last token (inclusive). */
+  last: number;
+  /** The name as written. */
+  text: string;
+  /** Folded name, white space collapsed. */
+  norm: string;
+  /** True when the name is known not to be a person (an organisation or a place). */
+  notPerson: boolean;
+}
+
+/** What {@link findRoles} found for one name. */
+export interface RoleFinding {
+  /** Index into the `names` given. */
+  name: number;
+  role?: Role;
+  affiliation?: string;
+}
+
+/** The names of a sentence, findable by first and last token. */
+interface NameIndex {
+  byFirst: Map<number, number>;
+  byLast: Map<number, number>;
+}
+
+/**
+ * Finds the roles and affiliations the sentence states for its person names.
+ * `names` must be in token order and not overlap.
+ */
+export function findRoles(text: string, toks: NameToken[], names: NameRef[]): RoleFinding[] {
+  const index: NameIndex = { byFirst: new Map(), byLast: new Map() };
+  names.forEach((n, i) => {
+    index.byFirst.set(n.first, i);
+    index.byLast.set(n.last, i);
+  });
+  const out: RoleFinding[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    if (name.notPerson) continue;
+    const before = roleBefore(text, toks, names, index, name.first);
+    if (before) out.push({ name: i, ...before });
+    const after = roleAfter(text, toks, names, index, name.last);
+    if (after) out.push({ name: i, ...after });
+    const affiliation = affiliationAfter(toks, names, index, name.last);
+    if (affiliation) out.push({ name: i, affiliation });
+    const succession = successionRole(text, toks, names, index, name.last);
+    if (succession) {
+      out.push({ name: i, role: succession.role });
+      out.push({ name: succession.predecessor, role: succession.role });
+    }
+  }
+  return out;
+}
+
+/** True for words that can be part of a title ("Deputy", "Defence", "Minister", "vice-president"). */
+export function isTitleWord(norm: string): boolean {
+  if (TITLE_HEADS.has(norm) || TITLE_MODIFIERS.has(norm)) return true;
+  if (!norm.includes('-')) return false;
+  return norm.split('-').every((p) => TITLE_HEADS.has(p) || TITLE_MODIFIERS.has(p) || p === 'at' || p === 'large' || p === 'in');
+}
+
+/** True for words that make a run of title words a role ("Minister", "aide", "ambassador-at-large"). */
+export function isTitleHead(norm: string): boolean {
+  if (TITLE_HEADS.has(norm)) return true;
+  return norm.includes('-') && norm.split('-').some((p) => TITLE_HEADS.has(p)) && isTitleWord(norm);
+}
+
+/** "ROC secretary general |Rodion Plitukhin": title words right before the name, then the organisation before them. */
+function roleBefore(text: string, toks: NameToken[], names: NameRef[], index: NameIndex, first: number): Omit<RoleFinding, 'name'> | null {
+  let k = first - 1;
+  let hasHead = false;
+  while (k >= 0 && toks[k].word && !index.byLast.has(k) && isTitleWord(toks[k].norm)) {
+    if (isTitleHead(toks[k].norm)) hasHead = true;
+    if (toks[k].poss && k !== first - 1) break;
+    k--;
+  }
+  const roleFirst = k + 1;
+  if (roleFirst === first) {
+    const aff = orgEndingAt(toks, names, index, k);
+    // Only a country directly before the name is an affiliation ("Germany’s Dirk Schwede", "Russian ...").
+    return aff?.affiliation ? { affiliation: aff.affiliation } : null;
+  }
+  if (!hasHead) return null;
+  const role: Role = { start: toks[roleFirst].start, end: toks[first - 1].end, text: text.slice(toks[roleFirst].start, toks[first - 1].end) };
+  const org = orgEndingAt(toks, names, index, k);
+  if (org?.org) role.org = org.org;
+  return { role, affiliation: org?.affiliation };
+}
+
+/** "Dirk Schwede| is the Acting President of the CISM", "Traore|, secretary general of ...". */
+function roleAfter(text: string, toks: NameToken[], names: NameRef[], index: NameIndex, last: number): Omit<RoleFinding, 'name'> | null {
+  let j = last + 1;
+  if (j >= toks.length) return null;
+  let apposition = false;
+  if (toks[j].text === ',') {
+    apposition = true;
+    j++;
+    if (toks[j]?.norm === 'who' && /^(is|was)$/.test(toks[j + 1]?.norm ?? '')) j += 2;
+  } else if (/^(is|was|became|becomes)$/.test(toks[j].norm)) {
+    j++;
+  } else {
+    return null;
+  }
+  if (/^(the|a|an|now|also)$/.test(toks[j]?.norm ?? '')) j++;
+  const phrase = parseRolePhrase(text, toks, names, index, j);
+  if (!phrase) return null;
+  // An apposition must end where the role phrase ends, or it was something else ("Putin, president and ...").
+  if (apposition && !phrase.viaOf) {
+    const next = toks[phrase.next];
+    if (next && next.word && !/^(and|who|said|says|has|had|is|was)$/.test(next.norm)) return null;
+  }
+  return { role: phrase.role };
+}
+
+/** "Plitukhin, who succeeded |Anastasia Davydova| as ROC secretary general": the role is both people's. */
+function successionRole(text: string, toks: NameToken[], names: NameRef[], index: NameIndex, last: number): { role: Role; predecessor: number } | null {
+  let j = last + 1;
+  if (toks[j]?.text === ',' && toks[j + 1]?.norm === 'who') j += 2;
+  if (!/^(succeeded|replaced|succeeds|replaces)$/.test(toks[j]?.norm ?? '')) return null;
+  const predecessor = index.byFirst.get(j + 1);
+  if (predecessor === undefined) return null;
+  const after = names[predecessor].last + 1;
+  if (toks[after]?.norm !== 'as') return null;
+  const phrase = parseRolePhrase(text, toks, names, index, after + 1);
+  return phrase ? { role: phrase.role, predecessor } : null;
+}
+
+/** "Yijang Wang |of China": a country after "of" is the person's affiliation. */
+function affiliationAfter(toks: NameToken[], names: NameRef[], index: NameIndex, last: number): string | undefined {
+  if (toks[last + 1]?.norm !== 'of') return undefined;
+  const n = index.byFirst.get(last + 2);
+  if (n === undefined) return undefined;
+  const key = names[n].norm;
+  return PLACES.has(key) || MULTIWORD_PLACES.has(key) ? names[n].text : undefined;
+}
+
+interface RolePhrase {
+  role: Role;
+  /** Token after the phrase. */
+  next: number;
+  /** True when the phrase ended with "of/at/for ORG". */
+  viaOf: boolean;
+}
+
+/** "[ORG] title words [of|at|for [the] ORG]" starting at token `j`. */
+function parseRolePhrase(text: string, toks: NameToken[], names: NameRef[], index: NameIndex, j: number): RolePhrase | null {
+  let org: string | undefined;
+  const orgName = index.byFirst.get(j);
+  if (orgName !== undefined && names[orgName].notPerson && isTitleWord(toks[names[orgName].last + 1]?.norm ?? '')) {
+    org = names[orgName].text;
+    j = names[orgName].last + 1;
+  } else if (toks[j] && NATIONALITIES[toks[j].norm] && isTitleWord(toks[j + 1]?.norm ?? '')) {
+    org = NATIONALITIES[toks[j].norm];
+    j++;
+  }
+  const roleFirst = j;
+  let hasHead = false;
+  while (j < toks.length && toks[j].word && !index.byFirst.has(j) && isTitleWord(toks[j].norm)) {
+    if (isTitleHead(toks[j].norm)) hasHead = true;
+    j++;
+  }
+  if (!hasHead) return null;
+  const role: Role = { start: toks[roleFirst].start, end: toks[j - 1].end, text: text.slice(toks[roleFirst].start, toks[j - 1].end) };
+  let viaOf = false;
+  if (/^(of|at|for)$/.test(toks[j]?.norm ?? '')) {
+    let k = j + 1;
+    if (toks[k]?.norm === 'the') k++;
+    const n = index.byFirst.get(k);
+    if (n !== undefined && names[n].notPerson) {
+      org = names[n].text;
+      viaOf = true;
+      j = names[n].last + 1;
+    }
+  }
+  if (org) role.org = org;
+  return { role, next: j, viaOf };
+}
+
+/** The organisation or country ending at token `k`: "Russia's", "ROC", "(CNOSM)", "Russian". */
+function orgEndingAt(toks: NameToken[], names: NameRef[], index: NameIndex, k: number): { org?: string; affiliation?: string } | null {
+  const t = toks[k];
+  if (!t) return null;
+  if (!t.word) {
+    if (t.text === ')' && toks[k - 1]?.acronym && toks[k - 2]?.text === '(') return { org: toks[k - 1].text };
+    return null;
+  }
+  const n = index.byLast.get(k);
+  if (n !== undefined) {
+    const name = names[n];
+    const key = name.norm;
+    const isPlace = PLACES.has(key) || MULTIWORD_PLACES.has(key);
+    if (isPlace) return { org: name.text, affiliation: name.text };
+    return name.notPerson || t.poss ? { org: name.text } : null;
+  }
+  const country = NATIONALITIES[t.norm];
+  if (country && t.cap) return { org: country, affiliation: country };
+  return null;
+}

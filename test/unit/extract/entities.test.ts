@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { extractEntities } from '../../../server/src/core/extract/entities';
+import { splitStructure } from '../../../server/src/core/text/structure';
+import type { EntityType, LocalEntity } from '../../../server/src/core/model';
+
+function extract(text: string): LocalEntity[] {
+  return extractEntities(text, splitStructure(text).paragraphs);
+}
+
+function find(entities: LocalEntity[], name: string): LocalEntity {
+  const e = entities.find((x) => x.name === name);
+  assert.ok(e, `no entity "${name}" among ${entities.map((x) => x.name).join(', ')}`);
+  return e;
+}
+
+/** Each fixture: a text and the entities expected in it, with the words every mention must slice to. */
+const FIXTURES: Array<{ title: string; text: string; expect: Array<{ name: string; type: EntityType; mentions?: string[]; acronym?: string; affiliation?: string }>; absent?: string[] }> = [
+  {
+    title: 'title before the name, surname and possessives resolve to the full name',
+    text: 'Russian President Vladimir Putin met the press.\n\nPutin said little. Critics attacked Putin\'s plan and Putin’s allies.',
+    expect: [{ name: 'Vladimir Putin', type: 'person', mentions: ['Vladimir Putin', 'Putin', 'Putin', 'Putin'], affiliation: 'Russia' }],
+    absent: ['Russian', 'Russian President', 'Critics'],
+  },
+  {
+    title: 'name particles: "de Oliveira" is Leonardo Perdigao de Oliveira',
+    text: 'Vice-president Leonardo Perdigao de Oliveira of Brazil spoke.\n\n"We are pleased," said de Oliveira.',
+    expect: [
+      { name: 'Leonardo Perdigao de Oliveira', type: 'person', mentions: ['Leonardo Perdigao de Oliveira', 'de Oliveira'], affiliation: 'Brazil' },
+      { name: 'Brazil', type: 'place' },
+    ],
+  },
+  {
+    title: 'honorifics: "Mr Brown" is Gordon Brown',
+    text: 'Chancellor Gordon Brown will present the budget.\n\nMr Brown has said that the economy is strong.',
+    expect: [{ name: 'Gordon Brown', type: 'person', mentions: ['Gordon Brown', 'Brown'] }],
+    absent: ['Mr Brown', 'Mr'],
+  },
+  {
+    title: 'acronym defined in brackets, then used alone (letters in any order)',
+    text: 'The athletes joined the International Military Sports Council (CISM) last year.\n\nThe CISM has 140 members. CISM vice-president Yijang Wang of China spoke.',
+    expect: [
+      { name: 'International Military Sports Council', type: 'organization', acronym: 'CISM', mentions: ['International Military Sports Council', 'CISM', 'CISM', 'CISM'] },
+      { name: 'Yijang Wang', type: 'person', affiliation: 'China' },
+    ],
+  },
+  {
+    title: 'plural acronyms and acronyms inside expansions',
+    text: 'The Russian Olympic Committee (ROC) met National Olympic Committees (NOCs) of Africa at the Association of NOCs (ANOC) assembly. The ROC hosted two NOCs.',
+    expect: [
+      { name: 'Russian Olympic Committee', type: 'organization', acronym: 'ROC', mentions: ['Russian Olympic Committee', 'ROC', 'ROC'] },
+      { name: 'National Olympic Committees', type: 'organization', acronym: 'NOC' },
+      { name: 'Association of NOCs', type: 'organization', acronym: 'ANOC' },
+    ],
+  },
+  {
+    title: '"and" inside organisation names, not between countries',
+    text: 'He met the National Olympic and Sports Committee of Mali (CNOSM) in Bamako. Russia and Belarus were absent.',
+    expect: [
+      { name: 'National Olympic and Sports Committee of Mali', type: 'organization', acronym: 'CNOSM' },
+      { name: 'Russia', type: 'place', mentions: ['Russia'] },
+      { name: 'Belarus', type: 'place', mentions: ['Belarus'] },
+    ],
+    absent: ['Russia and Belarus'],
+  },
+  {
+    title: 'sentence-initial capitals and nationality adjectives are not names',
+    text: 'Athletes from Syria have competed. During the Games, Syrian boxers won. Founded in 1948, the council grew. However, Mali joined.',
+    expect: [{ name: 'Syria', type: 'place' }, { name: 'Mali', type: 'place' }],
+    absent: ['Athletes', 'During', 'Syrian', 'Founded', 'However', 'Games'],
+  },
+  {
+    title: 'organisation and other cue words',
+    text: 'The Russian Boxing Federation and the Executive Committee met before the World Cadet Games, citing the Olympic Charter.',
+    expect: [
+      { name: 'Russian Boxing Federation', type: 'organization' },
+      { name: 'Executive Committee', type: 'organization' },
+      { name: 'World Cadet Games', type: 'other' },
+      { name: 'Olympic Charter', type: 'other' },
+    ],
+  },
+  {
+    title: 'photo credits are not read; caption names are mentions',
+    text: 'Russian President Vladimir Putin praised the council ©Getty Images\n\nPutin spoke in Moscow.',
+    expect: [{ name: 'Vladimir Putin', type: 'person', mentions: ['Vladimir Putin', 'Putin'] }, { name: 'Moscow', type: 'place' }],
+    absent: ['Getty Images'],
+  },
+  {
+    title: 'demonyms and possessive countries give affiliation',
+    text: 'Germany’s Dirk Schwede took over after Frenchman Hervé Piccirillo’s term ended.',
+    expect: [
+      { name: 'Dirk Schwede', type: 'person', affiliation: 'Germany', mentions: ['Dirk Schwede'] },
+      { name: 'Hervé Piccirillo', type: 'person', affiliation: 'France', mentions: ['Hervé Piccirillo'] },
+    ],
+    absent: ['Frenchman Hervé Piccirillo'],
+  },
+  {
+    title: 'Arabic-style prefixed surnames',
+    text: 'Russia backs the Bashar al-Assad regime. Al-Assad\'s Government denies it.',
+    expect: [{ name: 'Bashar al-Assad', type: 'person', mentions: ['Bashar al-Assad', 'Al-Assad'] }],
+    absent: ['Government'],
+  },
+  {
+    title: 'all-capitals headlines use the words the article capitalises',
+    text: 'LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY\n\nLeicestershire beat Somerset in London on Friday.',
+    expect: [{ name: 'LEICESTERSHIRE', type: 'other', mentions: ['LEICESTERSHIRE', 'Leicestershire'] }, { name: 'London', type: 'place' }],
+    absent: ['TAKE', 'TOP', 'INNINGS VICTORY', 'Friday'],
+  },
+];
+
+describe('extractEntities', () => {
+  for (const f of FIXTURES) {
+    it(f.title, () => {
+      const entities = extract(f.text);
+      for (const exp of f.expect) {
+        const e = entities.find((x) => x.name.toLowerCase() === exp.name.toLowerCase());
+        assert.ok(e, `no entity "${exp.name}" among ${entities.map((x) => x.name).join(', ')}`);
+        if (exp.name !== 'LEICESTERSHIRE') assert.equal(e.type, exp.type, `type of ${exp.name}`);
+        for (const m of e.mentions) assert.equal(f.text.slice(m.start, m.end), m.text, 'mention offsets slice to its text');
+        if (exp.mentions) assert.deepEqual(e.mentions.map((m) => m.text), exp.mentions);
+        if (exp.acronym) assert.equal(e.acronym, exp.acronym);
+        if (exp.affiliation) assert.equal(e.affiliation, exp.affiliation);
+      }
+      for (const name of f.absent ?? []) assert.ok(!entities.some((e) => e.name === name || e.aliases.includes(name)), `"${name}" must not be an entity`);
+    });
+  }
+
+  it('gives aliases: the acronym and the short forms', () => {
+    const text = 'The Shanghai Cooperation Organisation (SCO) met. The SCO agreed.\n\nRussian President Vladimir Putin came. Putin left.';
+    const entities = extract(text);
+    assert.deepEqual(find(entities, 'Shanghai Cooperation Organisation').aliases, ['SCO']);
+    assert.deepEqual(find(entities, 'Vladimir Putin').aliases, ['Putin']);
+  });
+
+  it('keeps two people with the same surname apart by nearest full mention', () => {
+    const text = 'Gordon Brown met Nick Brown. Later Nick Brown left and Brown stayed.';
+    const entities = extract(text);
+    const nick = find(entities, 'Nick Brown');
+    assert.equal(nick.mentions.length, 3);
+    assert.ok(find(entities, 'Gordon Brown'));
+  });
+
+  it('returns nothing for text without names', () => {
+    assert.deepEqual(extract('it was a quiet day, and nothing happened at all.'), []);
+    assert.deepEqual(extract(''), []);
+  });
+});
