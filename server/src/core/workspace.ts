@@ -17,6 +17,11 @@ export interface FileEntry {
   path: string;
   /** Size in bytes, when the host knows it without reading (lets huge files be skipped unread). */
   size?: number;
+  /**
+   * Modification time (ms), when the host knows it. With `size` it lets an
+   * indexing pass skip reading files that have not changed since the cache was written.
+   */
+  mtime?: number;
 }
 
 /** File access for the core. */
@@ -82,6 +87,9 @@ export class InMemoryFileSystem implements FileSystem {
   readonly files = new Map<string, Uint8Array>();
   /** How many times each URI was read, so tests can tell what an indexing pass touched. */
   readonly reads = new Map<string, number>();
+  /** Modification "time" of each file: a counter bumped on every write. */
+  private readonly mtimes = new Map<string, number>();
+  private clock = 0;
 
   constructor(files: Record<string, string | Uint8Array> = {}) {
     for (const [uri, content] of Object.entries(files)) this.write(uri, content);
@@ -90,18 +98,20 @@ export class InMemoryFileSystem implements FileSystem {
   /** Creates or replaces a file. */
   write(uri: string, content: string | Uint8Array): void {
     this.files.set(uri, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    this.mtimes.set(uri, ++this.clock);
   }
 
   /** Deletes a file; no-op when absent. */
   delete(uri: string): void {
     this.files.delete(uri);
+    this.mtimes.delete(uri);
   }
 
   async list(root: string, globs: readonly string[]): Promise<FileEntry[]> {
     const out: FileEntry[] = [];
     for (const [uri, bytes] of this.files) {
       const path = relativePath(root, uri);
-      if (path !== null && matchingGlob(globs, path)) out.push({ uri, path, size: bytes.length });
+      if (path !== null && matchingGlob(globs, path)) out.push({ uri, path, size: bytes.length, mtime: this.mtimes.get(uri) });
     }
     return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }

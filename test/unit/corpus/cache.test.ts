@@ -27,10 +27,17 @@ describe('corpus cache', () => {
     assert.deepEqual(second.problems(), first.problems());
     assert.equal(second.problems()[0].path, 'sources/b.md');
 
+    fs.reads.clear();
+    const untouched = await indexSources(fs, second, { roots: [ROOT] });
+    assert.deepEqual(untouched.extracted, []);
+    assert.equal(fs.reads.size, 0, 'same size and mtime as cached: no file is read');
+
     fs.write(`${ROOT}/sources/c.txt`, 'Gamma body, edited.\n');
+    fs.write(`${ROOT}/sources/a.txt`, fs.files.get(`${ROOT}/sources/a.txt`) as Uint8Array); // touched, same bytes
     const report = await indexSources(fs, second, { roots: [ROOT] });
     assert.deepEqual(report.extracted, [`${ROOT}/sources/c.txt`]);
     assert.equal(report.unchanged, 2);
+    assert.deepEqual([...fs.reads.keys()].sort(), [`${ROOT}/sources/a.txt`, `${ROOT}/sources/c.txt`]);
   });
 
   it('ignores a cache of another version', () => {

@@ -56,6 +56,18 @@ describe('indexSources', () => {
     assert.deepEqual(corpus.keys(), ['bee', 'c', 'd']);
   });
 
+  it('re-reads a file whose in-memory version was replaced (an editor buffer), even with an unchanged stamp', async () => {
+    const fs = workspace();
+    const corpus = new Corpus();
+    await indexSources(fs, corpus, options);
+    const buffer = corpus.byUri(`${ROOT}/sources/c.txt`);
+    assert.ok(buffer);
+    corpus.upsert({ ...buffer, text: 'Unsaved edit.\n', hash: 'unsaved' });
+    const report = await indexSources(fs, corpus, options);
+    assert.deepEqual(report.extracted, [`${ROOT}/sources/c.txt`]);
+    assert.equal(corpus.get('c')?.text, 'Gamma body.\n');
+  });
+
   it('goes on when a file vanishes mid-pass, and when one cannot be read', async () => {
     const fs = workspace();
     class FlakyFs extends InMemoryFileSystem {

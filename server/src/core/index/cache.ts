@@ -22,17 +22,22 @@ export interface CacheFile {
   sources: ExtractedSource[];
   /** How problems name each file (relative to its workspace folder), by URI. */
   displayPaths?: Record<string, string>;
+  /** Size and modification time of each file when it was read, by URI (lets the next pass skip reading it). */
+  stamps?: Record<string, string>;
 }
 
 /** Serialises the corpus's sources for the cache. */
 export function serializeCorpus(corpus: Corpus): string {
   const sources = corpus.sources();
   const displayPaths: Record<string, string> = {};
+  const stamps: Record<string, string> = {};
   for (const s of sources) {
     const shown = corpus.displayPath(s.uri);
     if (shown !== undefined && shown !== s.path) displayPaths[s.uri] = shown;
+    const stamp = corpus.fileStamp(s.uri);
+    if (stamp !== undefined) stamps[s.uri] = stamp;
   }
-  const file: CacheFile = { version: CACHE_VERSION, sources, displayPaths };
+  const file: CacheFile = { version: CACHE_VERSION, sources, displayPaths, stamps };
   return JSON.stringify(file);
 }
 
@@ -52,18 +57,27 @@ export function parseCache(json: string): CacheFile | { ignored: string } {
   if (!Array.isArray(file.sources) || !file.sources.every(isExtractedSource)) {
     return { ignored: 'the cache file has an unexpected shape; rebuilding the index' };
   }
-  const displayPaths = typeof file.displayPaths === 'object' && file.displayPaths !== null ? file.displayPaths : {};
-  return { version: file.version, sources: file.sources, displayPaths };
+  return { version: file.version, sources: file.sources, displayPaths: stringRecord(file.displayPaths), stamps: stringRecord(file.stamps) };
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
 /**
- * Fills `corpus` from a cache document. Returns how many sources were restored,
- * or why the cache was ignored (the corpus is then left unchanged).
+ * Fills `corpus` from a cache document (the JSON, or what {@link parseCache}
+ * made of it). Returns how many sources were restored, or why the cache was
+ * ignored (the corpus is then left unchanged).
  */
-export function restoreCorpus(corpus: Corpus, json: string): { restored: number } | { ignored: string } {
-  const file = parseCache(json);
+export function restoreCorpus(corpus: Corpus, cache: string | CacheFile): { restored: number } | { ignored: string } {
+  const file = typeof cache === 'string' ? parseCache(cache) : cache;
   if ('ignored' in file) return file;
-  for (const source of file.sources) corpus.upsert(source, file.displayPaths?.[source.uri] ?? source.path);
+  for (const source of file.sources) {
+    corpus.upsert(source, file.displayPaths?.[source.uri] ?? source.path);
+    const stamp = file.stamps?.[source.uri];
+    if (stamp !== undefined) corpus.setFileStamp(source.uri, stamp);
+  }
   return { restored: file.sources.length };
 }
 

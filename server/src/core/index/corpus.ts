@@ -35,6 +35,8 @@ export class Corpus {
   private readonly skippedByUri = new Map<string, Problem>();
   /** Problems a table raised while indexing a source, by URI. */
   private readonly tableProblems = new Map<string, Problem[]>();
+  /** Size and modification time of each file when it was last read, by URI (see {@link Corpus.fileStamp}). */
+  private readonly stamps = new Map<string, string>();
 
   /** Incremented on every change; a cache key for results derived from the corpus. */
   get version(): number {
@@ -48,6 +50,8 @@ export class Corpus {
   upsert(source: ExtractedSource, displayPath: string = source.path): void {
     const old = this.sourcesByUri.get(source.uri);
     this.skippedByUri.delete(source.uri);
+    // The new content may not be what is on disk (an editor buffer): the indexer re-stamps it when it is.
+    this.stamps.delete(source.uri);
     this.displayPaths.set(source.uri, displayPath);
     if (old) this.unlinkKey(old.key, old.uri);
     this.sourcesByUri.set(source.uri, source);
@@ -62,6 +66,7 @@ export class Corpus {
     const old = this.sourcesByUri.get(uri);
     const wasSkipped = this.skippedByUri.delete(uri);
     this.displayPaths.delete(uri);
+    this.stamps.delete(uri);
     if (!old) {
       if (wasSkipped) this.changeCount++;
       return;
@@ -77,6 +82,7 @@ export class Corpus {
    * unreadable). Replaces any source previously indexed from it.
    */
   recordSkipped(uri: string, problem: Problem): void {
+    this.stamps.delete(uri);
     if (this.skippedByUri.get(uri)?.message === problem.message) return;
     if (this.sourcesByUri.has(uri)) this.removeUri(uri);
     this.displayPaths.set(uri, problem.path);
@@ -93,6 +99,19 @@ export class Corpus {
   /** The source read from this URI. */
   byUri(uri: string): ExtractedSource | undefined {
     return this.sourcesByUri.get(uri);
+  }
+
+  /**
+   * The size and modification time the file at `uri` had when it was last read
+   * (an opaque string), so an indexing pass can skip reading unchanged files.
+   */
+  fileStamp(uri: string): string | undefined {
+    return this.stamps.get(uri);
+  }
+
+  /** Records the stamp of a known file after reading it; ignored for unknown files. */
+  setFileStamp(uri: string, stamp: string): void {
+    if (this.has(uri)) this.stamps.set(uri, stamp);
   }
 
   /** How problems name the file at `uri` (relative to its workspace folder). */

@@ -158,6 +158,13 @@ async function updateOne(fs: FileSystem, corpus: Corpus, candidate: Candidate, m
     report.skipped++;
     return;
   }
+  // Same size and modification time as when last read: unchanged, no need to read it.
+  const stamp = entry.size !== undefined && entry.mtime !== undefined ? `${entry.size}:${entry.mtime}` : undefined;
+  const known = corpus.byUri(entry.uri);
+  if (stamp !== undefined && corpus.fileStamp(entry.uri) === stamp && (known ? known.path === candidate.sourcePath : corpus.has(entry.uri))) {
+    report.unchanged++;
+    return;
+  }
   let bytes: Uint8Array;
   try {
     bytes = await fs.read(entry.uri);
@@ -176,8 +183,8 @@ async function updateOne(fs: FileSystem, corpus: Corpus, candidate: Candidate, m
     return;
   }
   const hash = contentHash(bytes);
-  const known = corpus.byUri(entry.uri);
   if (known && known.hash === hash && known.path === candidate.sourcePath) {
+    if (stamp !== undefined) corpus.setFileStamp(entry.uri, stamp);
     report.unchanged++;
     return;
   }
@@ -185,10 +192,11 @@ async function updateOne(fs: FileSystem, corpus: Corpus, candidate: Candidate, m
   if ('skipped' in result) {
     corpus.recordSkipped(entry.uri, result.skipped);
     report.skipped++;
-    return;
+  } else {
+    corpus.upsert(result, workspacePath);
+    report.extracted.push(entry.uri);
   }
-  corpus.upsert(result, workspacePath);
-  report.extracted.push(entry.uri);
+  if (stamp !== undefined) corpus.setFileStamp(entry.uri, stamp);
 }
 
 function emptyReport(): IndexReport {

@@ -1,0 +1,139 @@
+/**
+ * Corpus benchmark on the BBC corpus (2,225 articles): cold indexing (full
+ * extraction + tables), cache size, warm start from the cache, the cost of
+ * rebuilding each table from cached sources, search latency and peak memory.
+ * Prints a markdown table. Targets: cold >= 5 MB/s, warm start < 300 ms.
+ *
+ * Run: npx tsx bench/corpus.ts  (skips when ../shared is absent)
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { restoreCorpus, serializeCorpus, parseCache } from '../server/src/core/index/cache';
+import { Corpus } from '../server/src/core/index/corpus';
+import { createEntityTable } from '../server/src/core/index/entityTable';
+import { indexSources } from '../server/src/core/index/indexer';
+import { createNumberTable } from '../server/src/core/index/numberTable';
+import { createQuoteTable } from '../server/src/core/index/quoteTable';
+import { createSearchIndex } from '../server/src/core/index/searchIndex';
+import type { CorpusTable } from '../server/src/core/index/api';
+import type { ExtractedSource } from '../server/src/core/model';
+import { folderUri, NodeFileSystem, readCacheFile, writeCacheFile } from '../server/src/node/nodeFileSystem';
+
+const BBC = resolve(__dirname, '..', '../shared/corpora/bbc');
+const GLOBS = ['*/*.txt'];
+
+async function main(): Promise<void> {
+  if (!existsSync(BBC)) {
+    console.log('bench/corpus: ../shared/corpora/bbc not found, skipped.');
+    return;
+  }
+  const fs = new NodeFileSystem();
+  const root = folderUri(BBC);
+  const options = { roots: [root], globs: GLOBS };
+  const rows: Array<[string, string, string]> = [];
+
+  // Cold: list, read, hash, extract, fill the tables.
+  const listed = await fs.list(root, GLOBS);
+  const bytes = listed.reduce((n, e) => n + (e.size ?? 0), 0);
+  const mb = bytes / (1024 * 1024);
+  const cold = new Corpus();
+  let t = performance.now();
+  const coldReport = await indexSources(fs, cold, options);
+  const coldMs = performance.now() - t;
+  rows.push(['Cold index (extract + tables)', `${fmt(coldMs)} ms for ${coldReport.total} files, ${mb.toFixed(1)} MB`, '']);
+  rows.push(['Cold throughput', `${(mb / (coldMs / 1000)).toFixed(2)} MB/s`, 'target >= 5 MB/s']);
+
+  // Where the cold time goes: tables alone, each rebuilt from the extracted sources.
+  const sources = cold.sources();
+  const tableMs = tableCosts(sources);
+  const tablesTotal = Object.values(tableMs).reduce((a, b) => a + b, 0);
+  rows.push(['  of which extraction (cold − tables)', `${fmt(coldMs - tablesTotal)} ms`, '']);
+  for (const [name, ms] of Object.entries(tableMs)) rows.push([`  table ${name}: add all sources`, `${fmt(ms)} ms`, '']);
+
+  // Cache: write, then a warm start = read file + parse + restore (tables) + verify pass (nothing re-extracted).
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
+  try {
+    const cachePath = join(dir, 'index.json');
+    t = performance.now();
+    const json = serializeCorpus(cold);
+    await writeCacheFile(cachePath, json);
+    const writeMs = performance.now() - t;
+    rows.push(['Cache write (serialise + atomic write)', `${fmt(writeMs)} ms, ${(json.length / (1024 * 1024)).toFixed(1)} MB`, '']);
+
+    const warm = new Corpus();
+    const t0 = performance.now();
+    const text = await readCacheFile(cachePath);
+    const t1 = performance.now();
+    const parsed = parseCache(text ?? '');
+    const t2 = performance.now();
+    const restored = 'ignored' in parsed ? parsed : restoreCorpus(warm, parsed);
+    const t3 = performance.now();
+    const verify = await indexSources(fs, warm, options);
+    const t4 = performance.now();
+    if ('ignored' in parsed || 'ignored' in restored || verify.extracted.length !== 0) throw new Error('warm start did not reuse the cache');
+    rows.push(['Warm start total', `${fmt(t4 - t0)} ms`, 'target < 300 ms']);
+    rows.push(['  read cache file', `${fmt(t1 - t0)} ms`, '']);
+    rows.push(['  JSON.parse + shape check', `${fmt(t2 - t1)} ms`, '']);
+    rows.push(['  restore (fill the tables)', `${fmt(t3 - t2)} ms`, '']);
+    rows.push(['  verify pass (list + stat, unchanged files not read)', `${fmt(t4 - t3)} ms`, '']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // Search latency over queries drawn from the headlines (words, phrases, prefixes).
+  const queries = makeQueries(sources, 200);
+  const times: number[] = [];
+  let hits = 0;
+  for (const q of queries) {
+    const s = performance.now();
+    hits += cold.search.search(q, { limit: 10 }).length;
+    times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  rows.push([`Search latency (${queries.length} queries, ${hits} hits)`, `p50 ${fmt(pct(times, 0.5), 2)} ms, p99 ${fmt(pct(times, 0.99), 2)} ms`, '']);
+  rows.push(['Peak RSS', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`, '']);
+
+  console.log('\n### Corpus (BBC)\n');
+  console.log('| Measure | Result | Target |');
+  console.log('|---|---|---|');
+  for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);
+}
+
+function tableCosts(sources: ExtractedSource[]): Record<string, number> {
+  const factories: Record<string, () => CorpusTable> = { entities: createEntityTable, quotes: createQuoteTable, search: createSearchIndex, numbers: createNumberTable };
+  const out: Record<string, number> = {};
+  for (const [name, create] of Object.entries(factories)) {
+    const table = create();
+    const t = performance.now();
+    for (const s of sources) table.add(s);
+    out[name] = performance.now() - t;
+  }
+  return out;
+}
+
+/** Deterministic queries: single headline words, two-word phrases and prefixes. */
+function makeQueries(sources: ExtractedSource[], n: number): string[] {
+  const words = sources.flatMap((s) => (s.title?.text ?? '').split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 4);
+  const out: string[] = [];
+  for (let i = 0; out.length < n && words.length > 1; i += 7) {
+    const w = words[i % words.length];
+    const next = words[(i + 1) % words.length];
+    const kind = out.length % 4;
+    out.push(kind === 0 ? w : kind === 1 ? `${w} ${next}` : kind === 2 ? `"${w} ${next}"` : `${w.slice(0, 4)}*`);
+  }
+  return out;
+}
+
+function pct(sorted: number[], p: number): number {
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+function fmt(ms: number, digits = 0): string {
+  return ms.toFixed(digits);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
