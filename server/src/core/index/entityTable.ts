@@ -1,6 +1,339 @@
-// PLACEHOLDER owned by the entities helper: replace entirely.
-import type { EntityTable } from './api';
+/**
+ * The corpus-wide entity table: entities of every source resolved into one
+ * list ("Putin" in one article = "Russian President Vladimir Putin" in another).
+ *
+ * Sources are added and removed in O(1); the global merge is recomputed lazily
+ * on the next query. It is cheap (linear in the number of local entities) and
+ * never re-extracts text, so a bulk index of thousands of files pays for it once.
+ *
+ * Resolution across sources:
+ * - the same folded canonical name (case and diacritics ignored: "Perdigão" =
+ *   "Perdigao") is the same entity;
+ * - an entity named only by an acronym joins the entity whose acronym it is,
+ *   wherever the acronym was defined ("CISM" in one article, "International
+ *   Military Sports Council (CISM)" in another);
+ * - a person named by one word joins the most mentioned person whose name ends
+ *   with it ("Putin" → "Vladimir Putin", "de Oliveira").
+ */
+import type { EntityType, ExtractedSource, LocalEntity, Mention } from '../model';
+import { foldText } from '../text/normalize';
+import type { EntityTable, GlobalEntity, SourcedRole, SourceSpan } from './api';
+
+/** A local entity with the source it comes from. */
+interface Member {
+  source: ExtractedSource;
+  entity: LocalEntity;
+  /** Folded canonical name. */
+  key: string;
+}
+
+/** What the lazy merge produces. */
+interface MergedState {
+  byId: Map<string, GlobalEntity>;
+  /** Folded name → entities with the rank of the match (0 name, 1 alias, 2 name tail, 3 acronym or part of a name). */
+  names: Map<string, Array<{ id: string; rank: number }>>;
+  /** Sorted folded names and aliases, for prefix completion. */
+  sortedNames: Array<{ name: string; id: string }>;
+  all: GlobalEntity[];
+}
+
+const HONORIFIC_RE = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|prof)\.?\s+/;
+const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'di', 'du', 'del', 'der', 'den', 'van', 'von', 'le', 'la', 'bin', 'ibn', 'al', 'el']);
+
+/** Folds a name for matching: case and diacritics removed, apostrophes straight, white space collapsed. */
+export function nameKey(name: string): string {
+  return foldText(name).replace(/\s+/g, ' ').trim();
+}
+
 /** Creates an empty corpus-wide entity table. */
 export function createEntityTable(): EntityTable {
-  return { add() {}, remove() {}, lookup: () => [], get: () => undefined, all: () => [], complete: () => [] };
+  const sources = new Map<string, ExtractedSource>();
+  let state: MergedState | null = null;
+  const current = (): MergedState => (state ??= merge([...sources.values()]));
+
+  return {
+    add(source) {
+      sources.set(source.key, source);
+      state = null;
+    },
+    remove(key) {
+      if (sources.delete(key)) state = null;
+    },
+    lookup(name) {
+      const s = current();
+      for (const query of queryForms(name)) {
+        const hits = s.names.get(query);
+        if (hits && hits.length > 0) {
+          return [...hits]
+            .sort((a, b) => a.rank - b.rank || totalMentions(s.byId.get(b.id)) - totalMentions(s.byId.get(a.id)))
+            .map((h) => s.byId.get(h.id))
+            .filter((e): e is GlobalEntity => e !== undefined)
+            .filter((e, i, list) => list.indexOf(e) === i);
+        }
+      }
+      return [];
+    },
+    get(id) {
+      return current().byId.get(id);
+    },
+    all() {
+      return current().all;
+    },
+    complete(prefix, limit) {
+      const s = current();
+      const p = nameKey(prefix);
+      if (p.length === 0) return s.all.slice(0, limit);
+      const found = new Set<string>();
+      for (let i = lowerBound(s.sortedNames, p); i < s.sortedNames.length && s.sortedNames[i].name.startsWith(p); i++) found.add(s.sortedNames[i].id);
+      return [...found]
+        .map((id) => s.byId.get(id))
+        .filter((e): e is GlobalEntity => e !== undefined)
+        .sort((a, b) => totalMentions(b) - totalMentions(a) || a.name.localeCompare(b.name))
+        .slice(0, limit);
+    },
+  };
+}
+
+function totalMentions(e: GlobalEntity | undefined): number {
+  return e ? e.mentions.length : 0;
+}
+
+/** The query as given, then without possessive, honorific, article and leading title words ("President Putin" → "putin"). */
+function queryForms(name: string): string[] {
+  let q = nameKey(name).replace(/[.,;:!?"]+$/, '').replace(/'s$/, '').replace(/^the\s+/, '');
+  const forms = [q];
+  const noHonorific = q.replace(HONORIFIC_RE, '');
+  if (noHonorific !== q) forms.push((q = noHonorific));
+  const words = q.split(' ');
+  for (let i = 1; i < words.length; i++) forms.push(words.slice(i).join(' '));
+  return forms;
+}
+
+function lowerBound(list: Array<{ name: string }>, p: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].name < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// ---------------------------------------------------------------- merge
+
+function merge(sources: ExtractedSource[]): MergedState {
+  // 1. Same folded name.
+  const clusters = new Map<string, Member[]>();
+  for (const source of sources) {
+    for (const entity of source.entities) {
+      const key = nameKey(entity.name);
+      if (!key) continue;
+      const list = clusters.get(key);
+      const m = { source, entity, key };
+      if (list) list.push(m);
+      else clusters.set(key, [m]);
+    }
+  }
+
+  // 2. Acronym-only names join their expansion, from whichever source defines it.
+  const expansionByAcronym = new Map<string, string>();
+  for (const [key, members] of clusters) {
+    for (const m of members) {
+      if (m.entity.acronym && nameKey(m.entity.acronym) !== key && !expansionByAcronym.has(nameKey(m.entity.acronym))) expansionByAcronym.set(nameKey(m.entity.acronym), key);
+    }
+  }
+  const target = new Map<string, string>();
+  for (const key of clusters.keys()) {
+    const expansion = expansionByAcronym.get(key);
+    if (expansion && expansion !== key && isAcronymCluster(clusters.get(key) ?? [])) target.set(key, expansion);
+  }
+
+  // 3. One-word people join the most mentioned person whose name ends with that word.
+  const bySurname = new Map<string, string>();
+  const mentionCount = (key: string) => (clusters.get(key) ?? []).reduce((n, m) => n + m.entity.mentions.length, 0);
+  for (const [key, members] of clusters) {
+    if (!key.includes(' ') || dominantType(members) !== 'person') continue;
+    for (const tail of nameTails(key)) {
+      const prev = bySurname.get(tail);
+      if (!prev || mentionCount(key) > mentionCount(prev)) bySurname.set(tail, key);
+    }
+  }
+  for (const [key, members] of clusters) {
+    if (target.has(key) || key.includes(' ') && !PARTICLES.has(key.split(' ')[0])) continue;
+    const type = dominantType(members);
+    if (type !== 'person' && type !== 'other') continue;
+    const owner = bySurname.get(key);
+    if (owner && owner !== key) target.set(key, owner);
+  }
+
+  const merged = new Map<string, Member[]>();
+  for (const [key, members] of clusters) {
+    const to = target.get(key) ?? key;
+    const list = merged.get(to);
+    if (list) list.push(...members);
+    else merged.set(to, [...members]);
+  }
+
+  // Two clusters may end up with the same fullest name (one joined via a surname): they are one entity.
+  const byFinalName = new Map<string, Member[]>();
+  for (const members of merged.values()) {
+    const id = nameKey(fullestName(members));
+    const list = byFinalName.get(id);
+    if (list) list.push(...members);
+    else byFinalName.set(id, members);
+  }
+  const byId = new Map<string, GlobalEntity>();
+  for (const members of byFinalName.values()) {
+    const g = toGlobal(members);
+    byId.set(g.id, g);
+  }
+  const all = [...byId.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+
+  const names = new Map<string, Array<{ id: string; rank: number }>>();
+  const addName = (name: string, id: string, rank: number) => {
+    const k = nameKey(name);
+    if (!k) return;
+    const list = names.get(k);
+    if (!list) names.set(k, [{ id, rank }]);
+    else if (!list.some((h) => h.id === id && h.rank <= rank)) list.push({ id, rank });
+  };
+  const sortedNames: Array<{ name: string; id: string }> = [];
+  for (const e of all) {
+    addName(e.name, e.id, 0);
+    for (const a of e.aliases) addName(a, e.id, 1);
+    if (e.type === 'person') {
+      for (const tail of nameTails(e.id)) addName(tail, e.id, 2);
+      // Any part of a person's name finds them ("Perdigao"), after full names and surnames.
+      for (const word of e.id.split(' ')) if (!PARTICLES.has(word)) addName(word, e.id, 3);
+    }
+    if (e.acronym) addName(e.acronym, e.id, 3);
+    for (const n of new Set([e.name, ...e.aliases].map(nameKey))) sortedNames.push({ name: n, id: e.id });
+    if (e.type === 'person') for (const tail of nameTails(e.id)) sortedNames.push({ name: tail, id: e.id });
+  }
+  sortedNames.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { byId, names, sortedNames, all };
+}
+
+function isAcronymCluster(members: Member[]): boolean {
+  return members.every((m) => !m.entity.name.includes(' ') && /^[\p{Lu}\d]+s?$|^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}/u.test(m.entity.name));
+}
+
+/** "leonardo perdigao de oliveira" → "oliveira", "de oliveira", "perdigao de oliveira". */
+function nameTails(key: string): string[] {
+  const words = key.split(' ');
+  const out: string[] = [];
+  for (let i = words.length - 1; i >= 1; i--) {
+    if (PARTICLES.has(words[i])) continue;
+    out.push(words.slice(i).join(' '));
+    if (PARTICLES.has(words[i - 1]) && i - 1 >= 1) out.push(words.slice(i - 1).join(' '));
+  }
+  return out;
+}
+
+function dominantType(members: Member[]): EntityType {
+  const votes = new Map<EntityType, number>();
+  for (const m of members) {
+    // A stated role makes a person whatever the other sources guessed.
+    const weight = m.entity.mentions.length + (m.entity.roles.length > 0 ? 100 : 0);
+    votes.set(m.entity.type, (votes.get(m.entity.type) ?? 0) + weight);
+  }
+  let best: EntityType = members[0].entity.type;
+  let bestVotes = -1;
+  for (const [type, n] of votes) {
+    if (n > bestVotes) {
+      best = type;
+      bestVotes = n;
+    }
+  }
+  return best;
+}
+
+/** The fullest form of the name: most words, then most frequent, then first seen. */
+function fullestName(members: Member[]): string {
+  const counts = new Map<string, { name: string; n: number; words: number }>();
+  for (const m of members) {
+    if (isAcronymCluster([m]) && members.some((o) => !isAcronymCluster([o]))) continue;
+    const k = nameKey(m.entity.name);
+    const c = counts.get(k);
+    if (c) c.n += m.entity.mentions.length;
+    else counts.set(k, { name: m.entity.name, n: m.entity.mentions.length, words: k.split(' ').length });
+  }
+  let best: { name: string; n: number; words: number } | undefined;
+  for (const c of counts.values()) if (!best || c.words > best.words || (c.words === best.words && c.n > best.n)) best = c;
+  return best ? best.name : members[0].entity.name;
+}
+
+function toGlobal(members: Member[]): GlobalEntity {
+  const name = fullestName(members);
+  const id = nameKey(name);
+  const type = dominantType(members);
+  const aliasCounts = new Map<string, { text: string; n: number }>();
+  const bump = (text: string, n: number) => {
+    const k = nameKey(text);
+    if (k === id) return;
+    const c = aliasCounts.get(k);
+    if (c) c.n += n;
+    else aliasCounts.set(k, { text, n });
+  };
+  let acronym: string | undefined;
+  const affiliations = new Map<string, number>();
+  const roles: SourcedRole[] = [];
+  const mentions: SourceSpan[] = [];
+  const counts = new Map<string, number>();
+  for (const m of members) {
+    bump(m.entity.name, m.entity.mentions.length);
+    for (const a of m.entity.aliases) bump(a, m.entity.mentions.filter((x) => nameKey(x.text) === nameKey(a)).length);
+    if (m.entity.acronym && !acronym) acronym = m.entity.acronym;
+    if (m.entity.affiliation) affiliations.set(m.entity.affiliation, (affiliations.get(m.entity.affiliation) ?? 0) + 1);
+    for (const r of m.entity.roles) roles.push({ ...r, key: m.source.key });
+    for (const x of m.entity.mentions) mentions.push({ key: m.source.key, start: x.start, end: x.end });
+    counts.set(m.source.key, (counts.get(m.source.key) ?? 0) + m.entity.mentions.length);
+  }
+  if (acronym) bump(acronym, 0);
+  const aliases = [...aliasCounts.values()].sort((a, b) => b.n - a.n).map((a) => a.text);
+  let affiliation: string | undefined;
+  let affN = 0;
+  for (const [a, n] of affiliations) if (n > affN) [affiliation, affN] = [a, n];
+  const g: GlobalEntity = {
+    id,
+    name,
+    type,
+    aliases,
+    roles,
+    mentions,
+    mentionCounts: [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),
+    introduction: introduction(members),
+  };
+  if (acronym) {
+    g.acronym = acronym;
+    if (nameKey(acronym) !== id) g.expansion = name;
+  }
+  if (affiliation) g.affiliation = affiliation;
+  return g;
+}
+
+/** The fullest mention, preferring one right after a title, then one in the body over a caption, then the first. */
+function introduction(members: Member[]): SourceSpan {
+  let best: SourceSpan | null = null;
+  let bestScore = -Infinity;
+  for (const m of members) {
+    for (const x of m.entity.mentions) {
+      const score = mentionScore(m, x);
+      if (score > bestScore) {
+        best = { key: m.source.key, start: x.start, end: x.end };
+        bestScore = score;
+      }
+    }
+  }
+  return best ?? { key: members[0].source.key, start: 0, end: 0 };
+}
+
+function mentionScore(m: Member, x: Mention): number {
+  const words = x.text.split(/\s+/).length;
+  const titled = m.entity.roles.some((r) => r.end <= x.start && x.start - r.end <= 2);
+  const paragraph = m.source.paragraphs.find((p) => p.start <= x.start && x.end <= p.end);
+  const inBody = paragraph?.kind === 'body';
+  // Earlier is better, but only as a tie-breaker.
+  return words * 100 + (titled ? 50 : 0) + (inBody ? 20 : 0) - x.start / (m.source.text.length + 1);
 }

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { createEntityTable } from '../../../server/src/core/index/entityTable';
+import { extractFromText } from '../../../server/src/core/corpus/extractSource';
+import type { EntityTable } from '../../../server/src/core/index/api';
+
+const SOURCES: Record<string, string> = {
+  'cism.txt': 'The athletes met at the International Military Sports Council (CISM) in Moscow.\n\nCISM vice-president Leonardo Perdigão de Oliveira of Brazil spoke. "We are pleased," said de Oliveira.',
+  'putin.txt': 'Russian President Vladimir Putin praised the CISM.\n\nPutin said the ties were strong.',
+  'later.txt': 'Putin met the council again. The CISM thanked Putin.\n\nChancellor Gordon Brown stayed away. Mr Brown said nothing.',
+  'ioc.txt': 'The IOC has recommended that athletes return.\n\nThe International Olympic Committee (IOC) said it would decide.',
+};
+
+function table(keys = Object.keys(SOURCES)): EntityTable {
+  const t = createEntityTable();
+  for (const path of keys) t.add(extractFromText(SOURCES[path], path));
+  return t;
+}
+
+describe('entity table', () => {
+  it('resolves a person across sources: full name, surname, title', () => {
+    const t = table();
+    const [putin] = t.lookup('putin');
+    assert.ok(putin);
+    assert.equal(putin.name, 'Vladimir Putin');
+    assert.equal(putin.type, 'person');
+    assert.deepEqual(putin.mentionCounts, [{ key: 'later', count: 2 }, { key: 'putin', count: 2 }]);
+    assert.deepEqual(putin.roles.map((r) => [r.key, r.text, r.org]), [['putin', 'President', 'Russia']]);
+    assert.equal(t.lookup('Vladimir Putin')[0], putin);
+    assert.equal(t.lookup('Russian President Vladimir Putin')[0], putin);
+    assert.equal(t.lookup("Putin's")[0], putin);
+  });
+
+  it('introduces an entity by its fullest mention after a title', () => {
+    const t = table();
+    const putin = t.lookup('Putin')[0];
+    assert.equal(putin.introduction.key, 'putin');
+    assert.equal(SOURCES['putin.txt'].slice(putin.introduction.start, putin.introduction.end), 'Vladimir Putin');
+  });
+
+  it('links an acronym used alone in one source to its expansion stated in another', () => {
+    const t = table();
+    const [cism] = t.lookup('CISM');
+    assert.equal(cism.name, 'International Military Sports Council');
+    assert.equal(cism.acronym, 'CISM');
+    assert.equal(cism.expansion, 'International Military Sports Council');
+    assert.deepEqual(cism.mentionCounts.map((c) => c.key).sort(), ['cism', 'later', 'putin']);
+    assert.equal(t.lookup('international military sports council')[0], cism);
+    const [ioc] = t.lookup('ioc');
+    assert.equal(ioc.name, 'International Olympic Committee');
+    assert.equal(ioc.mentions.length, 3);
+  });
+
+  it('looks names up without case or diacritics, by surname and with honorifics', () => {
+    const t = table();
+    const [oliveira] = t.lookup('Perdigao');
+    assert.equal(oliveira?.name, 'Leonardo Perdigão de Oliveira');
+    assert.equal(t.lookup('de oliveira')[0], oliveira);
+    assert.equal(t.lookup('LEONARDO PERDIGAO DE OLIVEIRA')[0], oliveira);
+    assert.equal(t.lookup('Mr Brown')[0]?.name, 'Gordon Brown');
+    assert.deepEqual(t.lookup('nobody at all'), []);
+  });
+
+  it('gets entities by id and lists them most mentioned first', () => {
+    const t = table();
+    const all = t.all();
+    for (let i = 1; i < all.length; i++) assert.ok(all[i - 1].mentions.length >= all[i].mentions.length);
+    for (const e of all) assert.equal(t.get(e.id), e);
+    for (const e of all) {
+      for (const m of e.mentions) {
+        const path = Object.keys(SOURCES).find((p) => p.replace(/\.txt$/, '') === m.key);
+        assert.ok(path, m.key);
+        assert.ok(SOURCES[path].slice(m.start, m.end).length > 0);
+      }
+    }
+  });
+
+  it('completes prefixes of names and aliases', () => {
+    const t = table();
+    assert.deepEqual(t.complete('put', 5).map((e) => e.name), ['Vladimir Putin']);
+    assert.deepEqual(t.complete('Vlad', 5).map((e) => e.name), ['Vladimir Putin']);
+    assert.ok(t.complete('ci', 5).some((e) => e.name === 'International Military Sports Council'));
+    assert.equal(t.complete('', 2).length, 2);
+    assert.deepEqual(t.complete('zzz', 5), []);
+  });
+
+  it('removes and re-adds sources incrementally', () => {
+    const t = table();
+    assert.equal(t.lookup('CISM')[0].name, 'International Military Sports Council');
+    t.remove('cism');
+    // Without the defining source, "CISM" is an acronym of its own.
+    assert.equal(t.lookup('CISM')[0].name, 'CISM');
+    assert.deepEqual(t.lookup('Perdigao'), []);
+    t.add(extractFromText(SOURCES['cism.txt'], 'cism.txt'));
+    assert.equal(t.lookup('CISM')[0].name, 'International Military Sports Council');
+    t.remove('missing-key');
+    t.remove('putin');
+    const putin = t.lookup('Putin')[0];
+    assert.equal(putin.name, 'Putin');
+    assert.deepEqual(putin.mentionCounts, [{ key: 'later', count: 2 }]);
+  });
+});
