@@ -1,0 +1,144 @@
+/**
+ * Hover: a fact card for a name, the supporting passage for a citation, the
+ * origin of a quotation.
+ */
+import type { Citation, CitationItem, Draft, DraftQuote } from '../draft/model';
+import type { GlobalEntity } from '../index/api';
+import type { Corpus } from '../index/corpus';
+import type { Span } from '../model';
+import { escapeMarkdown, linkTo, placeLabel, sourceTitle, truncate, type SourceLinker } from './markdown';
+import { claimText, supportingPassage } from './support';
+import { resolveName, targetAt } from './target';
+
+/** A hover result: markdown and the span of the draft it describes. */
+export interface HoverResult {
+  span: Span;
+  markdown: string;
+}
+
+/** Options of {@link hover}. */
+export interface HoverOptions {
+  /** Turns a source passage into a link target; no links without it. */
+  link?: SourceLinker;
+}
+
+const MAX_QUOTES = 3;
+const MAX_ROLES = 5;
+const MAX_SOURCES = 5;
+
+/** The hover card for whatever is at `offset` in the draft, or null. */
+export function hover(corpus: Corpus, draft: Draft, offset: number, options: HoverOptions = {}): HoverResult | null {
+  const target = targetAt(draft, offset);
+  if (!target) return null;
+  switch (target.kind) {
+    case 'citation':
+      return { span: target.span, markdown: citationCard(corpus, draft, target.citation, target.item, options.link) };
+    case 'name': {
+      const entity = resolveName(corpus, target.text)[0];
+      return entity ? { span: target.span, markdown: entityCard(corpus, entity, options.link) } : null;
+    }
+    case 'quote':
+      return { span: target.span, markdown: quoteCard(corpus, target.quote, options.link) };
+  }
+}
+
+/**
+ * The fact card of an entity: name and type, roles with their citation keys,
+ * aliases and acronym, up to three quotes, the sources mentioning it.
+ */
+export function entityCard(corpus: Corpus, entity: GlobalEntity, link?: SourceLinker): string {
+  const lines: string[] = [];
+  lines.push(`**${escapeMarkdown(entity.name)}** — ${entity.type}${entity.affiliation ? ` (${escapeMarkdown(entity.affiliation)})` : ''}`);
+  if (entity.acronym && entity.expansion) {
+    lines.push('', `${escapeMarkdown(entity.acronym)} = ${escapeMarkdown(entity.expansion)}`);
+  }
+  const aliases = entity.aliases.filter((a) => a !== entity.name);
+  if (aliases.length > 0) lines.push('', `Also: ${aliases.slice(0, 6).map(escapeMarkdown).join(', ')}`);
+
+  const roles = distinctRoles(entity);
+  if (roles.length > 0) {
+    lines.push('', '**Roles**');
+    for (const role of roles.slice(0, MAX_ROLES)) {
+      const source = corpus.get(role.key);
+      const cite = source ? linkTo(`[@${role.key}]`, link, source, role) : `[@${role.key}]`;
+      lines.push(`- ${escapeMarkdown(role.text)}${role.org ? `, ${escapeMarkdown(role.org)}` : ''} ${cite}`);
+    }
+  }
+
+  const quotes = corpus.quotes.bySpeaker(entity.name).filter((q) => q.kind === 'direct').slice(0, MAX_QUOTES);
+  if (quotes.length > 0) {
+    lines.push('', '**Quotes**');
+    for (const quote of quotes) {
+      const source = corpus.get(quote.key);
+      const cite = source ? linkTo(`[@${quote.key}]`, link, source, quote) : `[@${quote.key}]`;
+      lines.push(`> “${escapeMarkdown(truncate(quote.text, 160))}” ${cite}`, '');
+    }
+    lines.pop();
+  }
+
+  if (entity.mentionCounts.length > 0) {
+    const total = entity.mentionCounts.reduce((n, m) => n + m.count, 0);
+    const n = entity.mentionCounts.length;
+    lines.push('', `**Mentioned** ${total} time${total === 1 ? '' : 's'} in ${n} source${n === 1 ? '' : 's'}:`);
+    for (const { key, count } of entity.mentionCounts.slice(0, MAX_SOURCES)) {
+      const source = corpus.get(key);
+      const first = entity.mentions.find((m) => m.key === key);
+      const label = `[@${key}]`;
+      const cite = source && first ? linkTo(label, link, source, first) : label;
+      lines.push(`- ${cite}${source ? ` ${escapeMarkdown(truncate(sourceTitle(source), 70))}` : ''} — ${count}×`);
+    }
+    if (n > MAX_SOURCES) lines.push(`- … and ${n - MAX_SOURCES} more`);
+  }
+  return lines.join('\n');
+}
+
+/** Roles without repeats of the same title from several sources (first source kept). */
+function distinctRoles(entity: GlobalEntity): GlobalEntity['roles'] {
+  const seen = new Set<string>();
+  return entity.roles.filter((r) => {
+    const k = `${r.text.toLowerCase()}|${(r.org ?? '').toLowerCase()}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** What a citation points to: the source's title, date, outlet and the passage backing the sentence. */
+export function citationCard(corpus: Corpus, draft: Draft, citation: Citation, item: CitationItem, link?: SourceLinker): string {
+  const source = corpus.get(item.key);
+  if (!source) return `No source has the key \`${escapeMarkdown(item.key)}\`.`;
+  const lines: string[] = [];
+  const meta = [source.meta.outlet, source.meta.date, source.meta.author].filter((x): x is string => !!x).map(escapeMarkdown);
+  lines.push(`**${escapeMarkdown(sourceTitle(source))}**${meta.length ? ` — ${meta.join(', ')}` : ''}`);
+  lines.push('', `\`@${escapeMarkdown(source.key)}\` · ${linkTo(escapeMarkdown(source.path), link, source, { start: 0, end: 0 })}`);
+  const passage = supportingPassage(corpus, item.key, claimText(draft, citation), item.paragraph);
+  const where = passage ? linkTo(placeLabel(source, passage.span.start), link, source, passage.span) : '';
+  if (passage && passage.supports) {
+    lines.push('', `Supporting passage (${where}):`, '', `> ${escapeMarkdown(truncate(source.text.slice(passage.span.start, passage.span.end), 400))}`);
+  } else if (item.paragraph !== undefined && passage) {
+    lines.push('', `_The cited paragraph (${where}) does not appear to support this sentence:_`, '', `> ${escapeMarkdown(truncate(source.text.slice(passage.span.start, passage.span.end), 300))}`);
+  } else {
+    lines.push('', '_No passage of this source appears to support this sentence._');
+  }
+  return lines.join('\n');
+}
+
+/** Where a quotation comes from and who said it there. */
+export function quoteCard(corpus: Corpus, quote: DraftQuote, link?: SourceLinker): string {
+  const keys = quote.citation?.items.map((i) => i.key);
+  const matches = corpus.quotes.find(quote.text, { limit: 3 });
+  if (matches.length === 0) return '_This quotation was not found in any source._';
+  const best = (keys && matches.find((m) => m.exact && keys.includes(m.key))) ?? matches[0];
+  const source = corpus.get(best.key);
+  if (!source) return '_This quotation was not found in any source._';
+  const where = linkTo(`[@${best.key}], ${placeLabel(source, best.start)}`, link, source, best);
+  const lines: string[] = [];
+  lines.push(best.exact ? `**Quoted verbatim** from ${where}` : `**Close to** ${where} (${Math.round(best.similarity * 100)}% similar) — not verbatim`);
+  lines.push('', `_${escapeMarkdown(truncate(sourceTitle(source), 90))}_`);
+  const speaker = best.quote?.speaker?.name;
+  lines.push('', speaker ? `Said by **${escapeMarkdown(speaker)}**` : 'No speaker is stated for these words in the source.');
+  if (!best.exact) lines.push('', 'Source words:', '', `> ${escapeMarkdown(truncate(best.sourceText, 400))}`);
+  const others = matches.filter((m) => m !== best && m.exact).map((m) => `[@${m.key}]`);
+  if (others.length > 0) lines.push('', `Also in ${others.join(', ')}`);
+  return lines.join('\n');
+}
