@@ -57,6 +57,8 @@ export interface DraftNumber extends Span {
   unit?: string;
   counted?: string;
   qualifier?: string;
+  /** Upper bound of a range ("10-12 people"), as in sources. */
+  rangeEnd?: number;
 }
 
 /** A sentence of prose in the draft (never inside code, front matter or headings). */

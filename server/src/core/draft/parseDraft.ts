@@ -1,0 +1,249 @@
+/**
+ * Reads a markdown draft into what the checks and editor features need:
+ * sentences with their citations, quotations (with attribution and covering
+ * citation), numbers and names. Nothing inside code, HTML, front matter or
+ * headings is read.
+ *
+ * Parsing is cached by text: the language server asks for the same draft from
+ * several features between two keystrokes.
+ */
+import type { Span } from '../model';
+import { readNumbers } from '../extract/numbers';
+import { splitSentences } from '../text/sentences';
+import { findAttribution, findReportedSpeech, resolvePronoun, type FoundAttribution } from './attribution';
+import { assignCoverage, findCitations } from './citations';
+import { findInlineQuotes, hasDoubleQuoteMarks, opensWithQuote, type FoundQuote } from './draftQuotes';
+import type { Citation, Draft, DraftNumber, DraftQuote, DraftSentence } from './model';
+import { findNames } from './names';
+import { layoutProse, type ProseBlock } from './prose';
+
+const CACHE_SIZE = 8;
+const cache = new Map<string, Draft>();
+
+/** Parses a markdown draft. Never throws; results are cached per text. */
+export function parseDraft(text: string): Draft {
+  const hit = cache.get(text);
+  if (hit) {
+    // Refresh its place in the LRU order.
+    cache.delete(text);
+    cache.set(text, hit);
+    return hit;
+  }
+  const draft = parseUncached(text);
+  cache.set(text, draft);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return draft;
+}
+
+function parseUncached(text: string): Draft {
+  const layout = layoutProse(text);
+  const masked = layout.masked;
+  const sentences: DraftSentence[] = [];
+  const citations: Citation[] = [];
+  const quotes: DraftQuote[] = [];
+  const speakers: FoundAttribution[] = [];
+  const pending: Array<{ quote: DraftQuote; found: FoundAttribution | null }> = [];
+
+  const blockQuoteDone = new Set<number>();
+  const blocks = layout.blocks;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    const blockCitations = findCitations(masked, block.start, block.end);
+    citations.push(...blockCitations);
+    const blockSentences = sentencesOf(masked, block, blockCitations);
+    for (const s of blockSentences) {
+      s.citations = blockCitations.filter((c) => c.start >= s.start && c.start < s.end);
+      assignCoverage(masked, s, s.citations);
+      s.numbers = numbersIn(masked, s, blockCitations);
+      sentences.push(s);
+    }
+
+    const citationSpans: Span[] = blockCitations;
+    if (block.blockQuote >= 0 && !hasDoubleQuoteMarks(masked, layout.blockQuotes[block.blockQuote])) {
+      // A block quote without quote marks is itself the quotation: emit it once, for all its paragraphs.
+      if (blockQuoteDone.has(block.blockQuote)) continue;
+      blockQuoteDone.add(block.blockQuote);
+      const members = blocks.filter((x) => x.blockQuote === block.blockQuote);
+      const quote = blockQuotation(masked, layout.blockQuotes[block.blockQuote], members, citations, sentences);
+      if (quote) {
+        // "Wang said:" in the paragraph before introduces a block quote.
+        const intro = previousSentence(masked, sentences, quote.start);
+        const found = intro ? findAttribution(masked, intro, { start: intro.end, end: intro.end }, citations) : null;
+        if (found && !found.pronoun) speakers.push(found);
+        pending.push({ quote, found });
+        quotes.push(quote);
+        sentences.find((s) => s.start >= quote.inner.start && s.start < quote.inner.end)?.quotes.push(quote);
+      }
+      continue;
+    }
+
+    const continues = b + 1 < blocks.length && opensWithQuote(masked, blocks[b + 1]);
+    const found = findInlineQuotes(masked, block, continues, citationSpans);
+    const quoteSpans: Span[] = found;
+    for (const q of found) {
+      const sentence = blockSentences.find((s) => q.end > s.start && q.end <= s.end + 1) ?? blockSentences.find((s) => q.start >= s.start && q.start < s.end);
+      if (!sentence) continue;
+      const quote = toDraftQuote(masked, q, citationSpans, sentence);
+      const others = quoteSpans.filter((o) => o !== q);
+      const attribution = findAttribution(masked, sentence, q, [...citationSpans, ...others]);
+      if (attribution && !attribution.pronoun) speakers.push(attribution);
+      pending.push({ quote, found: attribution });
+      quotes.push(quote);
+      sentence.quotes.push(quote);
+    }
+    // Reported speech: "Wang said the council would ..." in sentences without quotation marks.
+    for (const s of blockSentences) {
+      if (s.quotes.length > 0) continue;
+      const reported = findReportedSpeech(masked, s, citationSpans);
+      if (!reported) continue;
+      const quote: DraftQuote = {
+        start: reported.clause.start, end: reported.clause.end, inner: reported.clause,
+        text: collapse(masked.slice(reported.clause.start, reported.clause.end)), kind: 'reported',
+        citation: coveringCitation(s.citations, reported.clause), attribution: null,
+      };
+      if (!reported.attribution.pronoun) speakers.push(reported.attribution);
+      pending.push({ quote, found: reported.attribution });
+      quotes.push(quote);
+      s.quotes.push(quote);
+    }
+  }
+
+  const quoteSpans = quotes.filter((q) => q.kind !== 'reported').map((q) => q.inner);
+  const names = blocks.flatMap((block) => findNames(masked, block.start, block.end, citations));
+  const namesOutsideQuotes = names.filter((n) => !quoteSpans.some((q) => n.start >= q.start && n.start < q.end));
+  for (const { quote, found } of pending) {
+    if (!found) continue;
+    const name = found.pronoun ? resolvePronoun(found.span.start, speakers, namesOutsideQuotes) : found.name;
+    if (name) quote.attribution = { name, span: found.span };
+  }
+  carryContinuedQuotes(quotes, masked);
+
+  return {
+    text,
+    sentences,
+    citations: citations.sort((a, b) => a.start - b.start),
+    quotes: quotes.sort((a, b) => a.start - b.start),
+    names,
+    ignored: layout.ignored,
+  };
+}
+
+/** The sentence introducing a block quote ("Wang said:"), if any. */
+function previousSentence(text: string, sentences: DraftSentence[], at: number): DraftSentence | null {
+  const before = sentences.filter((s) => s.end <= at);
+  const last = before[before.length - 1];
+  // Only an introduction ending in a colon hands its speaker to the block quote.
+  return last && text[last.end - 1] === ':' ? last : null;
+}
+
+/** Sentences of a block, with sentences made only of citations (`Claim. [@key]`) joined to the one before. */
+function sentencesOf(text: string, block: ProseBlock, blockCitations: Citation[]): DraftSentence[] {
+  const spans = splitSentences(text, block.start, block.end);
+  const merged: Span[] = [];
+  for (const s of spans) {
+    const prev = merged[merged.length - 1];
+    const insideCitation = blockCitations.some((c) => prev && c.start < prev.end && c.end > prev.end);
+    const onlyCitations = stripCitations(text, s, blockCitations).trim().replace(/[\s.,;:!?]/g, '') === '';
+    if (prev && (insideCitation || onlyCitations)) prev.end = s.end;
+    else merged.push({ ...s });
+  }
+  return merged.map((s) => ({ ...s, citations: [], quotes: [], numbers: [] }));
+}
+
+function stripCitations(text: string, span: Span, citations: Citation[]): string {
+  let out = '';
+  let i = span.start;
+  for (const c of citations) {
+    if (c.end <= span.start || c.start >= span.end) continue;
+    out += text.slice(i, Math.max(i, c.start));
+    i = Math.max(i, c.end);
+  }
+  return out + text.slice(i, span.end);
+}
+
+function numbersIn(text: string, sentence: Span, citations: Citation[]): DraftNumber[] {
+  return readNumbers(text, sentence.start, sentence.end)
+    .filter((n) => !citations.some((c) => n.start < c.end && n.end > c.start))
+    .map((n) => ({
+      start: n.start, end: n.end, text: n.text, value: n.value, kind: n.kind,
+      ...(n.unit !== undefined ? { unit: n.unit } : {}),
+      ...(n.counted !== undefined ? { counted: n.counted } : {}),
+      ...(n.qualifier !== undefined ? { qualifier: n.qualifier } : {}),
+      ...(n.rangeEnd !== undefined ? { rangeEnd: n.rangeEnd } : {}),
+    }));
+}
+
+function toDraftQuote(text: string, q: FoundQuote, citations: Span[], sentence: DraftSentence): DraftQuote {
+  return {
+    start: q.start, end: q.end, inner: q.inner, kind: q.kind,
+    text: collapse(stripSpans(text, q.inner, citations)),
+    citation: coveringCitation(sentence.citations, q), attribution: null,
+  };
+}
+
+/** The citation of the sentence whose covered text overlaps the quote most. */
+function coveringCitation(candidates: Citation[], span: Span): Citation | null {
+  let best: Citation | null = null;
+  let bestOverlap = 0;
+  for (const c of candidates) {
+    const overlap = Math.min(c.covers.end, span.end) - Math.max(c.covers.start, span.start);
+    if (overlap > bestOverlap) {
+      best = c;
+      bestOverlap = overlap;
+    }
+  }
+  return best;
+}
+
+function blockQuotation(text: string, span: Span, members: ProseBlock[], citations: Citation[], sentences: DraftSentence[]): DraftQuote | null {
+  if (members.length === 0) return null;
+  const inside = citations.filter((c) => c.start >= span.start && c.end <= span.end);
+  let end = members[members.length - 1].end;
+  // Citations closing the block quote are not part of the quotation.
+  for (const c of [...inside].reverse()) if (/^[\s.,;:!?]*$/.test(text.slice(c.end, end))) end = c.start;
+  let start = members[0].start;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (end <= start) return null;
+  const inner = { start, end };
+  const citation = inside[inside.length - 1] ?? null;
+  if (citation) {
+    // The block quote's citation vouches for the whole quotation.
+    citation.covers = { ...inner };
+    for (const s of sentences) if (s.start >= span.start && s.end <= span.end && !s.citations.includes(citation)) s.citations.push(citation);
+  }
+  return { start: span.start, end: span.end, inner, text: collapse(stripSpans(text, inner, inside)), kind: 'block', citation, attribution: null };
+}
+
+/**
+ * A quotation continued over paragraphs (the opening paragraph leaves its
+ * quote open) shares the speaker and citation of the piece that has them.
+ */
+function carryContinuedQuotes(quotes: DraftQuote[], text: string): void {
+  const direct = quotes.filter((q) => q.kind === 'direct').sort((a, b) => a.start - b.start);
+  for (let i = 0; i + 1 < direct.length; i++) {
+    const a = direct[i];
+    const b = direct[i + 1];
+    const unclosed = !/["\u201D]/.test(text[a.end - 1] ?? '');
+    if (!unclosed || !/^\s*$/.test(text.slice(a.end, b.start))) continue;
+    a.attribution ??= b.attribution;
+    b.attribution ??= a.attribution;
+    a.citation ??= b.citation;
+    b.citation ??= a.citation;
+  }
+}
+
+function stripSpans(text: string, span: Span, remove: Span[]): string {
+  let out = '';
+  let i = span.start;
+  for (const r of [...remove].sort((x, y) => x.start - y.start)) {
+    if (r.end <= span.start || r.start >= span.end) continue;
+    out += text.slice(i, Math.max(i, r.start));
+    i = Math.max(i, r.end);
+  }
+  return out + text.slice(i, span.end);
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
