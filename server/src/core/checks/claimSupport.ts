@@ -1,0 +1,152 @@
+/**
+ * Whether the sources back the draft's sentences:
+ * - claim-unsupported: the cited source has little of what the cited text
+ *   says while another source has nearly all of it (fix: cite that one);
+ * - uncited-claim: a sentence without citation that closely copies a source
+ *   passage (fix: add the citation).
+ *
+ * Support is measured as the share of the claim's content words found in the
+ * best matching paragraph; candidate paragraphs come from the search index,
+ * never from a scan of the sources. A claim the cited source does not support
+ * but no other source supports either is left alone: paraphrase and
+ * background knowledge are too common to call that an error.
+ */
+import type { PassageHit } from '../index/api';
+import type { Span } from '../model';
+import type { Citation, DraftSentence } from '../draft/model';
+import { tokenize } from '../text/normalize';
+import { DiagnosticCode, type DossierDiagnostic } from './diagnostics';
+import { addCitationFix, clip, diagnostic, knownKeys, relatedPassage, replaceKeyFix, type CheckContext } from './context';
+import { spellingFold } from './quoteCompare';
+
+/** Fewest content words for a claim to be judged. */
+const MIN_CLAIM_WORDS = 5;
+/** Cited support at or above this: supported. */
+const SUPPORTED = 0.5;
+/** Another source's support needed to call the citation wrong, and its lead over the cited one. */
+const BETTER_SUPPORT = 0.75;
+const BETTER_LEAD = 0.35;
+/** Uncited sentences: fewest content words, and how much of them a passage must share. */
+const MIN_UNCITED_WORDS = 8;
+const UNCITED_COVERAGE = 0.8;
+/** ...plus a run of this many words in the same order (copying, not coincidence). */
+const UNCITED_RUN = 6;
+const HITS = 4;
+
+const STOPWORDS = new Set([
+  'the', 'and', 'but', 'for', 'from', 'with', 'was', 'were', 'are', 'has', 'have', 'had', 'its', 'this', 'that',
+  'these', 'those', 'which', 'who', 'will', 'would', 'can', 'could', 'said', 'says', 'than', 'more', 'over', 'about',
+  'also', 'their', 'there', 'they', 'his', 'her', 'not', 'some', 'one', 'now', 'into', 'after', 'before', 'been',
+  'being', 'our', 'all', 'while', 'what', 'when', 'where', 'how', 'any', 'such', 'very', 'just', 'only', 'she',
+  'him', 'them', 'then', 'did', 'does', 'may', 'might', 'should', 'out', 'other', 'most', 'both', 'each',
+]);
+
+/** Runs both support checks. */
+export function checkClaimSupport(ctx: CheckContext): DossierDiagnostic[] {
+  const out: DossierDiagnostic[] = [];
+  for (const sentence of ctx.draft.sentences) {
+    if (sentence.citations.length === 0) {
+      const found = checkUncitedSentence(ctx, sentence);
+      if (found) out.push(found);
+      continue;
+    }
+    for (const citation of sentence.citations) {
+      const found = checkCitedClaim(ctx, sentence, citation);
+      if (found) out.push(found);
+    }
+  }
+  return out;
+}
+
+function checkCitedClaim(ctx: CheckContext, sentence: DraftSentence, citation: Citation): DossierDiagnostic | null {
+  const cited = knownKeys(ctx, citation);
+  if (cited.length === 0 || cited.length < citation.items.length) return null;
+  const claim = citation.covers;
+  if (mostlyQuoted(sentence, claim)) return null;
+  const text = ctx.draft.text.slice(claim.start, claim.end);
+  const words = contentWords(text);
+  if (words.size < MIN_CLAIM_WORDS) return null;
+  const citedBest = bestSupport(ctx, text, words, cited);
+  if (citedBest.coverage >= SUPPORTED) return null;
+  const other = bestSupport(ctx, text, words, null, cited);
+  if (!other.hit || other.coverage < BETTER_SUPPORT || other.coverage - citedBest.coverage < BETTER_LEAD) return null;
+  const related = [relatedPassage(ctx, other.hit.key, other.hit, `@${other.hit.key}: "${clip(other.hit.snippet, 100)}"`)];
+  return diagnostic(DiagnosticCode.ClaimUnsupported, claim,
+    `@${cited.join(', @')} does not say this; @${other.hit.key} does.`, related,
+    [replaceKeyFix(citation, cited, other.hit.key)]);
+}
+
+function checkUncitedSentence(ctx: CheckContext, sentence: DraftSentence): DossierDiagnostic | null {
+  if (sentence.quotes.some((q) => q.kind !== 'reported')) return null; // uncited-quote's business.
+  const text = ctx.draft.text.slice(sentence.start, sentence.end);
+  const words = contentWords(text);
+  if (words.size < MIN_UNCITED_WORDS) return null;
+  const best = bestSupport(ctx, text, words, null);
+  if (!best.hit || best.coverage < UNCITED_COVERAGE) return null;
+  const source = ctx.corpus.get(best.hit.key);
+  if (!source) return null;
+  const paragraph = source.paragraphs[best.hit.paragraph];
+  if (!paragraph || longestCommonRun(text, source.text.slice(paragraph.start, paragraph.end)) < UNCITED_RUN) return null;
+  return diagnostic(DiagnosticCode.UncitedClaim, sentence,
+    `This closely follows @${best.hit.key} but cites no source.`,
+    [relatedPassage(ctx, best.hit.key, paragraph, `@${best.hit.key}: "${clip(source.text.slice(paragraph.start, paragraph.end), 100)}"`)],
+    [addCitationFix(ctx.draft, sentence, best.hit.key)]);
+}
+
+/** The paragraph (among search hits) that has the largest share of the claim's words. */
+function bestSupport(ctx: CheckContext, text: string, words: Set<string>, keys: string[] | null, exclude: string[] = []): { hit: PassageHit | null; coverage: number } {
+  let best: { hit: PassageHit | null; coverage: number } = { hit: null, coverage: 0 };
+  const hits = ctx.corpus.search.similar(text, keys ? { keys, limit: HITS } : { limit: HITS + exclude.length });
+  for (const hit of hits) {
+    if (exclude.includes(hit.key)) continue;
+    const source = ctx.corpus.get(hit.key);
+    const paragraph = source?.paragraphs[hit.paragraph];
+    if (!source || !paragraph) continue;
+    const have = contentWords(source.text.slice(paragraph.start, paragraph.end));
+    let shared = 0;
+    for (const w of words) if (have.has(w)) shared++;
+    const coverage = shared / words.size;
+    if (coverage > best.coverage) best = { hit, coverage };
+  }
+  return best;
+}
+
+function mostlyQuoted(sentence: DraftSentence, claim: Span): boolean {
+  let quoted = 0;
+  for (const q of sentence.quotes) {
+    if (q.kind === 'reported') continue;
+    quoted += Math.max(0, Math.min(q.inner.end, claim.end) - Math.max(q.inner.start, claim.start));
+  }
+  return quoted > 0.4 * (claim.end - claim.start);
+}
+
+function contentWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokenize(text)) {
+    const w = stem(t.norm);
+    if (w.length >= 3 && !STOPWORDS.has(w) && !/\d/.test(w)) out.add(w);
+  }
+  return out;
+}
+
+function stem(word: string): string {
+  const w = spellingFold(word.replace(/['’]s$/, ''));
+  return w.length > 4 ? w.replace(/(?:es|s)$/, '') : w;
+}
+
+/** Length of the longest run of words the two texts share in the same order. */
+function longestCommonRun(a: string, b: string): number {
+  const wa = tokenize(a).map((t) => stem(t.norm));
+  const wb = tokenize(b).map((t) => stem(t.norm));
+  const positions = new Map<string, number[]>();
+  wb.forEach((w, j) => positions.set(w, [...(positions.get(w) ?? []), j]));
+  let best = 0;
+  for (let i = 0; i < wa.length; i++) {
+    for (const j of positions.get(wa[i]) ?? []) {
+      let k = 0;
+      while (i + k < wa.length && j + k < wb.length && wa[i + k] === wb[j + k]) k++;
+      if (k > best) best = k;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,168 @@
+/**
+ * number-mismatch: a number in a cited sentence differs from the number the
+ * cited source gives *for the same thing*.
+ *
+ * "The same thing" is decided by the counted noun ("150 members" vs "140
+ * members") and, for money, percentages and measures, by the words around the
+ * figure ("$500m to settle charges" is compared with "$300m to settle
+ * charges", not with "$500m" of legal reserves elsewhere). When no source
+ * number is clearly about the same thing, nothing is said.
+ */
+import type { NumberFact, Span } from '../model';
+import type { Citation, DraftNumber, DraftSentence } from '../draft/model';
+import { tokenize } from '../text/normalize';
+import { DiagnosticCode, type DossierDiagnostic, type Fix } from './diagnostics';
+import { diagnostic, knownKeys, relatedPassage, type CheckContext } from './context';
+import { formatLike } from './numberFormat';
+
+/** Words either side of a number that describe it. */
+const WINDOW = 7;
+/** Least context overlap (content words) to take a number without counted noun for the same thing. */
+const MIN_CONTEXT = 3;
+/** Paragraphs of the cited source read for numbers without a counted noun. */
+const SIMILAR_PARAGRAPHS = 3;
+
+const STOPWORDS = new Set([
+  'the', 'a', 'an', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'from', 'by', 'with', 'as', 'is', 'was',
+  'are', 'were', 'be', 'been', 'has', 'have', 'had', 'it', 'its', 'this', 'that', 'these', 'those', 'which', 'who',
+  'will', 'would', 'can', 'could', 'said', 'says', 'than', 'more', 'over', 'about', 'up', 'also', 'their', 'there',
+  'they', 'he', 'she', 'his', 'her', 'not', 'some', 'one', 'now', 'into', 'after', 'before', 'per', 'cent', 'percent',
+  'million', 'billion', 'bn', 'm', 'year', 'years', 'last', 'including', 'its', 'our', 'we', 'all', 'while',
+]);
+
+interface Candidate {
+  key: string;
+  fact: NumberFact;
+  score: number;
+  sameCounted: boolean;
+}
+
+/** Reports figures in cited sentences that contradict the cited sources. */
+export function checkNumbers(ctx: CheckContext): DossierDiagnostic[] {
+  const out: DossierDiagnostic[] = [];
+  for (const sentence of ctx.draft.sentences) {
+    if (sentence.numbers.length === 0 || sentence.citations.length === 0) continue;
+    for (const n of sentence.numbers) {
+      if (insideQuote(sentence, n)) continue; // Quoted figures are the quote checks' business.
+      const keys = knownKeys(ctx, coveringCitation(sentence, n));
+      if (keys.length === 0) continue;
+      const found = checkNumber(ctx, sentence, n, keys);
+      if (found) out.push(found);
+    }
+  }
+  return out;
+}
+
+function checkNumber(ctx: CheckContext, sentence: DraftSentence, n: DraftNumber, keys: string[]): DossierDiagnostic | null {
+  const draftContext = contextWords(ctx.draft.text, n, sentence);
+  const candidates: Candidate[] = [];
+  for (const key of keys) {
+    const source = ctx.corpus.get(key);
+    if (!source) continue;
+    const indexes = new Set<number>();
+    if (n.counted) for (const s of ctx.corpus.numbers.byCounted(key, n.counted)) indexes.add(s.index);
+    if (!n.counted || indexes.size === 0) {
+      const coverText = ctx.draft.text.slice(sentence.start, sentence.end);
+      for (const hit of ctx.corpus.search.similar(coverText, { keys: [key], limit: SIMILAR_PARAGRAPHS })) {
+        for (const s of ctx.corpus.numbers.inSpan(key, hit)) indexes.add(s.index);
+      }
+    }
+    for (const index of indexes) {
+      const fact = source.numbers[index];
+      if (!fact || !comparable(n, fact)) continue;
+      const sentenceSpan = sourceSentence(source.paragraphs, fact);
+      const words = contextWords(source.text, fact, sentenceSpan);
+      let score = 0;
+      for (const w of words) if (draftContext.has(w)) score++;
+      candidates.push({ key, fact, score, sameCounted: !!n.counted && fact.counted === n.counted });
+    }
+  }
+  if (candidates.length === 0) return null;
+  const about = (c: Candidate) => (c.sameCounted ? c.score >= 1 || candidates.filter((x) => x.sameCounted).length === 1 : c.score >= MIN_CONTEXT);
+  // Any source number about the same thing that agrees settles it.
+  if (candidates.some((c) => agrees(n, c.fact) && (c.sameCounted || c.score >= 1))) return null;
+  const ranked = candidates.filter(about).sort((a, b) => Number(b.sameCounted) - Number(a.sameCounted) || b.score - a.score);
+  const best = ranked[0];
+  if (!best) return null;
+  // Two equally good readings with different figures: unclear which one the sentence means.
+  const rival = ranked[1];
+  if (rival && rival.sameCounted === best.sameCounted && rival.score === best.score && rival.fact.value !== best.fact.value) return null;
+  const source = ctx.corpus.get(best.key);
+  if (!source) return null;
+  const draftText = ctx.draft.text.slice(n.start, n.end);
+  const sourceText = source.text.slice(best.fact.start, best.fact.end);
+  const fixes: Fix[] = [];
+  const replacement = formatLike(draftText, n, best.fact, sourceText);
+  if (replacement) {
+    fixes.push({ title: `Use the source's figure (${replacement.newText})`, edits: [{ start: n.start + replacement.start, end: n.start + replacement.end, newText: replacement.newText }], isPreferred: true });
+  }
+  return diagnostic(DiagnosticCode.NumberMismatch, n,
+    `@${best.key} gives ${sourceText}${best.fact.counted ? ` (${best.fact.counted})` : ''}, not ${draftText}.`,
+    [relatedPassage(ctx, best.key, best.fact, `@${best.key}: ${sourceText}`)], fixes);
+}
+
+/** Same kind of figure: counts with counts, money in the same currency, measures in the same unit. */
+function comparable(n: DraftNumber, f: NumberFact): boolean {
+  const counts = (k: string) => k === 'cardinal' || k === 'ordinal';
+  if (!(n.kind === f.kind || (counts(n.kind) && counts(f.kind)))) return false;
+  if (n.unit && f.unit && n.unit !== f.unit) return false;
+  if (n.counted && f.counted && n.counted !== f.counted) return false;
+  return true;
+}
+
+/** True when the draft's figure is consistent with the source's. */
+function agrees(n: DraftNumber, f: NumberFact): boolean {
+  const lowF = f.value;
+  const highF = f.rangeEnd ?? f.value;
+  const lowN = n.value;
+  const highN = n.rangeEnd ?? n.value;
+  const tolerance = roundingTolerance(n);
+  if (lowN >= lowF - tolerance && highN <= highF + tolerance) return true;
+  if (Math.abs(lowN - lowF) <= tolerance && Math.abs(highN - highF) <= tolerance) return true;
+  const q = n.qualifier ?? '';
+  if (/^(?:more than|over|at least|upwards of)$/.test(q)) return lowN <= highF;
+  if (/^(?:fewer than|less than|under|up to|at most|nearly|almost)$/.test(q)) return lowN >= lowF;
+  if (/^(?:about|around|some|roughly|approximately|an estimated|close to|nearly|almost)$/.test(q)) return Math.abs(lowN - lowF) <= 0.1 * Math.abs(lowF);
+  return false;
+}
+
+/** Half a unit of the last digit the draft wrote ("$1.1bn" stands for 1.05–1.15bn). */
+function roundingTolerance(n: DraftNumber): number {
+  const m = /(\d[\d,]*)(?:\.(\d+))?/.exec(n.text);
+  if (!m) return 1e-9;
+  const written = Number(m[1].replace(/,/g, '') + (m[2] ? `.${m[2]}` : ''));
+  if (!written) return 1e-9;
+  const scale = n.value / written;
+  const decimals = m[2]?.length ?? 0;
+  // Whole numbers are exact ("140 members"); only written decimals imply rounding.
+  return decimals > 0 ? 0.5 * Math.pow(10, -decimals) * scale : 1e-9;
+}
+
+function contextWords(text: string, span: Span, within: Span): Set<string> {
+  const before = tokenize(text.slice(within.start, span.start), within.start).slice(-WINDOW);
+  const after = tokenize(text.slice(span.end, within.end), span.end).slice(0, WINDOW);
+  const out = new Set<string>();
+  for (const t of [...before, ...after]) {
+    const w = t.norm.replace(/['’]s$/, '');
+    if (w.length < 3 || STOPWORDS.has(w) || /\d/.test(w)) continue;
+    out.add(w.length > 4 ? w.replace(/(?:es|s)$/, '') : w);
+  }
+  return out;
+}
+
+function sourceSentence(paragraphs: Array<Span & { sentences: Span[] }>, fact: Span): Span {
+  for (const p of paragraphs) {
+    if (fact.start < p.start || fact.start >= p.end) continue;
+    return p.sentences.find((s) => fact.start >= s.start && fact.start < s.end) ?? p;
+  }
+  return { start: Math.max(0, fact.start - 200), end: fact.end + 200 };
+}
+
+function coveringCitation(sentence: DraftSentence, n: Span): Citation | null {
+  return sentence.citations.find((c) => n.start >= c.covers.start && n.start < c.covers.end)
+    ?? (sentence.citations.length === 1 ? sentence.citations[0] : null);
+}
+
+function insideQuote(sentence: DraftSentence, n: Span): boolean {
+  return sentence.quotes.some((q) => q.kind !== 'reported' && n.start >= q.inner.start && n.start < q.inner.end);
+}

@@ -1,0 +1,133 @@
+/**
+ * role-mismatch: the draft gives a person a title the sources contradict
+ * ("ROC President Rodion Plitukhin" when the sources call him the ROC's
+ * secretary general). Only titles made of known office words are compared, and
+ * only against people the sources give a comparable role; a title that leaves
+ * out a rank ("Defence Minister" for a deputy) counts as a mismatch, one that
+ * leaves out a portfolio ("Minister" for "Defence Minister") does not.
+ */
+import type { GlobalEntity, SourcedRole } from '../index/api';
+import type { Span } from '../model';
+import type { DraftName } from '../draft/model';
+import { foldText } from '../text/normalize';
+import { DiagnosticCode, type DossierDiagnostic } from './diagnostics';
+import { diagnostic, relatedPassage, type CheckContext } from './context';
+import { spellingFold } from './quoteCompare';
+
+/** Words that name an office; a title must contain one to be compared. */
+const OFFICE_WORDS = new Set([
+  'president', 'secretary', 'minister', 'chancellor', 'chairman', 'chairwoman', 'chair', 'chairperson', 'director',
+  'ambassador', 'aide', 'spokesman', 'spokeswoman', 'spokesperson', 'head', 'leader', 'coach', 'manager', 'captain',
+  'governor', 'mayor', 'senator', 'commissioner', 'treasurer', 'ceo', 'officer', 'adviser', 'advisor', 'envoy',
+  'executive', 'founder', 'chief', 'premier', 'general', 'deputy', 'vice', 'acting', 'interim', 'assistant',
+  'prime', 'foreign', 'defence', 'interior', 'finance', 'sports', 'sport', 'culture', 'health', 'education',
+  'presidential', 'under', 'associate', 'honorary', 'first', 'chairmanship',
+]);
+/** Words that change the rank of an office: leaving one out (or adding one) changes the title. */
+const RANK_WORDS = new Set(['deputy', 'vice', 'assistant', 'under', 'associate', 'acting', 'interim', 'honorary', 'first', 'prime', 'general', 'chief', 'presidential']);
+/** Words that name an office's head noun. */
+const HEAD_WORDS = new Set([...OFFICE_WORDS].filter((w) => !RANK_WORDS.has(w) && !['foreign', 'defence', 'interior', 'finance', 'sports', 'sport', 'culture', 'health', 'education'].includes(w)));
+
+/** Reports titles in the draft that the sources contradict. */
+export function checkRoles(ctx: CheckContext): DossierDiagnostic[] {
+  const out: DossierDiagnostic[] = [];
+  for (const sentence of ctx.draft.sentences) {
+    const names = ctx.draft.names.filter((n) => n.start >= sentence.start && n.end <= sentence.end);
+    for (const name of names) {
+      if (sentence.quotes.some((q) => q.kind !== 'reported' && name.start >= q.inner.start && name.start < q.inner.end)) continue;
+      const found = checkName(ctx, name, sentence);
+      if (found) out.push(found);
+    }
+  }
+  return out;
+}
+
+function checkName(ctx: CheckContext, name: DraftName, sentence: Span): DossierDiagnostic | null {
+  const person = personIn(ctx, name);
+  if (!person) return null;
+  const title = titleBefore(ctx.draft.text, sentence.start, person.nameStart);
+  if (!title) return null;
+  if (/\bformer|ex-\w*$/i.test(ctx.draft.text.slice(Math.max(sentence.start, title.start - 12), title.start))) return null;
+  const comparable = person.entity.roles.filter((r) => officeWords(r.text).length > 0);
+  if (comparable.length === 0) return null;
+  if (person.entity.roles.some((r) => compatible(title.words, officeWords(r.text)))) return null;
+  const best = pickRole(comparable, title.org);
+  const shown = best.org ? `${best.org} ${best.text}` : best.text;
+  return diagnostic(DiagnosticCode.RoleMismatch, title,
+    `The sources call ${person.entity.name} ${shown}, not ${ctx.draft.text.slice(title.start, title.end)}.`,
+    [relatedPassage(ctx, best.key, best, `@${best.key}: ${shown}`)],
+    [{ title: `Use "${best.text}"`, edits: [{ start: title.start, end: title.end, newText: best.text }], isPreferred: true }]);
+}
+
+/** The person a draft name ends with ("ROC President Rodion Plitukhin" → Rodion Plitukhin), via the entity table. */
+function personIn(ctx: CheckContext, name: DraftName): { entity: GlobalEntity; nameStart: number } | null {
+  const words = [...name.text.matchAll(/\S+/g)];
+  // The personal name starts after the last office word or acronym of the run.
+  let first = 0;
+  words.forEach((w, i) => {
+    const parts = w[0].toLowerCase().split('-').map(normalizeWord);
+    if (parts.some((p) => OFFICE_WORDS.has(p)) || /^\p{Lu}{2,}$/u.test(w[0])) first = i + 1;
+  });
+  if (first >= words.length) return null;
+  const offset = words[first].index ?? 0;
+  const entity = ctx.corpus.entities.lookup(name.text.slice(offset)).find((e) => e.type === 'person');
+  return entity ? { entity, nameStart: name.start + offset } : null;
+}
+
+/** The office words right before a name ("ROC secretary general", "Deputy Defence Minister"), with the organisation word before them. */
+function titleBefore(text: string, floor: number, nameStart: number): (Span & { words: string[]; org?: string }) | null {
+  const re = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+  const tokens: Array<{ text: string; start: number; end: number }> = [];
+  const from = Math.max(floor, nameStart - 80);
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < nameStart; m = re.exec(text)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  let i = tokens.length;
+  const words: string[] = [];
+  while (i > 0) {
+    const t = tokens[i - 1];
+    const gap = text.slice(t.end, i < tokens.length ? tokens[i].start : nameStart);
+    if (!/^[ \t]+$/.test(gap)) break;
+    const parts = t.text.toLowerCase().split(/-/).map(normalizeWord);
+    if (!parts.some((p) => OFFICE_WORDS.has(p))) break;
+    words.unshift(...parts.filter((p) => OFFICE_WORDS.has(p)));
+    i--;
+  }
+  if (i === tokens.length || !words.some((w) => HEAD_WORDS.has(w))) return null;
+  const start = tokens[i].start;
+  const end = tokens[tokens.length - 1].end;
+  const orgToken = i > 0 && /^[ \t]+$/.test(text.slice(tokens[i - 1].end, start)) && /^\p{Lu}/u.test(tokens[i - 1].text) ? tokens[i - 1].text.replace(/['’]s$/, '') : undefined;
+  return { start, end, words, ...(orgToken ? { org: orgToken } : {}) };
+}
+
+/** Office words of a role as the sources wrote it. */
+function officeWords(role: string): string[] {
+  return role.toLowerCase().split(/[\s-]+/).map(normalizeWord).filter((w) => OFFICE_WORDS.has(w));
+}
+
+/**
+ * Same office: the same words, or one leaves out only portfolio words
+ * ("Minister" vs "Defence Minister"); leaving out or adding a rank word
+ * ("Defence Minister" vs "Deputy Defence Minister") is a different office.
+ */
+function compatible(draft: string[], role: string[]): boolean {
+  const d = new Set(draft);
+  const r = new Set(role);
+  const missing = [...r].filter((w) => !d.has(w));
+  const extra = [...d].filter((w) => !r.has(w));
+  if (![...d].some((w) => HEAD_WORDS.has(w) && r.has(w))) return false;
+  return !missing.some((w) => RANK_WORDS.has(w)) && !extra.some((w) => RANK_WORDS.has(w)) && extra.every((w) => !HEAD_WORDS.has(w));
+}
+
+function pickRole(roles: SourcedRole[], org: string | undefined): SourcedRole {
+  if (org) {
+    const folded = foldText(org);
+    const same = roles.find((r) => r.org && foldText(r.org) === folded);
+    if (same) return same;
+  }
+  return roles[0];
+}
+
+function normalizeWord(w: string): string {
+  const lower = foldText(w).replace(/['’]s$/, '');
+  return spellingFold(lower) === spellingFold('defence') ? 'defence' : lower;
+}
