@@ -8,7 +8,7 @@ import type { Corpus } from '../../core/index/corpus';
 import type { IndexReport } from '../../core/index/indexer';
 import type { ExtractedSource, Problem } from '../../core/model';
 import { EXIT_USAGE, type CliIO } from './io';
-import { loadCorpus, locateSources } from './sources';
+import { cachePath, loadCorpus, locateSources } from './sources';
 
 /** Usage of `dossier inspect`. */
 export const INSPECT_USAGE = `Usage: dossier inspect [--sources <dir>] [--format text|json]
@@ -17,6 +17,7 @@ Shows what Dossier extracted from each source article.
   --sources <dir>   folder of source articles (*.md, *.txt, any depth);
                     default: sources/ under the current folder
   --format <fmt>    text (default) or json
+  --cache <file>    keep the extracted index in <file> and reuse it next time
 `;
 
 /** The JSON document printed by `inspect --format json`. */
@@ -35,9 +36,9 @@ export interface InspectJson {
 
 /** Runs `dossier inspect` with the arguments after the subcommand; returns the exit code. */
 export async function runInspect(argv: string[], io: CliIO): Promise<number> {
-  let values: { sources?: string; format?: string; help?: boolean };
+  let values: { sources?: string; cache?: string; format?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { sources: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({ args: argv, options: { sources: { type: 'string' }, cache: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
   } catch (e) {
     io.stderr(`dossier inspect: ${(e as Error).message}\n\n${INSPECT_USAGE}`);
     return EXIT_USAGE;
@@ -56,7 +57,7 @@ export async function runInspect(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`dossier inspect: ${location.error}\n`);
     return EXIT_USAGE;
   }
-  const { corpus, report } = await loadCorpus(location);
+  const { corpus, report } = await loadCorpus(location, { cachePath: cachePath(io, values.cache), warn: (m) => io.stderr(`dossier inspect: ${m}\n`) });
   io.stdout(format === 'json' ? `${JSON.stringify(inspectJson(corpus, report), null, 2)}\n` : inspectText(corpus, report));
   return 0;
 }

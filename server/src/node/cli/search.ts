@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import type { Corpus } from '../../core/index/corpus';
 import { lineOf } from './inspect';
 import { EXIT_USAGE, type CliIO } from './io';
-import { loadCorpus, locateSources } from './sources';
+import { cachePath, loadCorpus, locateSources } from './sources';
 
 /** Usage of `dossier search`. */
 export const SEARCH_USAGE = `Usage: dossier search [--sources <dir>] [--limit N] [--format text|json] "<query>"
@@ -16,6 +16,7 @@ Query syntax: words (all ranked), "exact phrase", prefix*.
   --sources <dir>   folder of source articles; default: sources/ under the current folder
   --limit N         number of passages (default 10)
   --format <fmt>    text (default) or json
+  --cache <file>    keep the extracted index in <file> and reuse it next time
 `;
 
 /** One result line. */
@@ -32,12 +33,12 @@ export interface SearchResult {
 
 /** Runs `dossier search` with the arguments after the subcommand; returns the exit code. */
 export async function runSearch(argv: string[], io: CliIO): Promise<number> {
-  let values: { sources?: string; limit?: string; format?: string; help?: boolean };
+  let values: { sources?: string; cache?: string; limit?: string; format?: string; help?: boolean };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args: argv,
-      options: { sources: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { sources: { type: 'string' }, cache: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: true,
     }));
@@ -69,7 +70,7 @@ export async function runSearch(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`dossier search: ${location.error}\n`);
     return EXIT_USAGE;
   }
-  const { corpus } = await loadCorpus(location);
+  const { corpus } = await loadCorpus(location, { cachePath: cachePath(io, values.cache), warn: (m) => io.stderr(`dossier search: ${m}\n`) });
   const results = searchCorpus(corpus, query, limit);
   if (format === 'json') {
     io.stdout(`${JSON.stringify({ version: 1, query, results }, null, 2)}\n`);

@@ -5,10 +5,11 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { restoreCorpus, serializeCorpus } from '../../core/index/cache';
 import { Corpus } from '../../core/index/corpus';
 import { indexSources, type IndexReport } from '../../core/index/indexer';
 import { DEFAULT_SOURCE_GLOBS } from '../../core/workspace';
-import { folderUri, NodeFileSystem, yieldToEventLoop } from '../nodeFileSystem';
+import { folderUri, NodeFileSystem, readCacheFile, writeCacheFile, yieldToEventLoop } from '../nodeFileSystem';
 import type { CliIO } from './io';
 
 /** With `--sources <dir>`, every markdown or text file below it is a source. */
@@ -30,11 +31,45 @@ export function locateSources(io: CliIO, sourcesOption: string | undefined): Sou
   return { root: folderUri(io.cwd), globs: DEFAULT_SOURCE_GLOBS, label: resolve(io.cwd, 'sources') };
 }
 
-/** Indexes the sources at `location` into a fresh corpus. */
-export async function loadCorpus(location: { root: string; globs: readonly string[] }, maxFileSizeKB?: number): Promise<{ corpus: Corpus; report: IndexReport }> {
+/** Options of {@link loadCorpus}. */
+export interface LoadOptions {
+  maxFileSizeKB?: number;
+  /** Cache file to start from and to update (`--cache <file>`); none by default. */
+  cachePath?: string;
+  /** Where to say that a cache was ignored or could not be written. */
+  warn?: (message: string) => void;
+}
+
+/** Indexes the sources at `location` into a fresh corpus, through the cache file when one is given. */
+export async function loadCorpus(location: { root: string; globs: readonly string[] }, options: LoadOptions = {}): Promise<{ corpus: Corpus; report: IndexReport }> {
   const corpus = new Corpus();
-  const report = await indexSources(new NodeFileSystem(), corpus, { roots: [location.root], globs: location.globs, maxFileSizeKB, yieldNow: yieldToEventLoop, yieldEvery: 64 });
+  let cacheStale = false;
+  if (options.cachePath) {
+    const cached = await readCacheFile(options.cachePath);
+    if (cached !== null) {
+      const restored = restoreCorpus(corpus, cached);
+      if ('ignored' in restored) {
+        options.warn?.(`${options.cachePath}: ${restored.ignored}`);
+        cacheStale = true;
+      }
+    } else {
+      cacheStale = true;
+    }
+  }
+  const report = await indexSources(new NodeFileSystem(), corpus, { roots: [location.root], globs: location.globs, maxFileSizeKB: options.maxFileSizeKB, yieldNow: yieldToEventLoop, yieldEvery: 64 });
+  if (options.cachePath && (cacheStale || report.extracted.length > 0 || report.removed.length > 0)) {
+    try {
+      await writeCacheFile(options.cachePath, serializeCorpus(corpus));
+    } catch (e) {
+      options.warn?.(`could not write the cache ${options.cachePath}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   return { corpus, report };
+}
+
+/** `--cache <file>` resolved against the working folder. */
+export function cachePath(io: CliIO, option: string | undefined): string | undefined {
+  return option === undefined ? undefined : resolve(io.cwd, option);
 }
 
 function isDirectory(path: string): boolean {
