@@ -31,8 +31,12 @@ describe('BBC corpus (2,225 articles)', function () {
     const s = corpus.get('business/001');
     assert.ok(s);
     assert.equal(s.title?.text, 'Ad sales boost Time Warner profit');
-    const withTitle = corpus.sources().filter((x) => x.title !== null).length;
-    assert.ok(withTitle >= 2200, `${withTitle} articles with a headline`);
+    const untitled = corpus.sources().filter((x) => x.title === null).map((x) => x.key);
+    assert.deepEqual(untitled, []);
+    assert.equal(corpus.get('business/419')?.title?.text, '$1m payoff for former Shell boss');
+    // "copyright" in a headline or sentence is not a photo credit.
+    const captions = corpus.sources().flatMap((x) => x.paragraphs.filter((p) => p.kind === 'caption').map(() => x.key));
+    assert.deepEqual(captions, []);
   });
 
   it('decodes the Latin-1 article with its pound signs', () => {

@@ -10,8 +10,13 @@
 import type { Paragraph, Span } from '../model';
 import { splitSentences } from './sentences';
 
-/** A photo credit at the end of a line: "©Getty Images", "© Reuters", "(Photo: AFP)", "Photo: AP". */
-const CREDIT_RE = /(?:©|\(c\)|Copyright)\s*[\p{L}\p{N}][^\n]{0,60}$|\((?:Photo|Picture|Image)s?:?[^\n)]{1,60}\)$|(?:Photo|Picture|Image)s?:\s*[\p{L}][^\n]{0,60}$/iu;
+/**
+ * A photo credit at the end of a line: "©Getty Images", "© Reuters", "(c) AFP",
+ * "Copyright Reuters", "(Photo: AFP)", "Photo: AP". Case matters for the word
+ * forms, so running text such as "a China copyright ruling" or "satellite
+ * images: ..." is not mistaken for a caption; word credits never end with a full stop.
+ */
+const CREDIT_RE = /©\s*[\p{L}\p{N}][^\n]{0,60}$|\([cC]\)\s*\p{Lu}[^\n]{0,40}$|\bCopyright\s+(?:\d{4}\s+)?\p{Lu}[^\n.]{0,40}$|\((?:[Pp]hoto|[Pp]icture|[Ii]mage)s?:?[^\n)]{1,60}\)$|\b(?:Photo|Picture|Image)s?:\s*\p{Lu}[^\n.]{0,40}$/u;
 
 /** The result of {@link splitStructure}. */
 export interface Structure {
@@ -97,11 +102,16 @@ function pushBody(text: string, paragraphs: Paragraph[], span: Span, bodyNumber:
   return n;
 }
 
-/** True for a line that reads as a headline: short, no sentence-final full stop, starts with a capital. */
+/**
+ * True for a line that reads as a headline: short, no sentence-final full stop,
+ * starting with a capital, a digit, a currency sign or a quote ("$1m payoff for
+ * former Shell boss"), or a lower-case brand with a capital inside ("iTunes now
+ * selling Band Aid song").
+ */
 export function looksLikeHeadline(line: string): boolean {
   const t = line.trim();
   if (t.length === 0 || t.length > 160) return false;
-  if (!/^[\p{Lu}\p{N}"'“‘]/u.test(t)) return false;
+  if (!/^(?:[\p{Lu}\p{N}\p{Sc}"'“‘]|&#?\w+;|\p{Ll}+\p{Lu})/u.test(t)) return false;
   if (/[.,;:]$/.test(t) && !/\.\.\.$/.test(t)) return false;
   return t.split(/\s+/).length <= 20;
 }
