@@ -1,0 +1,167 @@
+/**
+ * Language server benchmark on the BBC corpus (2,225 articles). Latencies are
+ * measured through the core service (what each LSP handler delegates to):
+ * hover, definition, completion, search, and diagnostics after an edit in a
+ * 5,000-word draft. Memory is measured on the built server process after it
+ * indexed the corpus over stdio. Prints a markdown table.
+ *
+ * Targets: hover p99 < 2 ms, definition p99 < 2 ms, completion p99 < 10 ms,
+ * search p99 < 5 ms, diagnostics after an edit < 50 ms, server RSS < 200 MB.
+ *
+ * Run: npm run build && npx tsx bench/server.ts  (skips when ../shared is absent)
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createProtocolConnection, InitializedNotification, InitializeRequest, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { createDossierService, DEFAULT_FOLDER_SETTINGS, type DocumentInput } from '../server/src/core/service';
+import { folderUri, NodeFileSystem, yieldToEventLoop } from '../server/src/node/nodeFileSystem';
+
+const BBC = resolve(__dirname, '..', '../shared/corpora/bbc');
+const SERVER = resolve(__dirname, '..', 'dist/server.js');
+const GLOBS = ['*/*.txt'];
+const silent = { info() {}, warn() {}, error() {} };
+
+/** A deterministic pseudo-random generator, so runs are comparable. */
+function random(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function time(run: () => unknown): number {
+  const t = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(BBC)) {
+    console.log('bench/server: ../shared/corpora/bbc not found, skipped.');
+    return;
+  }
+  const rand = random(42);
+  const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)];
+  const root = folderUri(BBC);
+  const service = createDossierService({ logger: silent, fileSystem: new NodeFileSystem(), yieldNow: yieldToEventLoop });
+  service.setFolders([{ uri: root, settings: { ...DEFAULT_FOLDER_SETTINGS, sources: GLOBS } }]);
+  const indexStart = Date.now();
+  await service.index(root);
+  const indexMs = Date.now() - indexStart;
+  const corpus = service.corpusFor(`${root}/draft.md`);
+  const sources = corpus.sources();
+
+  // A 5,000-word draft made of source sentences, each cited, some with a wrong or missing key.
+  let text = '# Draft\n\n';
+  let words = 0;
+  while (words < 5000) {
+    const source = pick(sources);
+    const body = source.paragraphs.filter((p) => p.kind === 'body');
+    if (body.length === 0) continue;
+    const paragraph = pick(body);
+    const sentence = source.text.slice(paragraph.start, paragraph.end).replace(/\s+/g, ' ').trim();
+    const key = rand() < 0.1 ? pick(sources).key : source.key;
+    text += `${sentence.replace(/([.!?]["”]?)$/, '')} [@${key}].\n\n`;
+    words += sentence.split(' ').length;
+  }
+  const doc: DocumentInput = { uri: `${root}/draft.md`, version: 1, text };
+  const draft = service.parse(doc);
+
+  const rows: Array<[string, string, string, string]> = [];
+  const measure = (label: string, target: string, runs: number, run: (i: number) => unknown, limit: number) => {
+    for (let i = 0; i < Math.min(20, runs); i++) run(i); // warm-up
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) samples.push(time(() => run(i)));
+    const p50 = percentile(samples, 50);
+    const p99 = percentile(samples, 99);
+    rows.push([label, `${p50.toFixed(2)} / ${p99.toFixed(2)} ms`, target, p99 < limit ? 'ok' : 'MISSED']);
+  };
+
+  const names = draft.names.length > 0 ? draft.names : [{ start: 0, end: 0, text: '' }];
+  const citations = draft.citations.flatMap((c) => c.items);
+  const targets = [...names.map((n) => n.start + 1), ...citations.map((c) => c.keySpan.start + 1)];
+  measure('hover (names and citations)', 'p99 < 2 ms', 2000, () => service.hover(doc, pick(targets)), 2);
+  measure('definition', 'p99 < 2 ms', 2000, () => service.definition(doc, pick(targets)), 2);
+
+  const keys = corpus.keys();
+  const completionTexts = Array.from({ length: 200 }, (_, i) => {
+    if (i % 4 === 3) {
+      const entity = pick(corpus.entities.all().slice(0, 500));
+      return `Then ${entity.name.split(' ')[0].slice(0, 3)}`;
+    }
+    const key = pick(keys);
+    return i % 4 === 0 ? 'See [@' : i % 4 === 1 ? `See [@${key.slice(0, 6)}` : `See [@${pick(sources).title?.text.split(' ')[0] ?? key}`;
+  });
+  measure('completion (keys, titles, names)', 'p99 < 10 ms', 1000, (i) => {
+    const t = completionTexts[i % completionTexts.length];
+    return service.completion({ uri: doc.uri, version: 1, text: t }, t.length);
+  }, 10);
+
+  const queryWords = sources.flatMap((s) => (s.title?.text ?? '').split(/\s+/)).filter((w) => w.length > 4);
+  const queries = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? pick(queryWords) : i % 3 === 1 ? `${pick(queryWords)} ${pick(queryWords)}` : `"${pick(queryWords)}"`));
+  measure('search (dossier/search, 20 hits)', 'p99 < 5 ms', 1000, (i) => service.search(queries[i % queries.length], 20), 5);
+
+  let version = 1;
+  measure('diagnostics after an edit (5,000 words)', '< 50 ms', 30, (i) => {
+    version++;
+    const at = text.indexOf('\n\n', Math.floor((i / 30) * text.length)) + 2;
+    const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+    return service.diagnostics({ uri: doc.uri, version, text: edited });
+  }, 50);
+
+  const rss = await serverRss();
+  rows.push(['server RSS after indexing (spawned)', rss === null ? 'n/a' : `${rss.toFixed(0)} MB`, '< 200 MB', rss !== null && rss < 200 ? 'ok' : 'MISSED']);
+
+  console.log(`\nbench/server — ${sources.length} sources indexed in ${(indexMs / 1000).toFixed(1)} s; draft of ${words} words, ${draft.citations.length} citations, ${draft.names.length} names\n`);
+  console.log('| measure | p50 / p99 | target | |');
+  console.log('|---|---|---|---|');
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+}
+
+/** Starts the built server on the corpus, waits for the index, and reads its resident memory (MB). */
+async function serverRss(): Promise<number | null> {
+  if (!existsSync(SERVER)) {
+    console.log('bench/server: dist/server.js missing (run npm run build); RSS not measured.');
+    return null;
+  }
+  // The cache goes to a temporary folder: the corpus folder is read-only.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'dossier-bench-cache-'));
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  let ready = false;
+  connection.onNotification('dossier/status', (s: { state: string; indexed: number }) => {
+    if (s.state === 'ready' && s.indexed > 2000) ready = true;
+  });
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ sources: GLOBS, cacheDir })));
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  try {
+    const uri = folderUri(BBC);
+    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'bbc' }], capabilities: { workspace: { configuration: true } } });
+    await connection.sendNotification(InitializedNotification.type, {});
+    const deadline = Date.now() + 300000;
+    while (!ready && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    if (!ready) return null;
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    return kb / 1024;
+  } finally {
+    child.kill();
+    connection.dispose();
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+/**
+ * Entry point of the language server: `node dist/server.js --stdio` (or
+ * `--node-ipc` when VS Code's client starts it; createConnection reads the
+ * transport from the command line).
+ */
+import { fileURLToPath } from 'node:url';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from '../lsp/server';
+import { cacheFilePath, NodeFileSystem, readCacheFile, writeCacheFile, yieldToEventLoop } from './nodeFileSystem';
+
+const connection = createConnection(ProposedFeatures.all);
+
+/** The local path of a folder URI, or undefined for other schemes (no cache there). */
+function localPath(folderUri: string): string | undefined {
+  try {
+    return folderUri.startsWith('file:') ? fileURLToPath(folderUri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+startServer(connection, {
+  fileSystem: new NodeFileSystem(),
+  yieldNow: yieldToEventLoop,
+  async readCache(folderUri, cacheDir) {
+    const path = localPath(folderUri);
+    return path ? (await readCacheFile(cacheFilePath(path, cacheDir))) ?? undefined : undefined;
+  },
+  async writeCache(folderUri, cacheDir, data) {
+    const path = localPath(folderUri);
+    if (path) await writeCacheFile(cacheFilePath(path, cacheDir), data);
+  },
+});
+
+// A bug must not kill the server mid-session: log it and keep serving.
+process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e.stack ?? e.message}`));
+process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
