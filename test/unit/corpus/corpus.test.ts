@@ -10,6 +10,11 @@ describe('Corpus', () => {
     assert.equal(corpus.get('dir/b'), undefined);
     assert.equal(corpus.byUri('mem:///a.txt')?.key, 'a');
     assert.deepEqual(corpus.sources().map((s) => s.path), ['a.txt', 'dir/B.md']);
+    corpus.sources().pop();
+    assert.equal(corpus.sources().length, 2, 'callers get a copy');
+    assert.equal(corpus.size, 2);
+    corpus.upsert(extractFromText('Another.\n', '0.txt'));
+    assert.deepEqual(corpus.sources().map((s) => s.path), ['0.txt', 'a.txt', 'dir/B.md']);
   });
 
   it('replaces a source with the same URI and bumps the version on each change', () => {

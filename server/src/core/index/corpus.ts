@@ -37,6 +37,8 @@ export class Corpus {
   private readonly tableProblems = new Map<string, Problem[]>();
   /** Size and modification time of each file when it was last read, by URI (see {@link Corpus.fileStamp}). */
   private readonly stamps = new Map<string, string>();
+  private sorted: ExtractedSource[] = [];
+  private sortedAt = -1;
 
   /** Incremented on every change; a cache key for results derived from the corpus. */
   get version(): number {
@@ -131,7 +133,17 @@ export class Corpus {
 
   /** All sources, by path. */
   sources(): ExtractedSource[] {
-    return [...this.sourcesByUri.values()].sort((a, b) => compare(a.path, b.path) || compare(a.uri, b.uri));
+    // Features ask for this on every request; sort once per corpus version.
+    if (this.sortedAt !== this.changeCount) {
+      this.sorted = [...this.sourcesByUri.values()].sort((a, b) => compare(a.path, b.path) || compare(a.uri, b.uri));
+      this.sortedAt = this.changeCount;
+    }
+    return [...this.sorted];
+  }
+
+  /** Number of sources. */
+  get size(): number {
+    return this.sourcesByUri.size;
   }
 
   /** Distinct citation keys, sorted. */
