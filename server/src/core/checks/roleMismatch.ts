@@ -50,7 +50,7 @@ function checkName(ctx: CheckContext, name: DraftName, sentence: Span): DossierD
   if (/\bformer|ex-\w*$/i.test(ctx.draft.text.slice(Math.max(sentence.start, title.start - 12), title.start))) return null;
   const comparable = person.entity.roles.filter((r) => officeWords(r.text).length > 0);
   if (comparable.length === 0) return null;
-  if (person.entity.roles.some((r) => compatible(title.words, officeWords(r.text)))) return null;
+  if (person.entity.roles.some((r) => roleReadings(ctx, r).some((words) => compatible(title.words, words)))) return null;
   const best = pickRole(comparable, title.org);
   const shown = best.org ? `${best.org} ${best.text}` : best.text;
   return diagnostic(DiagnosticCode.RoleMismatch, title,
@@ -97,6 +97,21 @@ function titleBefore(text: string, floor: number, nameStart: number): (Span & { 
   const end = tokens[tokens.length - 1].end;
   const orgToken = i > 0 && /^[ \t]+$/.test(text.slice(tokens[i - 1].end, start)) && /^\p{Lu}/u.test(tokens[i - 1].text) ? tokens[i - 1].text.replace(/['’]s$/, '') : undefined;
   return { start, end, words, ...(orgToken ? { org: orgToken } : {}) };
+}
+
+/**
+ * The office words of a role, plus those of a title joined to it by "and" in
+ * the source ("chairman and chief executive Richard Parsons": both offices).
+ */
+function roleReadings(ctx: CheckContext, role: SourcedRole): string[][] {
+  const readings = [officeWords(role.text)];
+  const text = ctx.corpus.get(role.key)?.text;
+  if (text) {
+    const joined = /([\p{L}-]+(?:\s+[\p{L}-]+)?)\s+(?:and|&)\s+$/u.exec(text.slice(Math.max(0, role.start - 40), role.start));
+    const words = joined ? officeWords(joined[1]) : [];
+    if (words.length > 0) readings.push(words);
+  }
+  return readings;
 }
 
 /** Office words of a role as the sources wrote it. */
