@@ -1,4 +1,469 @@
-// PLACEHOLDER owned by the quotes helper: replace entirely.
-import type { LocalEntity, Paragraph, Quote } from '../model';
-/** Quotations of one source with their speakers. */
-export function extractQuotes(_text: string, _paragraphs: Paragraph[], _entities: LocalEntity[]): Quote[] { return []; }
+/**
+ * Quotations of one source with their speakers.
+ *
+ * Direct quotes are the words between quotation marks (straight, curly, « »,
+ * and single marks at top level), one {@link Quote} per paragraph: following
+ * news convention, a paragraph whose quote opens without closing continues
+ * into the next paragraph that opens with a mark, and the whole run shares the
+ * speaker named in any of its paragraphs. A quote paragraph without a cue of
+ * its own takes the speaker of the quote paragraph just before it.
+ * Reported speech ("Pankov claimed that ...") gives `reported` quotes covering
+ * the clause. Captions, titles and headings never give quotes.
+ */
+import type { LocalEntity, Paragraph, Quote, Speaker, Span } from '../model';
+import {
+  CLAUSAL_VERBS, ORG_HEADS, QUOTE_VERBS, SPEECH_VERBS, SpeakerResolver, accordingTo, cueAfterQuote, isSpeechVerb, isWordCode,
+  SPEECH_HINT, phraseAfter, startsBareClause, subjectOfVerb, tokenizeSentences,
+} from './attribution';
+import type { SpeakerPhrase, Tok } from './attribution';
+
+/** A pair of quotation marks found in a paragraph. */
+interface MarkedQuote {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset of the closing mark, or the paragraph end when the quote runs on. */
+  close: number;
+  closed: boolean;
+  /** The quoted words, marks and edge spaces excluded. */
+  start: number;
+  end: number;
+}
+
+/** A direct quote being attributed. */
+interface Pending {
+  quote: Quote;
+  /** True when the speaker comes from a cue in its own sentence(s). */
+  ownCue: boolean;
+  /** True when the opening mark starts a sentence (such a quote may inherit its speaker). */
+  opensSentence: boolean;
+}
+
+interface ParagraphQuotes {
+  index: number;
+  direct: Pending[];
+  /** The last speaker named in the paragraph by any cue (for "He said:" before a quote paragraph). */
+  lastSpeaker: Speaker | null;
+  endsWithColon: boolean;
+  /** The first quote opens the paragraph. */
+  opens: boolean;
+  /** The last quote runs to the paragraph's end. */
+  runsOn: boolean;
+}
+
+const DOUBLE_OPENERS = '\u201C\u201E\u00AB';
+const DOUBLE_CLOSERS = '\u201D\u00BB';
+const MARK_RE = /["\u201C\u201D\u201E\u00AB\u00BB'\u2018\u2019]/g;
+
+/** Quotations of one source with their speakers, in text order. */
+export function extractQuotes(text: string, paragraphs: Paragraph[], entities: LocalEntity[]): Quote[] {
+  const resolver = new SpeakerResolver(text, paragraphs, entities);
+  const found: ParagraphQuotes[] = [];
+  const reported: Quote[] = [];
+  paragraphs.forEach((p, index) => {
+    if (p.kind !== 'body') return;
+    found.push(attributeParagraph(text, p, index, resolver, reported));
+  });
+  linkParagraphs(found);
+  const out: Quote[] = [...reported];
+  for (const f of found) for (const d of f.direct) out.push(d.quote);
+  return out.sort((a, b) => a.start - b.start || (a.kind === b.kind ? 0 : a.kind === 'direct' ? -1 : 1));
+}
+
+/** Finds the quotation marks of a paragraph; nested single quotes stay inside their double quote. */
+export function scanQuoteMarks(text: string, start: number, end: number): MarkedQuote[] {
+  const out: MarkedQuote[] = [];
+  let openAt = -1;
+  MARK_RE.lastIndex = start;
+  for (let m = MARK_RE.exec(text); m && m.index < end; m = MARK_RE.exec(text)) {
+    const i = m.index;
+    const c = text[i];
+    const before = i > start ? text.charCodeAt(i - 1) : 32;
+    const after = i + 1 < end ? text.charCodeAt(i + 1) : 32;
+    const spaceBefore = isSpaceCode(before) || isOpeningContext(before);
+    const wordAfter = isWordCode(after) || after === 39 || after === 0x2018;
+    if (c === "'" || c === '\u2018' || c === '\u2019') {
+      if (openAt >= 0 || c === '\u2019' || !spaceBefore || !isWordCode(after)) continue;
+      const close = findSingleClose(text, i + 1, end);
+      if (close < 0) continue;
+      pushQuote(text, out, i, close, true);
+      MARK_RE.lastIndex = close + 1;
+      continue;
+    }
+    if (openAt < 0) {
+      const opens = DOUBLE_OPENERS.includes(c) || (c === '"' ? spaceBefore || wordAfter && !isWordCode(before) : spaceBefore && wordAfter);
+      if (opens) openAt = i;
+      continue;
+    }
+    if (DOUBLE_OPENERS.includes(c) && spaceBefore && !isSpaceCode(after)) {
+      // A new opening while one is open: the first ran on without its closing mark.
+      pushQuote(text, out, openAt, i, true);
+      openAt = i;
+      continue;
+    }
+    if (c === '"' || DOUBLE_CLOSERS.includes(c)) {
+      pushQuote(text, out, openAt, i, true);
+      openAt = -1;
+    }
+  }
+  if (openAt >= 0) pushQuote(text, out, openAt, end, false);
+  return out;
+}
+
+/** Records a quote, marks and edge spaces (and a trailing "," before the closing mark) excluded. */
+function pushQuote(text: string, out: MarkedQuote[], open: number, close: number, closed: boolean): void {
+  let s = open + 1;
+  let e = close;
+  while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+  while (e > s && (isSpaceCode(text.charCodeAt(e - 1)) || text[e - 1] === ',' || text[e - 1] === ';' || text[e - 1] === ':')) e--;
+  let wordy = false;
+  for (let k = s; k < e && !wordy; k++) wordy = isWordCode(text.charCodeAt(k));
+  if (wordy) out.push({ open, close, closed, start: s, end: e });
+}
+
+/** The closing single mark of a top-level single quote: after a word or punctuation, before a non-letter. */
+function findSingleClose(text: string, from: number, end: number): number {
+  for (let j = from; j < end; j++) {
+    const c = text[j];
+    if (c === '"' || c === '\u201C' || c === '\u201D') return -1;
+    if (c !== "'" && c !== '\u2019') continue;
+    const before = text.charCodeAt(j - 1);
+    const after = j + 1 < end ? text.charCodeAt(j + 1) : 32;
+    if (!isSpaceCode(before) && !isWordCode(after)) return j;
+  }
+  return -1;
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x202f;
+}
+
+function isOpeningContext(c: number): boolean {
+  // ( [ { — – - / and the start of a nested quote
+  return c === 40 || c === 91 || c === 123 || c === 0x2014 || c === 0x2013 || c === 45 || c === 47;
+}
+
+
+// ---------------------------------------------------------------- one paragraph
+
+/** A speaker phrase that may name who speaks. */
+interface Candidate {
+  speaker: SpeakerPhrase;
+  /** Token of the phrase, for the lexical fallback of "it". */
+  tok: number;
+}
+
+/** Speaker phrases to resolve (the first that resolves wins), and what gets the speaker. */
+interface Job {
+  candidates: Candidate[];
+  /** Direct quotes spoken by it. */
+  group: Pending[] | null;
+  /** A reported quote spoken by it (kept only when the speaker resolves). */
+  reported: Quote | null;
+}
+
+function attributeParagraph(text: string, p: Paragraph, index: number, resolver: SpeakerResolver, reported: Quote[]): ParagraphQuotes {
+  const marked = scanQuoteMarks(text, p.start, p.end);
+  const result: ParagraphQuotes = {
+    index, direct: [], lastSpeaker: null, endsWithColon: text[p.end - 1] === ':',
+    opens: marked.length > 0 && marked[0].open === p.start, runsOn: marked.length > 0 && !marked[marked.length - 1].closed,
+  };
+  const outer: Span[] = [];
+  const markAt = new Set<number>();
+  for (const q of marked) {
+    outer.push({ start: q.open, end: q.closed ? q.close + 1 : p.end });
+    markAt.add(q.open);
+    if (q.closed) markAt.add(q.close);
+  }
+  const wanted = wantedSentences(text, p, outer);
+  if (!wanted) return result;
+  const toks = tokenizeSentences(text, p.sentences, wanted, outer, markAt);
+  const firstTok: number[] = marked.map(() => -1);
+  const lastTok: number[] = marked.map(() => -1);
+  for (let i = 0; i < toks.length; i++) {
+    const quote = toks[i].quote;
+    if (quote < 0) continue;
+    if (firstTok[quote] < 0) firstTok[quote] = i;
+    lastTok[quote] = i;
+  }
+  const jobs: Job[] = [];
+
+  // Direct quotes, grouped when several fragments share one sentence ("a", "b" and "c").
+  for (let a = 0; a < marked.length;) {
+    let b = a;
+    while (b + 1 < marked.length && joinsNext(toks, lastTok[b], firstTok[b + 1])) b++;
+    const group: Pending[] = [];
+    for (let q = a; q <= b; q++) {
+      const m = marked[q];
+      const open = toks[firstTok[q]];
+      const opensSentence = firstTok[q] === 0 || toks[firstTok[q] - 1].sentence !== open.sentence;
+      const pending: Pending = { quote: { start: m.start, end: m.end, text: text.slice(m.start, m.end), kind: 'direct', paragraph: index, speaker: null }, ownCue: false, opensSentence };
+      group.push(pending);
+      result.direct.push(pending);
+    }
+    const candidates = cuesForGroup(text, toks, firstTok[a], lastTok[b], marked[b].closed);
+    if (candidates.length > 0) jobs.push({ candidates, group, reported: null });
+    a = b + 1;
+  }
+
+  findReportedSpeech(text, toks, index, jobs);
+
+  // In text order, so that a pronoun can refer to a speaker named earlier in the paragraph.
+  jobs.sort(byPhraseStart);
+  for (const job of jobs) {
+    let speaker: Speaker | null = null;
+    let org = false;
+    for (const c of job.candidates) {
+      org = c.speaker.text.toLowerCase() === 'it';
+      speaker = resolver.resolve(c.speaker, p.number) ?? (org ? organisationBefore(text, toks, c.tok) : null);
+      if (speaker) break;
+    }
+    if (!speaker) continue;
+    resolver.note(speaker, p.number, org);
+    if (job.group) for (const g of job.group) { g.quote.speaker = speaker; g.ownCue = true; }
+    if (job.reported) { job.reported.speaker = speaker; reported.push(job.reported); }
+    result.lastSpeaker = speaker;
+  }
+
+  // `"...," he said. "More words."`: a quote opening a sentence keeps the paragraph's speaker.
+  let previous: Speaker | null = null;
+  for (const d of result.direct) {
+    if (!d.quote.speaker && d.opensSentence && previous) d.quote.speaker = previous;
+    if (d.quote.speaker) previous = d.quote.speaker;
+  }
+  return result;
+}
+
+/** Sentences that hold a quotation or a speech verb: the only ones that can give quotes or cues. */
+function wantedSentences(text: string, p: Paragraph, quotes: Span[]): boolean[] | null {
+  const wanted: boolean[] = new Array<boolean>(p.sentences.length).fill(false);
+  let any = false;
+  let s = 0;
+  const mark = (start: number, end: number) => {
+    while (s > 0 && p.sentences[s].start > start) s--;
+    for (; s < p.sentences.length && p.sentences[s].start < end; s++) {
+      if (p.sentences[s].end > start) { wanted[s] = true; any = true; }
+    }
+    s = Math.max(0, s - 1);
+  };
+  for (const q of quotes) mark(q.start, q.end);
+  SPEECH_HINT.lastIndex = p.start;
+  for (let m = SPEECH_HINT.exec(text); m && m.index < p.end; m = SPEECH_HINT.exec(text)) mark(m.index, m.index + m[0].length);
+  return any ? wanted : null;
+}
+
+function byPhraseStart(x: Job, y: Job): number {
+  return x.candidates[0].speaker.start - y.candidates[0].speaker.start;
+}
+
+/** True when only ",", ";", "and", "or" separate two quotes of one sentence. */
+function joinsNext(toks: Tok[], lastOfFirst: number, firstOfNext: number): boolean {
+  if (toks[lastOfFirst].sentence !== toks[firstOfNext].sentence) return false;
+  for (let i = lastOfFirst + 1; i < firstOfNext; i++) {
+    const t = toks[i];
+    if (!(t.text === ',' || t.text === ';' || t.lower === 'and' || t.lower === 'or')) return false;
+  }
+  return true;
+}
+
+/**
+ * Cues that may name who speaks a group of quotes, most reliable first: right
+ * after the closing mark, a verb before the opening mark in the same sentence,
+ * a verb later in the sentence, the sentence's subject. The first that
+ * resolves to a speaker wins.
+ */
+function cuesForGroup(text: string, toks: Tok[], open: number, close: number, closed: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  const firstSentence = toks[open].sentence;
+  const lastSentence = toks[close].sentence;
+  if (closed) {
+    const cue = cueAfterQuote(text, toks, close + 1);
+    if (cue) out.push({ speaker: cue.speaker, tok: tokenAt(toks, cue.speaker.start) });
+  }
+  for (let j = open - 1; j >= 0 && toks[j].sentence === firstSentence; j--) {
+    if (toks[j].quote !== -1) continue;
+    const cue = accordingCue(text, toks, j) ?? (isSpeechVerb(toks, j, QUOTE_VERBS) ? verbCue(text, toks, j) : null);
+    if (cue) out.push(cue);
+  }
+  for (let j = close + 1; j < toks.length && toks[j].sentence <= lastSentence; j++) {
+    if (toks[j].quote !== -1) continue;
+    const cue = accordingCue(text, toks, j) ?? (isSpeechVerb(toks, j, QUOTE_VERBS) ? verbCue(text, toks, j) : null);
+    if (cue) out.push(cue);
+  }
+  const subject = sentenceSubject(text, toks, open);
+  if (subject) out.push(subject);
+  return out;
+}
+
+function accordingCue(text: string, toks: Tok[], j: number): Candidate | null {
+  const cue = toks[j].lower === 'according' ? accordingTo(text, toks, j) : null;
+  return cue ? { speaker: cue.speaker, tok: tokenAt(toks, cue.speaker.start) } : null;
+}
+
+function verbCue(text: string, toks: Tok[], verb: number): Candidate | null {
+  const speaker = subjectOfVerb(text, toks, verb);
+  return speaker ? { speaker, tok: tokenAt(toks, speaker.start) } : null;
+}
+
+/** "Russian President Vladimir Putin has celebrated the country's "long-standing" ties": a named subject before the quote. */
+function sentenceSubject(text: string, toks: Tok[], open: number): Candidate | null {
+  const sentence = toks[open].sentence;
+  let first = open;
+  while (first > 0 && toks[first - 1].sentence === sentence) first--;
+  if (first === open) return null;
+  const subject = phraseAfter(text, toks, first, sentence);
+  if (!subject || subject.kind === 'description' || (subject.kind === 'pronoun' && !/^(?:he|she)$/i.test(subject.text))) return null;
+  let k = tokenAt(toks, subject.end - 1) + 1;
+  let auxiliary = false;
+  while (k < open && toks[k].kind === 'word' && /^(?:has|have|had|is|was|also|later|recently|previously)$/.test(toks[k].lower)) { k++; auxiliary = true; }
+  if (k >= open || toks[k].kind !== 'word') return null;
+  const verbLike = auxiliary || QUOTE_VERBS.has(toks[k].lower) || /[^e]ed$|[^s']s$/.test(toks[k].lower);
+  return verbLike ? { speaker: subject, tok: tokenAt(toks, subject.start) } : null;
+}
+
+function tokenAt(toks: Tok[], offset: number): number {
+  let lo = 0;
+  let hi = toks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (toks[mid].start <= offset) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** "it has vowed" with no organisation entity: the last acronym or "... Committee" name earlier in the sentence. */
+function organisationBefore(text: string, toks: Tok[], pronoun: number): Speaker | null {
+  const sentence = toks[pronoun].sentence;
+  for (let j = pronoun - 1; j >= 0 && toks[j].sentence === sentence; j--) {
+    const t = toks[j];
+    if (t.kind !== 'word') continue;
+    if (/^\p{Lu}{2,6}$/u.test(t.text)) return { start: toks[pronoun].start, end: toks[pronoun].end, name: t.text };
+    if (ORG_HEADS.has(t.lower.replace(/['’]s$/, '')) && /^\p{Lu}/u.test(t.text)) {
+      let from = j;
+      while (from > 0 && toks[from - 1].kind === 'word' && /^\p{Lu}/u.test(toks[from - 1].text) && toks[from - 1].sentence === sentence && j - from < 5) from--;
+      const name = text.slice(toks[from].start, toks[j].end).replace(/^The\s+/, '').replace(/['’]s$/, '');
+      return { start: toks[pronoun].start, end: toks[pronoun].end, name };
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- reported speech
+
+/**
+ * "Pankov claimed that the CISM had ...", "He suggested an MoU would be signed",
+ * "The plan is dead, a source said": a reported quote covering the clause.
+ * Every cue found also becomes a job so that its speaker is resolved and
+ * remembered as a referent for later pronouns.
+ */
+function findReportedSpeech(text: string, toks: Tok[], paragraph: number, jobs: Job[]): void {
+  let previous: { sentence: number; speaker: SpeakerPhrase } | null = null;
+  for (let j = 0; j < toks.length; j++) {
+    const t = toks[j];
+    if (t.quote !== -1 || t.kind !== 'word' || (t.lower !== 'according' && !SPEECH_VERBS.has(t.lower))) continue;
+    const according = accordingTo(text, toks, j);
+    const isVerb = !according && isSpeechVerb(toks, j, SPEECH_VERBS);
+    if (!according && !isVerb) continue;
+    let speaker = according ? according.speaker : subjectOfVerb(text, toks, j);
+    const coordinated = !speaker && isVerb && toks[j - 1]?.lower === 'and' && previous?.sentence === t.sentence;
+    if (coordinated && previous) speaker = previous.speaker;
+    if (!speaker) continue;
+    previous = { sentence: t.sentence, speaker };
+    const clause = according ? clauseBefore(toks, j, speaker) : reportedClause(text, toks, j, speaker) ?? clauseBefore(toks, j, speaker);
+    const phrase = speaker;
+    const tok = tokenAt(toks, phrase.start);
+    if (!clause) {
+      if (phrase.kind === 'name' && !coordinated) jobs.push({ candidates: [{ speaker: phrase, tok }], group: null, reported: null });
+      continue;
+    }
+    const quote: Quote = { start: toks[clause[0]].start, end: toks[clause[1]].end, text: '', kind: 'reported', paragraph, speaker: null };
+    quote.text = text.slice(quote.start, quote.end);
+    jobs.push({ candidates: [{ speaker: phrase, tok }], group: null, reported: quote });
+  }
+}
+
+/** The clause after a speech verb: "that ..." (within a few words) or a bare clause; token range, inclusive. */
+function reportedClause(text: string, toks: Tok[], verb: number, speaker: SpeakerPhrase): [number, number] | null {
+  if (speaker.start > toks[verb].start) return null;
+  const sentence = toks[verb].sentence;
+  let start = -1;
+  for (let k = verb + 1; k < toks.length && k <= verb + 14; k++) {
+    const t = toks[k];
+    if (t.sentence !== sentence || t.quote !== -1 || (t.kind !== 'word' && t.text !== ',')) break;
+    if (t.lower === 'that') { start = k + 1; break; }
+    if (k > verb + 1 && SPEECH_VERBS.has(t.lower)) break;
+  }
+  if (start < 0 && CLAUSAL_VERBS.has(toks[verb].lower) && startsBareClause(toks, verb + 1)) start = verb + 1;
+  if (start < 0 || start >= toks.length || toks[start].sentence !== sentence) return null;
+  let end = start;
+  for (let k = start; k < toks.length && toks[k].sentence === sentence; k++) {
+    const t = toks[k];
+    if (k > start && t.quote === -1 && t.kind === 'word') {
+      // "..., and claimed ...": a second cue ends this clause.
+      if (t.lower === 'and' && toks[k + 1] && isSpeechVerb(toks, k + 1, SPEECH_VERBS) && !subjectOfVerb(text, toks, k + 1)) break;
+      if (toks[k - 1].text === ',' && (accordingTo(text, toks, k) || /^as$/.test(t.lower) && toks[k + 1] && SPEECH_VERBS.has(toks[k + 1].lower))) break;
+    }
+    end = k;
+  }
+  return trimClause(toks, start, end);
+}
+
+/** "The plan is dead, a source said." / "..., according to TASS.": the clause before a trailing cue. */
+function clauseBefore(toks: Tok[], cue: number, speaker: SpeakerPhrase): [number, number] | null {
+  const sentence = toks[cue].sentence;
+  const cueStart = Math.min(tokenAt(toks, speaker.start), cue);
+  const comma = cueStart - 1;
+  if (comma < 1 || toks[comma].text !== ',' || toks[comma].quote !== -1 || toks[comma].sentence !== sentence) return null;
+  // Only a few words may follow the cue ("in a statement", "on Monday").
+  let tail = 0;
+  for (let k = Math.max(cue, tokenAt(toks, speaker.end - 1)) + 1; k < toks.length && toks[k].sentence === sentence; k++) if (toks[k].kind === 'word') tail++;
+  if (tail > 5) return null;
+  let start = comma - 1;
+  while (start > 0 && toks[start - 1].sentence === sentence) start--;
+  for (let k = start; k < comma; k++) if (toks[k].kind === 'mark') return null;
+  return trimClause(toks, start, comma - 1);
+}
+
+function trimClause(toks: Tok[], start: number, end: number): [number, number] | null {
+  while (end > start && toks[end].kind === 'punct') end--;
+  let words = 0;
+  for (let k = start; k <= end; k++) if (toks[k].kind === 'word') words++;
+  return words >= 3 ? [start, end] : null;
+}
+
+// ---------------------------------------------------------------- across paragraphs
+
+/**
+ * Shares speakers over runs of quote paragraphs: a quote that runs on to the
+ * paragraph end continues in the next paragraph when it opens with a mark; a
+ * run takes the speaker of any of its paragraphs; a quote paragraph without a
+ * cue takes the speaker of the paragraph before it.
+ */
+function linkParagraphs(found: ParagraphQuotes[]): void {
+  let i = 0;
+  while (i < found.length) {
+    // The run of paragraphs starting at i.
+    let j = i;
+    while (j + 1 < found.length && found[j].runsOn && found[j + 1].opens) j++;
+    const linked: Pending[] = [];
+    for (let k = i; k <= j; k++) {
+      const f = found[k];
+      if (f.direct.length === 0) continue;
+      if (k > i) linked.push(f.direct[0]);
+      if (k < j || (k === i && f.opens)) linked.push(f.direct[f.direct.length - 1]);
+    }
+    let speaker = linked.find((d) => d.quote.speaker)?.quote.speaker ?? null;
+    if (!speaker && found[i].opens && i > 0) speaker = inheritedSpeaker(found[i - 1]);
+    if (speaker) {
+      for (const d of linked) if (!d.quote.speaker) d.quote.speaker = speaker;
+      // Later quotes of the run's last paragraph that open a sentence follow suit.
+      for (const d of found[j].direct) if (!d.quote.speaker && d.opensSentence) d.quote.speaker = speaker;
+    }
+    i = j + 1;
+  }
+}
+
+function inheritedSpeaker(previous: ParagraphQuotes): Speaker | null {
+  const last = previous.direct[previous.direct.length - 1];
+  if (last?.quote.speaker) return last.quote.speaker;
+  return previous.endsWithColon ? previous.lastSpeaker : null;
+}

@@ -1,0 +1,692 @@
+/**
+ * Who said it: speech-verb cues and the speaker noun phrases around them.
+ *
+ * Works on one paragraph at a time, over a flat token list in which the words
+ * inside quotation marks are flagged, so that cues are only looked for in the
+ * reporter's own words ("...," said Putin / Pankov claimed that ... / which
+ * Natorp claimed represented "..."). Everything is table-driven word lists and
+ * index arithmetic — no per-character regular expressions — because extraction
+ * must run far faster than the 5 MB/s budget of the whole pipeline.
+ */
+import type { LocalEntity, Paragraph, Span, Speaker } from '../model';
+import { foldText } from '../text/normalize';
+
+/** A token of a paragraph: a word, a punctuation character or a quotation mark used as such. */
+export interface Tok {
+  start: number;
+  end: number;
+  /** The token as written. */
+  text: string;
+  /** Lower-cased text, straight apostrophes. */
+  lower: string;
+  kind: 'word' | 'punct' | 'mark';
+  /** Index of the quotation (in the paragraph's list) the token lies in, marks included; -1 outside. */
+  quote: number;
+  /** Index of the paragraph sentence holding the token. */
+  sentence: number;
+}
+
+/** What a speaker phrase is made of. */
+export type PhraseKind = 'name' | 'pronoun' | 'description';
+
+/** The words naming a speaker in one attribution. */
+export interface SpeakerPhrase extends Span {
+  kind: PhraseKind;
+  /** The naming words ("Vladimir Putin" inside "Russian President Vladimir Putin"; "he"; "a source"). */
+  text: string;
+}
+
+/** A speech verb with the phrase naming who speaks. */
+export interface Cue {
+  /** Token index of the verb (or of "according"/the dash). */
+  verb: number;
+  speaker: SpeakerPhrase;
+}
+
+// ---------------------------------------------------------------- word lists
+
+/** Irregular forms: lemma → [third person, past, gerund, ...more]. */
+const IRREGULAR: Record<string, string[]> = {
+  say: ['says', 'said', 'saying'],
+  tell: ['tells', 'told', 'telling'],
+  write: ['writes', 'wrote', 'writing', 'written'],
+  think: ['thinks', 'thought', 'thinking'],
+  feel: ['feels', 'felt', 'feeling'],
+  hold: ['holds', 'held', 'holding'],
+  speak: ['speaks', 'spoke', 'speaking', 'spoken'],
+  tweet: ['tweets', 'tweeted', 'tweeting'],
+};
+
+/** Verbs that introduce words someone said: direct quotes on either side, reported clauses. */
+const SPEECH_LEMMAS = [
+  'say', 'tell', 'add', 'claim', 'stress', 'insist', 'warn', 'note', 'explain', 'argue', 'reveal', 'suggest',
+  'announce', 'state', 'declare', 'assert', 'comment', 'remark', 'reply', 'respond', 'answer', 'ask', 'write',
+  'tweet', 'acknowledge', 'admit', 'concede', 'confirm', 'deny', 'predict', 'promise', 'vow', 'pledge', 'urge',
+  'recall', 'report', 'emphasise', 'emphasize', 'underline', 'underscore', 'complain', 'boast', 'joke', 'quip',
+  'continue', 'conclude', 'observe', 'caution', 'contend', 'allege', 'testify', 'proclaim', 'mention',
+  'reiterate', 'shout', 'yell', 'demand', 'propose', 'hint', 'lament', 'believe', 'think', 'feel', 'hope',
+  'recount', 'agree', 'counter', 'retort', 'estimate', 'indicate', 'maintain', 'speak', 'post', 'describe',
+  'elaborate', 'inform', 'assure', 'signal', 'point', 'accuse', 'charge',
+];
+
+/** Verbs that frame a quotation without reporting speech ("called it "a disaster"", "thanked them for "trust""). */
+const FRAMING_LEMMAS = [
+  'call', 'dub', 'label', 'brand', 'hail', 'praise', 'celebrate', 'thank', 'slam', 'blast', 'criticise',
+  'criticize', 'welcome', 'condemn', 'want', 'pledge', 'attack', 'mock', 'dismiss', 'defend', 'applaud',
+  'characterise', 'characterize', 'term', 'decry', 'question', 'rail', 'vow', 'promise', 'express', 'issue',
+];
+
+/** Verbs whose reported clause may follow without "that" ("He suggested an MoU would be signed"). */
+const CLAUSAL_LEMMAS = ['say', 'claim', 'insist', 'argue', 'suggest', 'believe', 'think', 'warn', 'add', 'admit', 'predict', 'hope', 'feel', 'reveal', 'contend', 'allege', 'acknowledge', 'concede', 'assert', 'maintain', 'estimate'];
+
+function inflect(lemma: string): string[] {
+  const irregular = IRREGULAR[lemma];
+  if (irregular) return [lemma, ...irregular];
+  const third = /(s|sh|ch|x|z)$/.test(lemma) ? `${lemma}es` : /[^aeiou]y$/.test(lemma) ? `${lemma.slice(0, -1)}ies` : `${lemma}s`;
+  let past: string;
+  let gerund: string;
+  if (lemma.endsWith('e')) {
+    past = `${lemma}d`;
+    gerund = `${lemma.slice(0, -1)}ing`;
+  } else if (/[^aeiou]y$/.test(lemma)) {
+    past = `${lemma.slice(0, -1)}ied`;
+    gerund = `${lemma}ing`;
+  } else if (/^(?:dub|slam|quip|label|rail)$/.test(lemma)) {
+    const doubled = lemma === 'label' || lemma === 'rail' ? lemma : lemma + lemma.slice(-1);
+    past = `${doubled}ed`;
+    gerund = `${doubled}ing`;
+  } else {
+    past = `${lemma}ed`;
+    gerund = `${lemma}ing`;
+  }
+  return [lemma, third, past, gerund];
+}
+
+function formsOf(lemmas: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const lemma of lemmas) for (const form of inflect(lemma)) out.set(form, lemma);
+  if (lemmas.includes('label')) out.set('labelled', 'label');
+  return out;
+}
+
+/** Inflected speech verbs → lemma. */
+export const SPEECH_VERBS = formsOf(SPEECH_LEMMAS);
+/** Speech and framing verbs → lemma (used for the verb before a quotation). */
+export const QUOTE_VERBS = formsOf([...SPEECH_LEMMAS, ...FRAMING_LEMMAS]);
+/** Finds sentences worth tokenising for reported speech (verbs are lower-case mid-sentence; "According" may open one). */
+export const SPEECH_HINT = new RegExp(`\\b(?:${[...SPEECH_VERBS.keys(), 'according', 'According'].sort((a, b) => b.length - a.length).join('|')})\\b`, 'g');
+/** Speech verbs that take a bare clause. */
+export const CLAUSAL_VERBS = formsOf(CLAUSAL_LEMMAS);
+/** Forms that are usually nouns or adjectives, not the verb ("the report", "a claim", "the state"). */
+const NOUN_LIKE = new Set(['report', 'reports', 'claim', 'claims', 'state', 'states', 'comment', 'comments', 'answer', 'answers', 'post', 'posts', 'point', 'points', 'charge', 'charges', 'question', 'questions', 'call', 'calls', 'promise', 'promises', 'hope', 'term', 'terms', 'issue', 'issues', 'counter', 'want', 'feel', 'continue', 'estimate', 'estimates', 'attack', 'attacks', 'welcome', 'remark', 'remarks', 'demand', 'demands', 'vow', 'vows', 'pledge', 'pledges', 'warning', 'speaking', 'saying', 'feeling', 'thinking', 'writing', 'holding']);
+
+export const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'another', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'one', 'some', 'many', 'several', 'two', 'three', 'four', 'five', 'other', 'both', 'each', 'any', 'this', 'these', 'those', 'most', 'all', 'no', 'few']);
+/** Words that may sit between a subject and its verb ("Khakimov has also claimed"). */
+const BETWEEN_SUBJECT_AND_VERB = new Set([
+  'has', 'have', 'had', 'was', 'were', 'is', 'are', 'would', 'will', 'could', 'may', 'might', 'should', 'can', 'did',
+  'does', 'do', 'also', 'later', 'previously', 'then', 'again', 'repeatedly', 'recently', 'reportedly', 'further',
+  'once', 'even', 'publicly', 'privately', 'separately', 'earlier', 'first', 'already', 'still', 'often', 'always',
+  'just', 'quickly', 'simply', 'flatly', 'bluntly', 'angrily', 'subsequently', 'allegedly', 'apparently', 'never',
+  'not', 'only', 'famously', 'openly', 'clearly', 'explicitly', 'directly', 'personally', 'herself', 'himself',
+  'themselves', 'itself', 'yesterday', 'today', 'tonight', 'last', 'night', 'week', 'on', 'monday', 'tuesday',
+  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'being', 'been', 'be',
+]);
+/** Words of "be" that make a following participle passive ("it was announced"). */
+const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
+/** Words that end a noun phrase read forwards. */
+const PHRASE_STOPS = new Set([
+  'for', 'of', 'at', 'in', 'on', 'with', 'to', 'from', 'by', 'as', 'who', 'which', 'that', 'and', 'or', 'but',
+  'during', 'after', 'before', 'when', 'while', 'about', 'if', 'because', 'since', 'than', 'into', 'over', 'under',
+  'has', 'have', 'had', 'was', 'were', 'is', 'are', 'would', 'will', 'could', 'said', 'says', 'told', 'added',
+  'where', 'whose', 'whom', 'via', 'per', 'against', 'among', 'between', 'without', 'within', 'through',
+]);
+/** Capitalised words that do not start or continue a name. */
+const NOT_NAME = new Set([
+  ...DETERMINERS, ...PHRASE_STOPS, ...PRONOUNS, 'but', 'and', 'however', 'meanwhile', 'yet', 'so', 'also', 'then',
+  'although', 'though', 'speaking', 'asked', 'earlier', 'later', 'last', 'next', 'there', 'here', 'now', 'today',
+  'yesterday', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
+  'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'in',
+  'mr', 'mrs', 'ms', 'dr', 'yes', 'no', 'not', 'well', 'still', 'instead', 'indeed', 'even', 'only', 'just',
+  'what', 'why', 'how', 'whether', 'according', 'like', 'unlike', 'despite', 'once', 'until', 'unless', 'such',
+]);
+/** Lower-case name particles ("de Oliveira", "van der Berg", "bin Salman"). */
+const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'du', 'bin', 'ibn', 'al', 'el', 'ben']);
+/** Honorifics written with a dot that belong to a name ("Mr. Obama"). */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'rev', 'st']);
+/** Titles and descriptors stripped from the front of a name ("Russian President Vladimir Putin" → "Vladimir Putin"). */
+const TITLE_WORDS = new Set([
+  'president', 'prime', 'minister', 'secretary', 'general', 'deputy', 'defence', 'defense', 'foreign', 'chancellor',
+  'senator', 'representative', 'governor', 'mayor', 'chairman', 'chairwoman', 'chair', 'chief', 'executive',
+  'director', 'ambassador', 'ambassador-at-large', 'spokesman', 'spokeswoman', 'spokesperson', 'coach', 'manager',
+  'captain', 'king', 'queen', 'prince', 'princess', 'pope', 'judge', 'justice', 'attorney', 'commissioner', 'vice',
+  'vice-president', 'acting', 'former', 'lord', 'sir', 'dame', 'professor', 'officer', 'leader', 'head', 'speaker',
+  'treasurer', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'rev',
+  'candidate', 'nominee', 'congressman', 'congresswoman', 'presidential', 'aide', 'adviser', 'advisor', 'official',
+  'founder', 'boss', 'striker', 'midfielder', 'defender', 'goalkeeper', 'star', 'champion', 'democrat', 'republican',
+  'sheriff', 'chief', 'commander', 'lawyer', 'economist', 'analyst', 'mp', 'mep', 'gop', 'labour', 'tory',
+  'conservative', 'liberal', 'democratic', 'state', 'interior', 'finance', 'health', 'education', 'sports', 'sport',
+  'culture', 'trade', 'home', 'shadow', 'party', 'committee', 'council', 'association', 'federation', 'union',
+]);
+/** Words in an organisation's name ("... Committee"), used when "it" needs a referent and no entity is given. */
+export const ORG_HEADS = new Set(['committee', 'council', 'organisation', 'organization', 'association', 'federation', 'union', 'ministry', 'government', 'party', 'agency', 'company', 'group', 'club', 'board', 'commission', 'department', 'office', 'court', 'bank', 'institute', 'university', 'league', 'fund', 'corporation', 'campaign', 'parliament', 'congress', 'senate']);
+
+const DASHES = new Set(['-', '\u2013', '\u2014', '\u2015']);
+
+// ---------------------------------------------------------------- tokens
+
+/**
+ * Tokenises the sentences of a paragraph for which `wanted[s]` is true (all
+ * when `wanted` is null). `quoteSpans` are the quotations' outer spans (marks
+ * included) in paragraph order; `markAt` tells which offsets hold a quotation
+ * mark. Words keep inner apostrophes, hyphens, dots and ampersands ("don't",
+ * "U.S", "AT&T"). Skipping sentences without quotes or speech verbs is what
+ * keeps extraction fast; every cue lies within the sentences of its quote.
+ */
+export function tokenizeSentences(text: string, sentences: Span[], wanted: boolean[] | null, quoteSpans: Span[], markAt: Set<number>): Tok[] {
+  const toks: Tok[] = [];
+  for (let s = 0; s < sentences.length; s++) {
+    if (wanted && !wanted[s]) continue;
+    tokenizeSpan(text, sentences[s], s, quoteSpans, markAt, toks);
+  }
+  return toks;
+}
+
+function tokenizeSpan(text: string, span: Span, s: number, quoteSpans: Span[], markAt: Set<number>, toks: Tok[]): void {
+  const end = span.end;
+  let q = 0;
+  let i = span.start;
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 10 || code === 9 || code === 13 || code === 0xa0) { i++; continue; }
+    const tokStart = i;
+    let kind: Tok['kind'];
+    if (isWordCode(code)) {
+      i++;
+      while (i < end) {
+        const c = text.charCodeAt(i);
+        if (isWordCode(c)) { i++; continue; }
+        // Inner ' ’ . - & joins two word parts.
+        if ((c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 38) && i + 1 < end && isWordCode(text.charCodeAt(i + 1))) { i += 2; continue; }
+        break;
+      }
+      kind = 'word';
+      const next = i < end ? text.charCodeAt(i) : 0;
+      // "Mr." and the initial in "Edwin G. Monroy" keep their dot: they are part of a name.
+      if (next === 46 && i - tokStart <= 4 && (HONORIFICS.has(text.slice(tokStart, i).toLowerCase()) || (i - tokStart === 1 && code >= 65 && code <= 90))) i++;
+      // "players' union": a possessive apostrophe after s, unless it closes a quotation.
+      else if ((next === 39 || next === 0x2019) && text.charCodeAt(i - 1) === 115 && !markAt.has(i) && isSpaceCode(text.charCodeAt(i + 1))) i++;
+    } else {
+      i++;
+      kind = markAt.has(tokStart) ? 'mark' : 'punct';
+    }
+    while (q < quoteSpans.length && quoteSpans[q].end <= tokStart) q++;
+    const word = text.slice(tokStart, i);
+    let lower = kind === 'word' ? word.toLowerCase() : word;
+    if (lower.indexOf('\u2019') >= 0) lower = lower.replace(/\u2019/g, "'");
+    toks.push({ start: tokStart, end: i, text: word, lower, kind, quote: q < quoteSpans.length && quoteSpans[q].start <= tokStart ? q : -1, sentence: s });
+  }
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
+}
+
+const wordCodeCache = new Map<number, boolean>();
+
+/** True for a UTF-16 unit that is a letter or digit (any script). */
+export function isWordCode(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  let known = wordCodeCache.get(code);
+  if (known === undefined) {
+    known = /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
+    wordCodeCache.set(code, known);
+  }
+  return known;
+}
+
+function isCap(tok: Tok): boolean {
+  const c = tok.text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  const ch = tok.text.charAt(0);
+  return ch !== ch.toLowerCase();
+}
+
+function isPossessive(tok: Tok): boolean {
+  return tok.lower.endsWith("'s") || tok.lower.endsWith("s'");
+}
+
+/** True for a token that can be part of a person's or organisation's name. */
+function isNameWord(toks: Tok[], i: number): boolean {
+  const t = toks[i];
+  if (t.kind !== 'word') return false;
+  if (isCap(t)) return !NOT_NAME.has(t.lower) || HONORIFICS.has(t.lower.replace(/\.$/, ''));
+  // "de Oliveira", "al-Assad": a particle followed by a capitalised word.
+  if (PARTICLES.has(t.lower) || /^(?:al|el|bin|ibn)-/.test(t.lower)) return i + 1 < toks.length && toks[i + 1].kind === 'word' && isCap(toks[i + 1]);
+  return false;
+}
+
+function isOutside(toks: Tok[], i: number, sentence: number): boolean {
+  return i >= 0 && i < toks.length && toks[i].quote === -1 && toks[i].sentence === sentence;
+}
+
+/** Drops leading titles from a name run ("Russian President Vladimir Putin" → "Vladimir Putin"). */
+function headOfName(toks: Tok[], from: number, to: number): number {
+  let head = from;
+  for (let i = from; i < to; i++) {
+    const lower = toks[i].lower.replace(/\.$/, '');
+    if (TITLE_WORDS.has(lower) || isPossessive(toks[i]) || /(?:ian|ese|ish|ch)$/.test(lower) && i + 1 < to && TITLE_WORDS.has(toks[i + 1].lower)) head = i + 1;
+  }
+  return head < to ? head : to - 1;
+}
+
+function phrase(text: string, toks: Tok[], from: number, to: number, kind: PhraseKind): SpeakerPhrase {
+  return { start: toks[from].start, end: toks[to - 1].end, kind, text: text.slice(toks[from].start, toks[to - 1].end) };
+}
+
+/**
+ * The speaker phrase ending at token `i` (reading backwards), or null.
+ * Handles "Plitukhin, who succeeded ... last year, said" (skips the relative clause).
+ */
+export function phraseBefore(text: string, toks: Tok[], i: number, sentence: number, depth = 0): SpeakerPhrase | null {
+  if (!isOutside(toks, i, sentence)) return null;
+  const t = toks[i];
+  if (t.kind === 'punct' && t.text === ',' && depth === 0) {
+    // An apposition or relative clause between subject and verb: find the comma that opens it.
+    for (let j = i - 1; j >= 0 && j > i - 30 && isOutside(toks, j, sentence); j--) {
+      if (toks[j].text === ',') {
+        const opener = toks[j + 1];
+        if (opener && (opener.lower === 'who' || opener.lower === 'the' || opener.lower === 'a' || opener.lower === 'an' || opener.lower === 'whose' || opener.lower === 'which')) {
+          const subject = phraseBefore(text, toks, j - 1, sentence, depth + 1);
+          return subject && subject.kind !== 'description' ? subject : null;
+        }
+        return null;
+      }
+    }
+    return null;
+  }
+  if (t.kind !== 'word') return null;
+  if (PRONOUNS.has(t.lower)) return phrase(text, toks, i, i + 1, 'pronoun');
+  if ((t.lower === 'who' || t.lower === 'which') && depth === 0) {
+    const before = i - 1;
+    if (isOutside(toks, before, sentence) && toks[before].text === ',') return phraseBefore(text, toks, before - 1, sentence, depth + 1);
+    return phraseBefore(text, toks, before, sentence, depth + 1);
+  }
+  if (isNameWord(toks, i) && !isPossessive(t)) {
+    let from = i;
+    while (from - 1 >= 0 && i - from < 7 && isOutside(toks, from - 1, sentence) && isNameWord(toks, from - 1) && !isPossessive(toks[from - 1])) from--;
+    // "Yijang Wang of China stressed": the speaker is the name before "of", not the country.
+    const of = toks[from - 1];
+    if (from === i && of && (of.lower === 'of' || of.lower === 'from') && isOutside(toks, from - 2, sentence) && isNameWord(toks, from - 2)) {
+      const owner = phraseBefore(text, toks, from - 2, sentence, depth + 1);
+      if (owner) return owner;
+    }
+    const head = headOfName(toks, from, i + 1);
+    return phrase(text, toks, head, i + 1, 'name');
+  }
+  // A description: "a source", "the ministry", "a Clinton spokesman", "officials".
+  if (isCap(t) || NOT_NAME.has(t.lower) || BETWEEN_SUBJECT_AND_VERB.has(t.lower) || /^\p{N}/u.test(t.text)) return null;
+  for (let j = i - 1; j >= 0 && j >= i - 4 && isOutside(toks, j, sentence); j--) {
+    const w = toks[j];
+    if (w.kind !== 'word') break;
+    if (DETERMINERS.has(w.lower)) return phrase(text, toks, j, i + 1, 'description');
+    if (isPossessive(w)) {
+      const determiner = isOutside(toks, j - 1, sentence) && DETERMINERS.has(toks[j - 1].lower);
+      return phrase(text, toks, determiner ? j - 1 : j, i + 1, 'description');
+    }
+    if (PHRASE_STOPS.has(w.lower) || PRONOUNS.has(w.lower)) break;
+  }
+  const prev = i - 1;
+  const bare = !isOutside(toks, prev, sentence) || toks[prev].kind !== 'word' || PHRASE_STOPS.has(toks[prev].lower) || NOT_NAME.has(toks[prev].lower);
+  if (bare && t.lower.endsWith('s') && t.lower.length > 3) return phrase(text, toks, i, i + 1, 'description');
+  return null;
+}
+
+/** The speaker phrase starting at token `i` (reading forwards), or null. */
+export function phraseAfter(text: string, toks: Tok[], i: number, sentence: number): SpeakerPhrase | null {
+  if (!isOutside(toks, i, sentence)) return null;
+  const t = toks[i];
+  if (t.kind !== 'word') return null;
+  if (PRONOUNS.has(t.lower)) return phrase(text, toks, i, i + 1, 'pronoun');
+  if (isNameWord(toks, i) && !isPossessive(t)) {
+    let to = i + 1;
+    while (to < toks.length && to - i < 7 && isOutside(toks, to, sentence) && isNameWord(toks, to) && !isPossessive(toks[to])) to++;
+    if (!(to < toks.length && isOutside(toks, to, sentence) && isPossessive(toks[to]) && isCap(toks[to]))) {
+      return phrase(text, toks, headOfName(toks, i, to), to, 'name');
+    }
+  }
+  if (DETERMINERS.has(t.lower) || isPossessive(t) || (isCap(t) && !NOT_NAME.has(t.lower))) {
+    // "the source", "Russia's official state news agency TASS": up to a stop word; the last name run is the head.
+    let to = i + 1;
+    while (to < toks.length && to - i < 8 && isOutside(toks, to, sentence) && toks[to].kind === 'word' && !PHRASE_STOPS.has(toks[to].lower) && !(SPEECH_VERBS.has(toks[to].lower) && !NOUN_LIKE.has(toks[to].lower))) to++;
+    if (to === i + 1 && DETERMINERS.has(t.lower)) return null;
+    let nameEnd = -1;
+    for (let k = to - 1; k > i; k--) if (isNameWord(toks, k) && !isPossessive(toks[k])) { nameEnd = k + 1; break; }
+    if (nameEnd > 0) {
+      let from = nameEnd - 1;
+      while (from - 1 > i && isNameWord(toks, from - 1) && !isPossessive(toks[from - 1])) from--;
+      return phrase(text, toks, headOfName(toks, from, nameEnd), nameEnd, 'name');
+    }
+    return phrase(text, toks, i, to, 'description');
+  }
+  return null;
+}
+
+function skipBetween(toks: Tok[], i: number, step: 1 | -1, sentence: number): { index: number; passive: boolean } {
+  let passive = false;
+  let j = i;
+  while (isOutside(toks, j, sentence) && toks[j].kind === 'word' && BETWEEN_SUBJECT_AND_VERB.has(toks[j].lower) && !PRONOUNS.has(toks[j].lower)) {
+    if (BE_FORMS.has(toks[j].lower)) passive = true;
+    j += step;
+  }
+  return { index: j, passive };
+}
+
+function isVerbAt(toks: Tok[], i: number, verbs: Map<string, string>): boolean {
+  return toks[i] !== undefined && toks[i].kind === 'word' && toks[i].quote === -1 && verbs.has(toks[i].lower);
+}
+
+/**
+ * The subject of the verb at token `v`: "Putin said", "Pankov has claimed",
+ * "said Putin" (inverted after a quotation or a comma), "Plitukhin, who ..., said".
+ */
+export function subjectOfVerb(text: string, toks: Tok[], v: number): SpeakerPhrase | null {
+  const sentence = toks[v].sentence;
+  const back = skipBetween(toks, v - 1, -1, sentence);
+  const before = toks[back.index];
+  const verbForm = toks[v].lower;
+  const participle = verbForm.endsWith('ed') || verbForm === 'told' || verbForm === 'said';
+  const invertedSlot = !before || before.quote !== -1 || before.sentence !== sentence || before.kind === 'mark' || (before.kind === 'punct' && (before.text === ',' || DASHES.has(before.text)));
+  if (invertedSlot && back.index === v - 1) {
+    const after = phraseAfter(text, toks, v + 1, sentence);
+    // After a quotation the inverted order is the rule ("," said Putin); after a comma the
+    // subject may instead be before an apposition ("Plitukhin, who ..., said").
+    if (before && before.kind === 'punct' && before.quote === -1 && before.sentence === sentence) {
+      const apposed = phraseBefore(text, toks, back.index, sentence);
+      if (apposed) return apposed;
+    }
+    return after;
+  }
+  if (back.passive && participle) return null;
+  if (before && before.kind === 'word' && (before.lower === 'and' || before.lower === 'but')) return null;
+  return phraseBefore(text, toks, back.index, sentence);
+}
+
+/**
+ * A cue that starts right after a closing quotation mark at token `i`:
+ * `," said Putin`, `," he said`, `," Trump told reporters`, `" ― Sonya Herridge`, `, according to X`.
+ */
+export function cueAfterQuote(text: string, toks: Tok[], i: number): Cue | null {
+  let j = i;
+  if (j >= toks.length || toks[j].quote !== -1) return null;
+  const sentence = toks[j].sentence;
+  if (toks[j].kind === 'punct' && toks[j].text === ',') j++;
+  if (!isOutside(toks, j, sentence) && !(j < toks.length && toks[j].quote === -1)) return null;
+  const t = toks[j];
+  if (!t) return null;
+  const s = t.sentence;
+  if (t.kind === 'punct' && DASHES.has(t.text)) {
+    const who = phraseAfter(text, toks, j + 1, s);
+    return who && who.kind === 'name' ? { verb: j, speaker: who } : null;
+  }
+  if (t.kind !== 'word') return null;
+  if (t.lower === 'according' && toks[j + 1]?.lower === 'to') {
+    const who = phraseAfter(text, toks, j + 2, s);
+    return who ? { verb: j, speaker: who } : null;
+  }
+  if (QUOTE_VERBS.has(t.lower)) {
+    // ", adding it ..." is a participle clause whose subject is elsewhere, not "said Putin".
+    if (t.lower.endsWith('ing')) return null;
+    const who = phraseAfter(text, toks, j + 1, s);
+    return who && who.text.toLowerCase() !== 'it' ? { verb: j, speaker: who } : null;
+  }
+  const who = phraseAfter(text, toks, j, s);
+  if (!who) return null;
+  let k = j;
+  while (k < toks.length && toks[k].end <= who.end) k++;
+  // Skip the rest of a description ("a spokesman for the campaign") only for names.
+  const skipped = skipBetween(toks, k, 1, s);
+  return isVerbAt(toks, skipped.index, QUOTE_VERBS) && toks[skipped.index].sentence === s ? { verb: skipped.index, speaker: who } : null;
+}
+
+/** "according to X" starting at token `i`. */
+export function accordingTo(text: string, toks: Tok[], i: number): Cue | null {
+  if (toks[i]?.lower !== 'according' || toks[i + 1]?.lower !== 'to' || toks[i].quote !== -1) return null;
+  const who = phraseAfter(text, toks, i + 2, toks[i].sentence);
+  return who ? { verb: i, speaker: who } : null;
+}
+
+/** True when the token is a speech verb used as a verb (not "a report", "the claims"). */
+export function isSpeechVerb(toks: Tok[], i: number, verbs: Map<string, string>): boolean {
+  if (!isVerbAt(toks, i, verbs)) return false;
+  const t = toks[i];
+  if (isCap(t) && i > 0 && toks[i - 1].sentence === t.sentence) return false;
+  if (NOUN_LIKE.has(t.lower)) {
+    const prev = toks[i - 1];
+    if (!prev || prev.kind !== 'word' || DETERMINERS.has(prev.lower) || isPossessive(prev) || PHRASE_STOPS.has(prev.lower)) return false;
+  }
+  return true;
+}
+
+/** True when a clause can start at token `i` without "that" ("he suggested an MoU would ..."). */
+export function startsBareClause(toks: Tok[], i: number): boolean {
+  const t = toks[i];
+  if (!t || t.kind !== 'word' || t.quote !== -1) return false;
+  if (PRONOUNS.has(t.lower) || t.lower === 'there' || DETERMINERS.has(t.lower) && t.lower !== 'no') return true;
+  return isCap(t) && !NOT_NAME.has(t.lower);
+}
+
+// ---------------------------------------------------------------- resolving speakers to entities
+
+/** A person or organisation named before some point, candidate referent for "he", "she" or "it". */
+interface Referent {
+  pos: number;
+  name: string;
+  org: boolean;
+  /** True when it is the subject of its sentence or the speaker of a cue: a likely referent. */
+  salient: boolean;
+  /** Body paragraph number. */
+  body: number;
+}
+
+interface IndexedMention {
+  start: number;
+  end: number;
+  entity: LocalEntity;
+}
+
+function byStartThenLongest(a: IndexedMention, b: IndexedMention): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+const TYPE_RANK: Record<LocalEntity['type'], number> = { person: 0, organization: 1, other: 2, place: 3 };
+
+/**
+ * Turns speaker phrases into {@link Speaker}s: names to the entity whose mention
+ * covers them (or whose surname they are), pronouns to the nearest fitting
+ * referent, descriptions ("the minister") to an entity holding that role.
+ * Referents are the entities' mentions plus the speakers already resolved.
+ */
+export class SpeakerResolver {
+  private readonly mentions: IndexedMention[] = [];
+  private readonly referents: Referent[] = [];
+  private readonly noted: Referent[] = [];
+  private readonly fullNames = new Map<string, string>();
+  /** Folded name and aliases of each entity, computed on first use. */
+  private foldedNames: string[][] | null = null;
+
+  constructor(private readonly text: string, paragraphs: Paragraph[], private readonly entities: LocalEntity[]) {
+    for (const entity of entities) for (const m of entity.mentions) this.mentions.push({ start: m.start, end: m.end, entity });
+    this.mentions.sort(byStartThenLongest);
+    this.collectReferents(paragraphs);
+  }
+
+  /** The speaker named by `phrase` in body paragraph number `body`, or null when a pronoun has no referent. */
+  resolve(phrase: SpeakerPhrase, body: number): Speaker | null {
+    if (phrase.kind === 'pronoun') {
+      const lower = phrase.text.toLowerCase();
+      const org = lower === 'it';
+      if (!org && lower !== 'he' && lower !== 'she') return null;
+      const referent = this.referentBefore(phrase.start, body, org);
+      return referent ? { start: phrase.start, end: phrase.end, name: referent.name } : null;
+    }
+    if (phrase.kind === 'description') {
+      const holder = this.roleHolder(phrase);
+      return { start: phrase.start, end: phrase.end, name: holder ?? phrase.text };
+    }
+    const mention = this.mentionOver(phrase);
+    if (mention && (mention.entity.type !== 'place' || mention.start <= phrase.start)) {
+      return { start: mention.start, end: mention.end, name: mention.entity.name };
+    }
+    const entity = this.entityBySurname(phrase);
+    if (entity) return { start: phrase.start, end: phrase.end, name: entity.name };
+    return { start: phrase.start, end: phrase.end, name: this.fullName(phrase.text) };
+  }
+
+  /** Records a resolved speaker as a salient referent for later pronouns. */
+  note(speaker: Speaker, body: number, org = false): void {
+    this.noted.push({ pos: speaker.start, name: speaker.name, org: org || this.isOrganisation(speaker.name), salient: true, body });
+  }
+
+  /** True when the name is an organisation's (by entity type). */
+  isOrganisation(name: string): boolean {
+    return this.entities.some((e) => e.name === name && e.type === 'organization');
+  }
+
+  private collectReferents(paragraphs: Paragraph[]): void {
+    const people: IndexedMention[] = [];
+    for (const m of this.mentions) if (m.entity.type === 'person' || m.entity.type === 'organization') people.push(m);
+    let k = 0;
+    for (const p of paragraphs) {
+      while (k < people.length && people[k].start < p.start) k++;
+      if (p.kind !== 'body') continue;
+      let s = 0;
+      let lastSentence = -1;
+      while (k < people.length && people[k].start < p.end) {
+        const m = people[k++];
+        while (s + 1 < p.sentences.length && p.sentences[s + 1].start <= m.start) s++;
+        const org = m.entity.type === 'organization';
+        // The first person named in a sentence is usually its subject.
+        const salient = !org && s !== lastSentence;
+        if (!org) lastSentence = s;
+        this.referents.push({ pos: m.start, name: m.entity.name, org, salient, body: p.number });
+      }
+    }
+  }
+
+  private referentBefore(pos: number, body: number, org: boolean): Referent | null {
+    if (org) return this.latestReferent(pos, body - 1, true, false);
+    return this.latestReferent(pos, body - 2, false, true) ?? this.latestReferent(pos, body - 2, false, false) ?? this.latestReferent(pos, body - 6, false, true);
+  }
+
+  private latestReferent(pos: number, minBody: number, org: boolean, salientOnly: boolean): Referent | null {
+    let best: Referent | null = null;
+    for (const list of [this.referents, this.noted]) {
+      for (const r of list) {
+        if (r.pos >= pos || r.body < minBody || r.org !== org || (salientOnly && !r.salient)) continue;
+        if (!best || r.pos > best.pos) best = r;
+      }
+    }
+    return best;
+  }
+
+  private mentionOver(span: Span): IndexedMention | null {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid].start < span.end) lo = mid + 1; else hi = mid;
+    }
+    let best: IndexedMention | null = null;
+    let bestOverlap = 0;
+    for (let i = lo - 1; i >= 0 && i >= lo - 20; i--) {
+      const m = this.mentions[i];
+      const overlap = Math.min(m.end, span.end) - Math.max(m.start, span.start);
+      if (overlap <= 0) continue;
+      if (!best || TYPE_RANK[m.entity.type] < TYPE_RANK[best.entity.type] || (TYPE_RANK[m.entity.type] === TYPE_RANK[best.entity.type] && overlap > bestOverlap)) {
+        best = m;
+        bestOverlap = overlap;
+      }
+    }
+    return best;
+  }
+
+  private entityBySurname(phrase: SpeakerPhrase): LocalEntity | null {
+    const folded = foldName(phrase.text);
+    const last = folded.split(' ').pop() ?? '';
+    let best: LocalEntity | null = null;
+    let bestRank = Infinity;
+    if (!this.foldedNames) this.foldedNames = this.entities.map((e) => [e.name, ...e.aliases].map(foldName));
+    for (let k = 0; k < this.entities.length; k++) {
+      const e = this.entities[k];
+      if (e.type === 'place') continue;
+      const names = this.foldedNames[k];
+      const exact = names.includes(folded);
+      const surname = !exact && names.some((n) => n.split(' ').pop() === last) && e.type === 'person';
+      if (!exact && !surname) continue;
+      const rank = (exact ? 0 : 10) + TYPE_RANK[e.type] + this.distance(e, phrase.start);
+      if (rank < bestRank) { best = e; bestRank = rank; }
+    }
+    return best;
+  }
+
+  /** 0 when the entity was last mentioned just before `pos`, growing with distance (0..1). */
+  private distance(e: LocalEntity, pos: number): number {
+    let nearest = Infinity;
+    for (const m of e.mentions) if (m.start < pos) nearest = Math.min(nearest, pos - m.start);
+    return nearest === Infinity ? 1 : nearest / (nearest + 1000);
+  }
+
+  private roleHolder(phrase: SpeakerPhrase): string | null {
+    const head = foldName(phrase.text).split(' ').pop() ?? '';
+    if (head.length < 3) return null;
+    let best: LocalEntity | null = null;
+    let bestDistance = Infinity;
+    for (const e of this.entities) {
+      if (e.type !== 'person' || !e.roles.some((r) => foldName(r.text).split(' ').includes(head))) continue;
+      const d = this.distance(e, phrase.start);
+      if (d < bestDistance) { best = e; bestDistance = d; }
+    }
+    return best ? best.name : null;
+  }
+
+  /**
+   * Without an entity for it, the fullest "First Surname" form of a lone surname
+   * written anywhere in the text ("Khakimov" → "Bakhtiyor Khakimov").
+   */
+  private fullName(written: string): string {
+    if (written.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length > 1) return written;
+    if (this.fullNames.size === 0) this.collectFullNames();
+    return this.fullNames.get(written) ?? written;
+  }
+
+  /** One pass over the text: every run of capitalised words, titles dropped, by its last word. */
+  private collectFullNames(): void {
+    this.fullNames.set('', '');
+    const re = /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|da|dos|van|von|der|al|bin)\s+)?\p{Lu}[\p{L}'’-]*)+/gu;
+    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
+      const all = m[0].split(/\s+/);
+      // Keep the words after the last title ("Denmark President Hans Natorp" → "Hans Natorp").
+      let from = 0;
+      all.forEach((w, k) => {
+        const lower = w.toLowerCase().replace(/\.$/, '');
+        if (TITLE_WORDS.has(lower) || NOT_NAME.has(lower) || /['’]s$/.test(lower) || /(?:ian|ese|ish)$/.test(lower)) from = k + 1;
+      });
+      const words = all.slice(from);
+      if (words.length < 2 || words.length > 4) continue;
+      const surname = words[words.length - 1];
+      const particle = words.length > 2 && PARTICLES.has(words[words.length - 2]) ? `${words[words.length - 2]} ${surname}` : null;
+      const name = words.join(' ');
+      for (const key of particle ? [surname, particle] : [surname]) {
+        const known = this.fullNames.get(key);
+        if (!known || name.length > known.length) this.fullNames.set(key, name);
+      }
+    }
+  }
+}
+
+/** Folds a name for comparison: case, diacritics, punctuation. */
+export function foldName(name: string): string {
+  return foldText(name).replace(/['’]s$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}

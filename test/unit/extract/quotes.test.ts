@@ -1,0 +1,267 @@
+import assert from 'node:assert/strict';
+import type { EntityType, LocalEntity, Mention, Quote } from '../../../server/src/core/model';
+import { extractQuotes, scanQuoteMarks } from '../../../server/src/core/extract/quotes';
+import { splitStructure } from '../../../server/src/core/text/structure';
+
+/** An entity for a fixture: every occurrence of each form in the text is a mention. */
+function entity(text: string, name: string, type: EntityType, ...aliases: string[]): LocalEntity {
+  const mentions: Mention[] = [];
+  for (const form of [name, ...aliases]) {
+    for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) {
+      const covered = mentions.some((m) => m.start <= i && i < m.end);
+      if (!covered) mentions.push({ start: i, end: i + form.length, text: form });
+    }
+  }
+  return { name, type, aliases, mentions, roles: [] };
+}
+
+interface Expected {
+  /** The quoted words, exactly. */
+  words: string;
+  kind?: 'direct' | 'reported';
+  /** Resolved speaker name, or null for none. */
+  speaker: string | null;
+  /** The words naming the speaker in this attribution. */
+  speakerWords?: string;
+}
+
+interface Fixture {
+  rule: string;
+  text: string;
+  entities?: (text: string) => LocalEntity[];
+  /** Expected quotes (all of them unless `partial`). */
+  quotes: Expected[];
+  /** Only check that these quotes are among those extracted. */
+  partial?: boolean;
+}
+
+const fixtures: Fixture[] = [
+  {
+    rule: 'straight marks, inverted cue after the quote: ," said Putin.',
+    text: 'Russian President Vladimir Putin spoke in Moscow.\n\n"Russia cherishes the ties," said Putin.',
+    entities: (t) => [entity(t, 'Vladimir Putin', 'person', 'Putin')],
+    quotes: [{ words: 'Russia cherishes the ties', speaker: 'Vladimir Putin', speakerWords: 'Putin' }],
+  },
+  {
+    rule: 'curly marks and a pronoun cue: ,” he said',
+    text: 'Bakhtiyor Khakimov revealed the plan on Tuesday.\n\n“Now work is underway to implement this idea,” he said.',
+    quotes: [{ words: 'Now work is underway to implement this idea', speaker: 'Bakhtiyor Khakimov', speakerWords: 'he' }],
+    partial: true,
+  },
+  {
+    rule: 'cue before the quote with a colon: Putin said: "..."',
+    text: 'Putin said: "We are aimed at further partnership."',
+    entities: (t) => [entity(t, 'Vladimir Putin', 'person', 'Putin')],
+    quotes: [{ words: 'We are aimed at further partnership.', speaker: 'Vladimir Putin', speakerWords: 'Putin' }],
+  },
+  {
+    rule: 'claimed Khakimov / added Pankov after the quote',
+    text: '"The reaction is positive," claimed Khakimov.\n\n"I am sure of it," added Pankov.',
+    quotes: [
+      { words: 'The reaction is positive', speaker: 'Khakimov', speakerWords: 'Khakimov' },
+      { words: 'I am sure of it', speaker: 'Pankov', speakerWords: 'Pankov' },
+    ],
+  },
+  {
+    rule: 'according to X after the quote',
+    text: 'The council praised the event as "a great success", according to Igor Levitin.',
+    quotes: [{ words: 'a great success', speaker: 'Igor Levitin', speakerWords: 'Igor Levitin' }],
+    partial: true,
+  },
+  {
+    rule: 'X claimed "..." before the quote',
+    text: 'Discussing the war, Alsaied claimed "the movement is under great pressure".',
+    entities: (t) => [entity(t, 'Nasser Alsaied', 'person', 'Alsaied')],
+    quotes: [{ words: 'the movement is under great pressure', speaker: 'Nasser Alsaied', speakerWords: 'Alsaied' }],
+  },
+  {
+    rule: 'X, who ..., said the "..." (subject before a relative clause)',
+    text: 'Plitukhin, who succeeded Anastasia Davydova as secretary general last year, said the "level of relations allows us to talk".',
+    quotes: [{ words: 'level of relations allows us to talk', speaker: 'Plitukhin', speakerWords: 'Plitukhin' }],
+    partial: true,
+  },
+  {
+    rule: 'a particle in the name: ..., said de Oliveira.',
+    text: 'CISM vice-president Leonardo Perdigao de Oliveira of Brazil spoke.\n\n"We are very pleased," said de Oliveira.',
+    quotes: [{ words: 'We are very pleased', speaker: 'Leonardo Perdigao de Oliveira', speakerWords: 'de Oliveira' }],
+  },
+  {
+    rule: 'a speech verb far before the quote: Traore hopes ... will "..."',
+    text: 'Traore hopes Mali\'s ties with the ROC will "open up new opportunities" for the country.',
+    quotes: [{ words: 'open up new opportunities', speaker: 'Traore', speakerWords: 'Traore' }],
+    partial: true,
+  },
+  {
+    rule: 'a relative clause: which Natorp claimed represented "..."',
+    text: 'Clips were shown to delegates, which Natorp claimed represented "inappropriate propaganda".',
+    entities: (t) => [entity(t, 'Hans Natorp', 'person', 'Natorp')],
+    quotes: [{ words: 'inappropriate propaganda', speaker: 'Hans Natorp', speakerWords: 'Natorp' }],
+  },
+  {
+    rule: 'a quote inside a quote stays part of the outer quote',
+    text: '"The council remains committed to its motto \'Friendship through sports\'," said Putin.',
+    quotes: [{ words: 'The council remains committed to its motto \'Friendship through sports\'', speaker: 'Putin', speakerWords: 'Putin' }],
+  },
+  {
+    rule: 'a partial quote inside a sentence, the subject as speaker',
+    text: 'Russian President Vladimir Putin has celebrated the country’s "long-standing and strong" ties with the council.',
+    quotes: [{ words: 'long-standing and strong', speaker: 'Vladimir Putin', speakerWords: 'Vladimir Putin' }],
+  },
+  {
+    rule: 'several fragments in one sentence share the cue',
+    text: 'Pankov claimed that the CISM had "done a lot to strengthen world peace", "maintain impartiality in sports" and "promote solidarity".',
+    quotes: [
+      { words: 'the CISM had "done a lot to strengthen world peace", "maintain impartiality in sports" and "promote solidarity"', kind: 'reported', speaker: 'Pankov', speakerWords: 'Pankov' },
+      { words: 'done a lot to strengthen world peace', speaker: 'Pankov', speakerWords: 'Pankov' },
+      { words: 'maintain impartiality in sports', speaker: 'Pankov', speakerWords: 'Pankov' },
+      { words: 'promote solidarity', speaker: 'Pankov', speakerWords: 'Pankov' },
+    ],
+  },
+  {
+    rule: 'a quote paragraph that opens without closing continues; the cue of its first paragraph covers the run',
+    text: '"CISM is not a political organisation," said Wang.\n\n"This is one of the basic principles.\n\n"Voices have also been heard.\n\n"CISM is an independent organization."\n\nThe assembly ended on Friday.',
+    quotes: [
+      { words: 'CISM is not a political organisation', speaker: 'Wang', speakerWords: 'Wang' },
+      { words: 'This is one of the basic principles.', speaker: 'Wang', speakerWords: 'Wang' },
+      { words: 'Voices have also been heard.', speaker: 'Wang', speakerWords: 'Wang' },
+      { words: 'CISM is an independent organization.', speaker: 'Wang', speakerWords: 'Wang' },
+    ],
+  },
+  {
+    rule: 'a continued quote takes the cue found in its last paragraph',
+    text: '"We highly appreciate the position of the council.\n\n"We are aimed at further partnership," said Putin.\n\nOther news followed.',
+    quotes: [
+      { words: 'We highly appreciate the position of the council.', speaker: 'Putin', speakerWords: 'Putin' },
+      { words: 'We are aimed at further partnership', speaker: 'Putin', speakerWords: 'Putin' },
+    ],
+  },
+  {
+    rule: 'a later quote paragraph without a cue keeps the previous paragraph\'s speaker',
+    text: '"Russia cherishes the ties," said Putin.\n\n"We are aimed at further partnership."',
+    quotes: [
+      { words: 'Russia cherishes the ties', speaker: 'Putin', speakerWords: 'Putin' },
+      { words: 'We are aimed at further partnership.', speaker: 'Putin', speakerWords: 'Putin' },
+    ],
+  },
+  {
+    rule: 'he resolves to the nearest subject, not an earlier one, and captions are skipped',
+    text: 'Hans Natorp walked out of the meeting.\n\nMali is set to attend the forum, which Plitukhin underlined the importance of.\n\nStanislav Pozdnyakov delivered a presentation ©Getty Images\n\n"The ROC plans to hold a separate session," he said.',
+    entities: (t) => [
+      entity(t, 'Hans Natorp', 'person', 'Natorp'),
+      entity(t, 'Rodion Plitukhin', 'person', 'Plitukhin'),
+      entity(t, 'Stanislav Pozdnyakov', 'person', 'Pozdnyakov'),
+    ],
+    quotes: [{ words: 'The ROC plans to hold a separate session', speaker: 'Rodion Plitukhin', speakerWords: 'he' }],
+    partial: true,
+  },
+  {
+    rule: 'it resolves to an organisation in the sentence',
+    text: 'The International Olympic Committee\'s (IOC) recommendations remain in place, but it has vowed to "explore a pathway" for their return.',
+    entities: (t) => [entity(t, 'International Olympic Committee', 'organization', 'IOC')],
+    quotes: [{ words: 'explore a pathway', speaker: 'International Olympic Committee', speakerWords: 'it' }],
+  },
+  {
+    rule: 'reported speech: claimed that / revealed that, and a coordinated second verb',
+    text: 'Khakimov revealed that work remained ongoing to establish an Association, and claimed the SCO members opposed the measures.',
+    quotes: [
+      { words: 'work remained ongoing to establish an Association', kind: 'reported', speaker: 'Khakimov', speakerWords: 'Khakimov' },
+      { words: 'the SCO members opposed the measures', kind: 'reported', speaker: 'Khakimov', speakerWords: 'Khakimov' },
+    ],
+  },
+  {
+    rule: 'reported speech: a phrase between the verb and "that"; a bare clause after a pronoun',
+    text: 'Russian President Vladimir Putin suggested at a summit in Samarkand in September that the SCO could create an association.\n\nHe suggested an MoU would be signed at this event.',
+    entities: (t) => [entity(t, 'Vladimir Putin', 'person', 'Putin')],
+    quotes: [
+      { words: 'the SCO could create an association', kind: 'reported', speaker: 'Vladimir Putin', speakerWords: 'Vladimir Putin' },
+      { words: 'an MoU would be signed at this event', kind: 'reported', speaker: 'Vladimir Putin', speakerWords: 'He' },
+    ],
+  },
+  {
+    rule: 'reported speech before a trailing cue: ..., a source said.',
+    text: 'The campaign decided to change course, a source said.',
+    quotes: [{ words: 'The campaign decided to change course', kind: 'reported', speaker: 'a source', speakerWords: 'a source' }],
+  },
+  {
+    rule: 'captions never give quotes',
+    text: 'Putin praised the "principled and firm position" of the council ©Getty Images\n\nThe assembly opened on Monday.',
+    quotes: [],
+  },
+  {
+    rule: 'a dash attribution after the quote',
+    text: '“Mr. Trump is clueless about the struggles of minorities.” ― Edwin G. Monroy',
+    quotes: [{ words: 'Mr. Trump is clueless about the struggles of minorities.', speaker: 'Edwin G. Monroy', speakerWords: 'Edwin G. Monroy' }],
+  },
+  {
+    rule: 'top-level single quotes, apostrophes left alone',
+    text: 'The players\' union said the deal was \'a disgrace\', adding it didn\'t matter.',
+    quotes: [{ words: 'a disgrace', speaker: "The players' union", speakerWords: "The players' union" }],
+    partial: true,
+  },
+  {
+    rule: 'a quote without any cue has no speaker',
+    text: 'The decision was described in the report as "unprecedented".',
+    quotes: [{ words: 'unprecedented', speaker: null }],
+  },
+  {
+    rule: 'a passive verb is not a cue',
+    text: 'It was announced that the games would be "bigger than ever".',
+    quotes: [{ words: 'bigger than ever', speaker: null }],
+  },
+];
+
+function describeQuote(text: string, q: Quote): string {
+  const who = q.speaker ? `${q.speaker.name} <${text.slice(q.speaker.start, q.speaker.end)}>` : 'null';
+  return `${q.kind} "${q.text}" by ${who}`;
+}
+
+describe('extractQuotes', () => {
+  for (const f of fixtures) {
+    it(f.rule, () => {
+      // A headline first, as in a real article (a lone first line would be taken for one).
+      const text = `Headline of the article\n\n${f.text}`;
+      const { paragraphs } = splitStructure(text);
+      const quotes = extractQuotes(text, paragraphs, f.entities ? f.entities(text) : []);
+      const listing = quotes.map((q) => describeQuote(text, q)).join('\n');
+      for (const q of quotes) {
+        assert.equal(text.slice(q.start, q.end), q.text, 'Quote.text is the slice of its span');
+        assert.equal(paragraphs[q.paragraph].kind, 'body', 'quotes come from body paragraphs only');
+      }
+      if (!f.partial) assert.equal(quotes.length, f.quotes.length, `quotes found:\n${listing}`);
+      for (const e of f.quotes) {
+        const kind = e.kind ?? 'direct';
+        const q = quotes.find((x) => x.text === e.words && x.kind === kind);
+        assert.ok(q, `no ${kind} quote "${e.words}" among:\n${listing}`);
+        if (e.speaker === null) {
+          assert.equal(q.speaker, null, describeQuote(text, q));
+          continue;
+        }
+        assert.ok(q.speaker, `no speaker for "${e.words}"`);
+        assert.equal(q.speaker.name, e.speaker, describeQuote(text, q));
+        if (e.speakerWords) assert.equal(text.slice(q.speaker.start, q.speaker.end), e.speakerWords);
+      }
+    });
+  }
+});
+
+describe('scanQuoteMarks', () => {
+  const spans = (text: string) => scanQuoteMarks(text, 0, text.length).map((q) => ({ words: text.slice(q.start, q.end), closed: q.closed }));
+
+  it('pairs curly, straight and guillemet marks and leaves apostrophes alone', () => {
+    assert.deepEqual(spans('He said “yes” and "no" and «peut-être», didn\'t he?'), [
+      { words: 'yes', closed: true }, { words: 'no', closed: true }, { words: 'peut-être', closed: true },
+    ]);
+  });
+
+  it('reports a quote that runs to the end of the paragraph as unclosed', () => {
+    assert.deepEqual(spans('"We highly appreciate the council.'), [{ words: 'We highly appreciate the council.', closed: false }]);
+  });
+
+  it('keeps a single-quoted phrase inside a double quote as part of it', () => {
+    assert.deepEqual(spans('"Our slogan - \'Friendship through sport\'."'), [{ words: 'Our slogan - \'Friendship through sport\'.', closed: true }]);
+  });
+
+  it('drops the comma before the closing mark', () => {
+    assert.deepEqual(spans('"It is true," he said.'), [{ words: 'It is true', closed: true }]);
+  });
+});
