@@ -1,6 +1,711 @@
-// PLACEHOLDER owned by the numbers/search helper: replace entirely.
-import type { SearchIndex } from './api';
+/**
+ * Full-text search over every paragraph of every source (body, title, headings
+ * and captions): BM25 ranking, `"quoted phrase"` and `prefix*` queries,
+ * diacritics-insensitive ("Perdigao" finds "Perdigão"), plural-insensitive
+ * ("nation" finds "nations").
+ *
+ * Why hand-written rather than a library: MiniSearch measured ~2.7 MB/s
+ * indexing and 64 ms p99 queries on 41 MB of news, while the whole indexing
+ * pipeline must run at 5 MB/s. A plain term map with integer document ids and
+ * flat posting arrays builds an order of magnitude faster.
+ *
+ * Layout: each paragraph is a document with an integer id. Each term has one
+ * flat posting array `[doc, tf, pos1 … posTf, doc, tf, …]` appended to in doc-id
+ * order while indexing, so building is a single pass over the tokens. Removing a
+ * source tombstones its documents; postings of dead documents are skipped at
+ * query time and dropped by a compaction once they outnumber the live ones, so
+ * removing one source never rebuilds the index.
+ */
+import type { ExtractedSource, Span } from '../model';
+import { foldText } from '../text/normalize';
+import type { PassageHit, SearchIndex } from './api';
+
+/** BM25 parameters (the usual defaults). */
+const K1 = 1.2;
+const B = 0.75;
+/** Snippet length in characters, around the best match. */
+const SNIPPET_LENGTH = 160;
+/** A prefix query expands to at most this many terms (the most frequent ones). */
+const MAX_PREFIX_TERMS = 64;
+
+/**
+ * Function words left out of `similar` (a sentence's content words decide
+ * whether a paragraph supports it) and of plain search terms when the query has
+ * other words.
+ */
+const STOPWORDS = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'from', 'by', 'for', 'with', 'as', 'into',
+  'about', 'than', 'that', 'this', 'these', 'those', 'there', 'here', 'which', 'who', 'whom', 'whose', 'what', 'when',
+  'where', 'why', 'how', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'has', 'have', 'had', 'do', 'doe',
+  'did', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'it', 'its', 'he', 'she',
+  'they', 'them', 'their', 'his', 'her', 'him', 'we', 'us', 'our', 'you', 'your', 'i', 'me', 'my', 's', 't', 'not',
+  'no', 'so', 'if', 'then', 'also', 'such', 'said', 'say', 'says', 'after', 'before', 'over', 'under', 'all', 'any',
+  'some', 'more', 'most', 'other', 'up', 'out', 'very', 'just', 'while', 'since', 'during', 'against', 'between',
+  'both', 'each', 'own', 'only', 'same', 'too', 'via', 'per',
+]);
+
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/**
+ * Word characters by UTF-16 unit: 1 letter or digit, 2 not, 0 not yet known.
+ * A table instead of a regex: indexing allocates nothing per character.
+ */
+const WORD_CHAR = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) {
+  WORD_CHAR[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
+}
+
+function isWordChar(c: number): boolean {
+  let v = WORD_CHAR[c];
+  if (v === 0) {
+    v = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c)) ? 1 : 2;
+    WORD_CHAR[c] = v;
+  }
+  return v === 1;
+}
+
+/**
+ * Calls `visit(start, end)` for each word of `text.slice(from, to)`: runs of
+ * letters and digits ("Russia's" → "Russia", "s"; "vice-president" → two words).
+ */
+function forEachWord(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
+  let i = from;
+  while (i < to) {
+    while (i < to && !isWordChar(text.charCodeAt(i))) i++;
+    if (i >= to) break;
+    const start = i;
+    while (i < to && isWordChar(text.charCodeAt(i))) i++;
+    visit(start, i);
+  }
+}
+
+/**
+ * The index form of a word: folded (lower case, no diacritics) and with a light
+ * plural folding (-ies → -y, -sses/-xes/-ches/-shes → drop -es, other -s
+ * dropped), applied identically to documents and queries.
+ */
+export function indexTerm(word: string): string {
+  const folded = isAscii(word) ? word.toLowerCase() : foldText(word);
+  return stem(folded);
+}
+
+function stem(t: string): string {
+  const n = t.length;
+  if (n <= 3 || t.charCodeAt(n - 1) !== 115 /* s */) return t;
+  const c = t.charCodeAt(0);
+  if (c >= 48 && c <= 57) return t;
+  if (t.endsWith('ies') && n > 4) return t.slice(0, -3) + 'y';
+  if (t.endsWith('sses') || t.endsWith('xes') || t.endsWith('ches') || t.endsWith('shes') || t.endsWith('zzes')) return t.slice(0, -2);
+  if (t.endsWith('ss') || t.endsWith('us') || t.endsWith('is')) return t;
+  return t.slice(0, -1);
+}
+
+/** A word of a query or paragraph with its place. */
+interface Word {
+  term: string;
+  start: number;
+  end: number;
+}
+
+function words(text: string, from = 0, to = text.length): Word[] {
+  const out: Word[] = [];
+  forEachWord(text, from, to, (start, end) => out.push({ term: indexTerm(text.slice(start, end)), start, end }));
+  return out;
+}
+
+/** One part of a parsed query. */
+type Clause =
+  | { kind: 'term'; term: string }
+  | { kind: 'prefix'; prefix: string }
+  | { kind: 'phrase'; terms: string[] };
+
+/**
+ * Parses a query: `"quoted phrases"`, `prefix*` and plain words. Plain
+ * stopwords are dropped unless nothing else is left.
+ */
+export function parseQuery(query: string): Clause[] {
+  const clauses: Clause[] = [];
+  const plain: Clause[] = [];
+  const re = /"([^"]*)"?|(\S+)/g;
+  const q = query.replace(/[“”„«»]/g, '"');
+  for (let m = re.exec(q); m; m = re.exec(q)) {
+    if (m[1] !== undefined) {
+      const terms = words(m[1]).map((w) => w.term);
+      if (terms.length === 1) clauses.push({ kind: 'term', term: terms[0] });
+      else if (terms.length > 1) clauses.push({ kind: 'phrase', terms });
+      continue;
+    }
+    const raw = m[2];
+    const ws = words(raw);
+    if (raw.endsWith('*') && ws.length > 0) {
+      for (let i = 0; i < ws.length - 1; i++) plain.push({ kind: 'term', term: ws[i].term });
+      // Prefixes are matched unstemmed: "nation*" must not become "nation" minus its s.
+      const last = /[\p{L}\p{N}]+$/u.exec(raw.slice(0, -1).replace(/\*+$/, ''))?.[0] ?? '';
+      const folded = isAscii(last) ? last.toLowerCase() : foldText(last);
+      if (folded) clauses.push({ kind: 'prefix', prefix: folded });
+      continue;
+    }
+    for (const w of ws) plain.push({ kind: 'term', term: w.term });
+  }
+  const content = plain.filter((c) => c.kind === 'term' && !STOPWORDS.has(c.term));
+  clauses.push(...(content.length > 0 || clauses.length > 0 ? content : plain));
+  return clauses;
+}
+
 /** Creates an empty full-text index. */
 export function createSearchIndex(): SearchIndex {
-  return { add() {}, remove() {}, search: () => [], similar: () => [] };
+  return new ParagraphIndex();
+}
+
+/** The persisted form of a search index (plain JSON). Source texts are not included: they come back with the sources. */
+export interface SerializedSearchIndex {
+  version: 2;
+  /** The term dictionary; `tokens` holds indices into it. */
+  terms: string[];
+  docKey: string[];
+  docParagraph: number[];
+  docStart: number[];
+  docEnd: number[];
+  /** Number of words of each document; the documents' words follow each other in `tokens`. */
+  docLength: number[];
+  tokens: number[];
+}
+
+/**
+ * Serialises an index made by {@link createSearchIndex} (without its removed
+ * documents), for a persisted cache. The source texts are not included.
+ */
+export function serializeSearchIndex(index: SearchIndex): SerializedSearchIndex {
+  if (!(index instanceof ParagraphIndex)) throw new Error('serializeSearchIndex: not an index made by createSearchIndex');
+  return index.serialize();
+}
+
+/**
+ * Rebuilds an index from {@link serializeSearchIndex} output and the sources it
+ * was built from (for the snippets' text). Returns null when the data does not
+ * fit the sources (other version, missing or changed source), so the caller
+ * indexes the sources afresh.
+ */
+export function deserializeSearchIndex(data: unknown, sources: ExtractedSource[]): SearchIndex | null {
+  return ParagraphIndex.deserialize(data, sources);
+}
+
+/**
+ * Postings of a set of documents, grouped by term: for term `t`, occurrences
+ * `offsets[t] .. offsets[t+1]` give `docs[i]` and `positions[i]`, sorted by
+ * document then position. Built in two passes of a counting sort over the
+ * documents' term ids, so it costs little more than reading them.
+ */
+interface Segment {
+  /** Terms known when the segment was built (later terms have no postings here). */
+  termCount: number;
+  offsets: Int32Array;
+  docs: Int32Array;
+  positions: Int32Array;
+}
+
+function buildSegment(docIds: number[], docTokens: Int32Array[], termCount: number): Segment {
+  const offsets = new Int32Array(termCount + 1);
+  let total = 0;
+  for (const d of docIds) {
+    const tokens = docTokens[d];
+    for (let i = 0; i < tokens.length; i++) offsets[tokens[i] + 1]++;
+    total += tokens.length;
+  }
+  for (let t = 0; t < termCount; t++) offsets[t + 1] += offsets[t];
+  const cursor = offsets.slice(0, termCount);
+  const docs = new Int32Array(total);
+  const positions = new Int32Array(total);
+  for (const d of docIds) {
+    const tokens = docTokens[d];
+    for (let i = 0; i < tokens.length; i++) {
+      const k = cursor[tokens[i]]++;
+      docs[k] = d;
+      positions[k] = i;
+    }
+  }
+  return { termCount, offsets, docs, positions };
+}
+
+/** Per-document occurrences of one term in one segment: `[from, to)` ranges into the segment's arrays. */
+interface TermRun {
+  segment: Segment;
+  doc: number;
+  from: number;
+  to: number;
+}
+
+class ParagraphIndex implements SearchIndex {
+  private termIds = new Map<string, number>();
+  /** Term id by the word as written: most words repeat, so they skip folding and stemming. */
+  private writtenIds = new Map<string, number>();
+  private terms: string[] = [];
+  private sortedTerms: string[] | null = null;
+
+  private docKey: string[] = [];
+  private docParagraph: number[] = [];
+  private docStart: number[] = [];
+  private docEnd: number[] = [];
+  private docText: string[] = [];
+  private docAlive: boolean[] = [];
+  /** Each document's words as term ids, in order (what segments are built from). */
+  private docTokens: Int32Array[] = [];
+  private docsByKey = new Map<string, number[]>();
+  private liveDocs = 0;
+  private deadDocs = 0;
+  private liveLength = 0;
+
+  /**
+   * The index proper is a large segment for most documents plus a small one for
+   * documents added since; both are built lazily at the first query after a
+   * change. The small one is rebuilt alone until it holds a quarter of the
+   * words, then both are merged (dropping removed documents).
+   */
+  private main: Segment | null = null;
+  private mainWords = 0;
+  private recentDocs: number[] = [];
+  private recentWords = 0;
+  private recent: Segment | null = null;
+  private stale = false;
+  private buffer = new Int32Array(1024);
+
+  add(source: ExtractedSource): void {
+    const ids = this.docsByKey.get(source.key) ?? [];
+    this.docsByKey.set(source.key, ids);
+    const text = source.text;
+    for (let p = 0; p < source.paragraphs.length; p++) {
+      const para = source.paragraphs[p];
+      const doc = this.docKey.length;
+      // The word scan of forEachWord, inlined: this loop is the whole cost of indexing.
+      let count = 0;
+      let buffer = this.buffer;
+      const to = para.end;
+      let i = para.start;
+      while (i < to) {
+        while (i < to && !isWordChar(text.charCodeAt(i))) i++;
+        if (i >= to) break;
+        const start = i;
+        while (i < to && isWordChar(text.charCodeAt(i))) i++;
+        if (count === buffer.length) {
+          const bigger = new Int32Array(buffer.length * 2);
+          bigger.set(buffer);
+          buffer = this.buffer = bigger;
+        }
+        buffer[count++] = this.termIdOf(text.slice(start, i));
+      }
+      this.docKey.push(source.key);
+      this.docParagraph.push(p);
+      this.docStart.push(para.start);
+      this.docEnd.push(para.end);
+      this.docText.push(text);
+      this.docAlive.push(true);
+      this.docTokens.push(buffer.slice(0, count));
+      ids.push(doc);
+      this.recentDocs.push(doc);
+      this.recentWords += count;
+      this.liveDocs++;
+      this.liveLength += count;
+    }
+    this.stale = true;
+  }
+
+  remove(key: string): void {
+    const ids = this.docsByKey.get(key);
+    if (!ids) return;
+    this.docsByKey.delete(key);
+    for (const doc of ids) {
+      if (!this.docAlive[doc]) continue;
+      this.docAlive[doc] = false;
+      this.docText[doc] = '';
+      this.liveDocs--;
+      this.deadDocs++;
+      this.liveLength -= this.docTokens[doc].length;
+    }
+    // Tombstones only: postings of removed documents are skipped by queries and dropped at the next merge.
+    if (this.deadDocs > this.liveDocs) this.stale = true;
+  }
+
+  search(query: string, options: { limit?: number; keys?: string[] } = {}): PassageHit[] {
+    const clauses = parseQuery(query);
+    if (clauses.length === 0) return [];
+    this.refresh();
+    const allowed = options.keys ? new Set(options.keys) : null;
+    const scores = new Float64Array(this.docKey.length);
+    const touched: number[] = [];
+    const mustMatch: Array<Set<number>> = [];
+    const highlightTerms = new Set<string>();
+    const highlightPrefixes: string[] = [];
+    const phrases: string[][] = [];
+
+    for (const clause of clauses) {
+      if (clause.kind === 'term') {
+        this.scoreTerm(clause.term, 1, scores, touched, allowed);
+        highlightTerms.add(clause.term);
+      } else if (clause.kind === 'prefix') {
+        for (const term of this.expandPrefix(clause.prefix)) this.scoreTerm(term, 1, scores, touched, allowed);
+        highlightPrefixes.push(clause.prefix);
+      } else {
+        mustMatch.push(this.scorePhrase(clause.terms, scores, touched, allowed));
+        phrases.push(clause.terms);
+      }
+    }
+    let docs = touched;
+    if (mustMatch.length > 0) docs = docs.filter((d) => mustMatch.every((set) => set.has(d)));
+    return this.hits(docs, scores, options.limit ?? 20, { terms: highlightTerms, prefixes: highlightPrefixes, phrases });
+  }
+
+  similar(text: string, options: { limit?: number; keys?: string[] } = {}): PassageHit[] {
+    const counts = new Map<string, number>();
+    for (const w of words(text)) {
+      if (STOPWORDS.has(w.term) || w.term.length < 2) continue;
+      counts.set(w.term, (counts.get(w.term) ?? 0) + 1);
+    }
+    if (counts.size === 0) return [];
+    this.refresh();
+    const allowed = options.keys ? new Set(options.keys) : null;
+    const scores = new Float64Array(this.docKey.length);
+    const touched: number[] = [];
+    for (const [term, count] of counts) this.scoreTerm(term, count, scores, touched, allowed);
+    return this.hits(touched, scores, options.limit ?? 10, { terms: new Set(counts.keys()), prefixes: [], phrases: [] });
+  }
+
+  // ------------------------------------------------------------ indexing
+
+  private termIdOf(written: string): number {
+    let id = this.writtenIds.get(written);
+    if (id !== undefined) return id;
+    const term = indexTerm(written);
+    id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.termIds.set(term, id);
+      this.terms.push(term);
+      this.sortedTerms = null;
+    }
+    this.writtenIds.set(written, id);
+    return id;
+  }
+
+  /** Brings the segments up to date with the adds and removes since the last query. */
+  private refresh(): void {
+    if (!this.stale) return;
+    this.stale = false;
+    if (!this.main || this.recentWords * 4 > this.mainWords || this.deadDocs > this.liveDocs) {
+      this.mergeAll();
+      return;
+    }
+    this.recentDocs = this.recentDocs.filter((d) => this.docAlive[d]);
+    this.recent = buildSegment(this.recentDocs, this.docTokens, this.terms.length);
+  }
+
+  /** Renumbers the live documents (forgetting removed ones) and builds one segment of them all. */
+  private mergeAll(): void {
+    if (this.deadDocs > 0) {
+      const newId = new Int32Array(this.docKey.length).fill(-1);
+      const keep: number[] = [];
+      for (let d = 0; d < this.docKey.length; d++) {
+        if (this.docAlive[d]) {
+          newId[d] = keep.length;
+          keep.push(d);
+        }
+      }
+      const pick = <T>(arr: T[]): T[] => keep.map((d) => arr[d]);
+      this.docKey = pick(this.docKey);
+      this.docParagraph = pick(this.docParagraph);
+      this.docStart = pick(this.docStart);
+      this.docEnd = pick(this.docEnd);
+      this.docText = pick(this.docText);
+      this.docTokens = pick(this.docTokens);
+      this.docAlive = keep.map(() => true);
+      for (const [key, ids] of this.docsByKey) this.docsByKey.set(key, ids.map((d) => newId[d]));
+      this.deadDocs = 0;
+    }
+    const all = this.docKey.map((_, d) => d);
+    this.main = buildSegment(all, this.docTokens, this.terms.length);
+    this.mainWords = this.main.docs.length;
+    this.recent = null;
+    this.recentDocs = [];
+    this.recentWords = 0;
+  }
+
+  /** The runs of a term, one per live document holding it, across both segments. */
+  private runsOf(term: string, allowed: Set<string> | null): { runs: TermRun[]; df: number } {
+    const id = this.termIds.get(term);
+    const runs: TermRun[] = [];
+    let df = 0;
+    if (id === undefined) return { runs, df };
+    for (const segment of [this.main, this.recent]) {
+      if (!segment || id >= segment.termCount) continue;
+      const end = segment.offsets[id + 1];
+      for (let i = segment.offsets[id]; i < end;) {
+        const doc = segment.docs[i];
+        let j = i + 1;
+        while (j < end && segment.docs[j] === doc) j++;
+        if (this.docAlive[doc]) {
+          df++;
+          if (!allowed || allowed.has(this.docKey[doc])) runs.push({ segment, doc, from: i, to: j });
+        }
+        i = j;
+      }
+    }
+    return { runs, df };
+  }
+
+  // ------------------------------------------------------------ scoring
+
+  private idf(df: number): number {
+    return Math.log(1 + (this.liveDocs - df + 0.5) / (df + 0.5));
+  }
+
+  private tfWeight(tf: number, doc: number): number {
+    const avg = this.liveDocs > 0 ? this.liveLength / this.liveDocs : 1;
+    return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.docTokens[doc].length) / avg));
+  }
+
+  /** Adds BM25 contributions of one term (weighted by its count in the query). */
+  private scoreTerm(term: string, weight: number, scores: Float64Array, touched: number[], allowed: Set<string> | null): void {
+    const { runs, df } = this.runsOf(term, allowed);
+    if (df === 0) return;
+    const idf = this.idf(df) * weight;
+    for (const run of runs) {
+      if (scores[run.doc] === 0) touched.push(run.doc);
+      scores[run.doc] += idf * this.tfWeight(run.to - run.from, run.doc);
+    }
+  }
+
+  /** Scores a phrase as one term whose frequency is its number of occurrences; returns the docs holding it. */
+  private scorePhrase(terms: string[], scores: Float64Array, touched: number[], allowed: Set<string> | null): Set<number> {
+    const found = new Set<number>();
+    const parts = terms.map((t) => this.runsOf(t, allowed));
+    if (parts.some((p) => p.df === 0)) return found;
+    const byDoc = parts.map((p) => new Map(p.runs.map((r) => [r.doc, r])));
+    let idf = 0;
+    for (const p of parts) idf += this.idf(p.df);
+    for (const first of parts[0].runs) {
+      let occurrences = 0;
+      for (let i = first.from; i < first.to; i++) {
+        const start = first.segment.positions[i];
+        let ok = true;
+        for (let k = 1; k < byDoc.length && ok; k++) {
+          const run = byDoc[k].get(first.doc);
+          ok = run !== undefined && hasPosition(run, start + k);
+        }
+        if (ok) occurrences++;
+      }
+      if (occurrences === 0) continue;
+      found.add(first.doc);
+      if (scores[first.doc] === 0) touched.push(first.doc);
+      scores[first.doc] += idf * this.tfWeight(occurrences, first.doc);
+    }
+    return found;
+  }
+
+  private expandPrefix(prefix: string): string[] {
+    if (!this.sortedTerms) this.sortedTerms = [...this.terms].sort();
+    const sorted = this.sortedTerms;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
+    if (out.length <= MAX_PREFIX_TERMS) return out;
+    // Too many: keep the most frequent (words of removed sources count for nothing).
+    const size = (t: string) => {
+      const id = this.termIds.get(t) as number;
+      let n = 0;
+      for (const seg of [this.main, this.recent]) if (seg && id < seg.termCount) n += seg.offsets[id + 1] - seg.offsets[id];
+      return n;
+    };
+    return out.map((t) => [t, size(t)] as const).sort((a, b) => b[1] - a[1]).slice(0, MAX_PREFIX_TERMS).map((e) => e[0]);
+  }
+
+  // ------------------------------------------------------------ results
+
+  private hits(docs: number[], scores: Float64Array, limit: number, match: HighlightQuery): PassageHit[] {
+    return topDocs(docs, scores, limit).map((doc) => {
+      const { snippet, highlights } = makeSnippet(this.docText[doc], this.docStart[doc], this.docEnd[doc], match);
+      return {
+        key: this.docKey[doc],
+        start: this.docStart[doc],
+        end: this.docEnd[doc],
+        paragraph: this.docParagraph[doc],
+        score: scores[doc],
+        snippet,
+        highlights,
+      };
+    });
+  }
+
+  // ------------------------------------------------------------ persistence
+
+  serialize(): SerializedSearchIndex {
+    const live = this.docKey.map((_, d) => d).filter((d) => this.docAlive[d]);
+    const tokens: number[] = [];
+    for (const d of live) for (const t of this.docTokens[d]) tokens.push(t);
+    return {
+      version: 2,
+      terms: this.terms.slice(),
+      docKey: live.map((d) => this.docKey[d]),
+      docParagraph: live.map((d) => this.docParagraph[d]),
+      docStart: live.map((d) => this.docStart[d]),
+      docEnd: live.map((d) => this.docEnd[d]),
+      docLength: live.map((d) => this.docTokens[d].length),
+      tokens,
+    };
+  }
+
+  static deserialize(data: unknown, sources: ExtractedSource[]): ParagraphIndex | null {
+    const d = data as Partial<SerializedSearchIndex> | null;
+    if (!d || d.version !== 2 || !isNumberArray(d.tokens) || !Array.isArray(d.terms) || !Array.isArray(d.docKey) ||
+      !isNumberArray(d.docParagraph) || !isNumberArray(d.docStart) || !isNumberArray(d.docEnd) || !isNumberArray(d.docLength)) return null;
+    const n = d.docKey.length;
+    if (d.docParagraph.length !== n || d.docStart.length !== n || d.docEnd.length !== n || d.docLength.length !== n) return null;
+    const tokens = Int32Array.from(d.tokens);
+    const termCount = d.terms.length;
+    if (tokens.some((t) => t < 0 || t >= termCount)) return null;
+    const byKey = new Map(sources.map((s) => [s.key, s]));
+    const index = new ParagraphIndex();
+    let offset = 0;
+    for (let doc = 0; doc < n; doc++) {
+      const source = byKey.get(d.docKey[doc]);
+      const para = source?.paragraphs[d.docParagraph[doc]];
+      if (!source || !para || para.start !== d.docStart[doc] || para.end !== d.docEnd[doc]) return null;
+      const length = d.docLength[doc];
+      if (offset + length > tokens.length) return null;
+      index.docTokens.push(tokens.subarray(offset, offset + length));
+      offset += length;
+      index.docText.push(source.text);
+      const ids = index.docsByKey.get(source.key) ?? [];
+      ids.push(doc);
+      index.docsByKey.set(source.key, ids);
+      index.liveLength += length;
+    }
+    if (offset !== tokens.length || index.docsByKey.size !== byKey.size) return null;
+    index.docKey = d.docKey;
+    index.docParagraph = d.docParagraph;
+    index.docStart = d.docStart;
+    index.docEnd = d.docEnd;
+    index.docAlive = new Array<boolean>(n).fill(true);
+    index.liveDocs = n;
+    index.terms = d.terms.map(String);
+    index.terms.forEach((t, i) => index.termIds.set(t, i));
+    index.stale = true;
+    return index;
+  }
+}
+
+function hasPosition(run: TermRun, position: number): boolean {
+  const positions = run.segment.positions;
+  for (let i = run.from; i < run.to; i++) if (positions[i] === position) return true;
+  return false;
+}
+
+function isNumberArray(value: unknown): value is number[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'number');
+}
+
+/** The `limit` best-scored docs, best first (ties by doc id), without sorting them all. */
+function topDocs(docs: number[], scores: Float64Array, limit: number): number[] {
+  const better = (a: number, b: number) => scores[a] > scores[b] || (scores[a] === scores[b] && a < b);
+  const top: number[] = [];
+  for (const d of docs) {
+    if (!(scores[d] > 0)) continue;
+    if (top.length === limit && !better(d, top[top.length - 1])) continue;
+    let i = top.length < limit ? top.length : top.length - 1;
+    if (top.length < limit) top.push(d);
+    while (i > 0 && better(d, top[i - 1])) {
+      top[i] = top[i - 1];
+      i--;
+    }
+    top[i] = d;
+  }
+  return top;
+}
+
+/** What to highlight in a hit. */
+interface HighlightQuery {
+  terms: Set<string>;
+  prefixes: string[];
+  phrases: string[][];
+}
+
+/**
+ * An excerpt of about {@link SNIPPET_LENGTH} characters of the paragraph
+ * `[start, end)` around its densest cluster of matches, cut at word
+ * boundaries, with "…" where it was cut. Highlights are relative to the snippet.
+ */
+function makeSnippet(text: string, start: number, end: number, match: HighlightQuery): { snippet: string; highlights: Span[] } {
+  const ws = words(text, start, end);
+  const spans: Span[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    let phraseEnd = -1;
+    for (const phrase of match.phrases) {
+      if (i + phrase.length <= ws.length && phrase.every((t, k) => ws[i + k].term === t)) phraseEnd = Math.max(phraseEnd, i + phrase.length - 1);
+    }
+    if (phraseEnd >= 0) {
+      spans.push({ start: ws[i].start, end: ws[phraseEnd].end });
+      i = phraseEnd;
+      continue;
+    }
+    const w = ws[i];
+    if (match.terms.has(w.term) || match.prefixes.some((p) => foldText(text.slice(w.start, w.end)).startsWith(p))) {
+      spans.push({ start: w.start, end: w.end });
+    }
+  }
+  // The window start: the match with the most other matches within reach.
+  let windowStart = start;
+  if (end - start > SNIPPET_LENGTH && spans.length > 0) {
+    let best = 0;
+    let bestCount = -1;
+    for (let i = 0; i < spans.length; i++) {
+      let count = 0;
+      for (let j = i; j < spans.length && spans[j].end - spans[i].start <= SNIPPET_LENGTH; j++) count++;
+      if (count > bestCount) {
+        bestCount = count;
+        best = i;
+      }
+    }
+    windowStart = Math.max(start, spans[best].start - 30);
+    windowStart = Math.min(windowStart, Math.max(start, end - SNIPPET_LENGTH));
+    // Start on a word.
+    while (windowStart > start && windowStart < spans[best].start && /[\p{L}\p{N}]/u.test(text[windowStart - 1])) windowStart++;
+  }
+  let windowEnd = Math.min(end, windowStart + SNIPPET_LENGTH);
+  if (windowEnd < end) {
+    const cut = text.lastIndexOf(' ', windowEnd);
+    if (cut > windowStart + SNIPPET_LENGTH / 2) windowEnd = cut;
+  }
+  const lead = windowStart > start ? '…' : '';
+  const tail = windowEnd < end ? '…' : '';
+  const snippet = lead + text.slice(windowStart, windowEnd).replace(/\s+/g, ' ') + tail;
+  // Whitespace collapsing keeps offsets only where the text has no runs; map through a table to be exact.
+  const map = offsetMap(text, windowStart, windowEnd, lead.length);
+  const highlights: Span[] = [];
+  for (const s of spans) {
+    if (s.start < windowStart || s.end > windowEnd) continue;
+    highlights.push({ start: map(s.start), end: map(s.end) });
+  }
+  return { snippet, highlights };
+}
+
+/** Maps an offset of `text` inside `[from, to)` to its offset in the whitespace-collapsed excerpt. */
+function offsetMap(text: string, from: number, to: number, shift: number): (offset: number) => number {
+  const table = new Int32Array(to - from + 1);
+  let out = shift;
+  let inSpace = false;
+  for (let i = from; i < to; i++) {
+    table[i - from] = out;
+    const space = /\s/.test(text[i]);
+    if (!(space && inSpace)) out++;
+    inSpace = space;
+  }
+  table[to - from] = out;
+  return (offset) => table[offset - from];
 }
