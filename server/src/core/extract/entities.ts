@@ -76,19 +76,18 @@ interface DocumentWords {
  * acronyms and affiliations. `paragraphs` come from `splitStructure`.
  */
 export function extractEntities(text: string, paragraphs: Paragraph[]): LocalEntity[] {
-  const folded = foldText(text);
-  const sentences = tokenizeParagraphs(text, folded, paragraphs);
+  const sentences = tokenizeParagraphs(text, paragraphs);
   const words = documentWords(sentences);
   const candidates: Candidate[] = [];
-  sentences.forEach((s, i) => findCandidates(text, folded, s, i, words, candidates));
-  const acronyms = linkAcronyms(text, folded, sentences, candidates);
+  sentences.forEach((s, i) => findCandidates(text, s, i, words, candidates));
+  const acronyms = linkAcronyms(text, sentences, candidates);
   const groups = resolve(text, sentences, candidates, acronyms);
   return buildEntities(text, sentences, candidates, groups, acronyms);
 }
 
 // ---------------------------------------------------------------- tokens
 
-function tokenizeParagraphs(text: string, folded: string, paragraphs: Paragraph[]): SentenceTokens[] {
+function tokenizeParagraphs(text: string, paragraphs: Paragraph[]): SentenceTokens[] {
   const out: SentenceTokens[] = [];
   for (const p of paragraphs) {
     for (const s of p.sentences) {
@@ -98,7 +97,7 @@ function tokenizeParagraphs(text: string, folded: string, paragraphs: Paragraph[
         const credit = text.indexOf('©', s.start);
         if (credit >= 0 && credit < end) end = credit;
       }
-      if (end > s.start) out.push({ toks: tokenizeNames(text, folded, s.start, end), kind: p.kind });
+      if (end > s.start) out.push({ toks: tokenizeNames(text, s.start, end), kind: p.kind });
     }
   }
   return out;
@@ -113,20 +112,19 @@ function documentWords(sentences: SentenceTokens[]): DocumentWords {
     let wordCount = 0;
     let capsCount = 0;
     for (const t of s.toks) {
-      if (!t.word || !t.cap) continue;
+      if (!t.word) continue;
       wordCount++;
-      if (isAllCaps(t.text)) capsCount++;
+      if (t.cap && isAllCaps(t.text)) capsCount++;
     }
-    for (const t of s.toks) if (t.word && !t.cap && !/\d/.test(t.text)) wordCount++;
     if (capsCount >= 3 && capsCount >= wordCount * 0.6) {
       shouting.push(s);
       continue;
     }
     for (const t of s.toks) {
       if (!t.word) continue;
-      if (t.cap && !t.sentStart) capitalised.add(t.norm);
-      else if (t.cap) initial.add(t.norm);
-      else lower.add(t.norm);
+      if (!t.cap) lower.add(t.norm);
+      else if (t.sentStart) initial.add(t.norm);
+      else capitalised.add(t.norm);
     }
   }
   // In an all-capitals headline capitals say nothing: a word is a name there only
@@ -159,7 +157,7 @@ function isNameToken(t: NameToken | undefined): boolean {
   return t !== undefined && t.word && t.cap;
 }
 
-function findCandidates(text: string, folded: string, sentence: SentenceTokens, index: number, words: DocumentWords, out: Candidate[]): void {
+function findCandidates(text: string, sentence: SentenceTokens, index: number, words: DocumentWords, out: Candidate[]): void {
   const toks = sentence.toks;
   const pieces: Piece[] = [];
   let i = 0;
@@ -173,7 +171,7 @@ function findCandidates(text: string, folded: string, sentence: SentenceTokens, 
     i = last + 1;
   }
   mergeOverAnd(toks, pieces);
-  for (const p of pieces) if (!p.trivial) out.push(makeCandidate(text, folded, toks, index, p));
+  for (const p of pieces) if (!p.trivial) out.push(makeCandidate(text, toks, index, p));
 }
 
 /** The last token of the run of capitalised words starting at `i`. */
@@ -358,10 +356,10 @@ function isPlaceName(key: string): boolean {
   return PLACES.has(key) || REGIONS.has(key) || MULTIWORD_PLACES.has(key);
 }
 
-function makeCandidate(text: string, folded: string, toks: NameToken[], sentence: number, p: Piece): Candidate {
+function makeCandidate(text: string, toks: NameToken[], sentence: number, p: Piece): Candidate {
   const start = toks[p.first].start;
   const end = toks[p.last].end;
-  const key = folded.slice(start, end).replace(/\s+/g, ' ');
+  const key = spanKey(toks, p.first, p.last);
   const c: Candidate = {
     sentence, first: p.first, last: p.last, start, end, text: text.slice(start, end), key,
     type: 'other', strength: 0, acronym: p.first === p.last && toks[p.first].acronym, affiliation: p.affiliation, group: -1,
@@ -419,7 +417,7 @@ function acronymKey(word: string): string {
   return foldText(w);
 }
 
-function linkAcronyms(text: string, folded: string, sentences: SentenceTokens[], candidates: Candidate[]): AcronymDefinition[] {
+function linkAcronyms(text: string, sentences: SentenceTokens[], candidates: Candidate[]): AcronymDefinition[] {
   const defs: AcronymDefinition[] = [];
   for (let i = 0; i + 1 < candidates.length; i++) {
     const c = candidates[i];
@@ -433,7 +431,7 @@ function linkAcronyms(text: string, folded: string, sentences: SentenceTokens[],
       c.first = first;
       c.start = toks[first].start;
       c.text = text.slice(c.start, c.end);
-      c.key = folded.slice(c.start, c.end).replace(/\s+/g, ' ');
+      c.key = spanKey(toks, first, c.last);
     }
     a.type = c.type;
     a.strength = Math.min(a.strength, c.strength);
@@ -609,11 +607,10 @@ function buildEntities(text: string, sentences: SentenceTokens[], candidates: Ca
     const canonical = canonicalName(b.candidates);
     const aliases: string[] = [];
     const seen = new Set([foldText(canonical)]);
-    for (const m of mentions) {
-      const k = foldText(m.text);
-      if (!seen.has(k)) {
-        seen.add(k);
-        aliases.push(m.text);
+    for (const c of b.candidates) {
+      if (!seen.has(c.key)) {
+        seen.add(c.key);
+        aliases.push(c.text);
       }
     }
     if (b.acronym && !seen.has(foldText(b.acronym))) aliases.push(b.acronym);
@@ -660,7 +657,7 @@ function canonicalName(cands: Candidate[]): string {
   for (const c of cands) {
     if (c.acronym && cands.some((o) => !o.acronym)) continue;
     // An all-capitals headline form is the last choice for a name.
-    const n = (c.last - c.first + 1) * 2 - (isAllCaps(c.text.replace(/[^\p{L}]/gu, '')) && !c.acronym ? 1 : 0);
+    const n = (c.last - c.first + 1) * 2 - (!c.acronym && isAllCaps(c.text) ? 1 : 0);
     if (n > bestWords || (n === bestWords && best !== undefined && c.text.length > best.text.length)) {
       best = c;
       bestWords = n;

@@ -3,6 +3,7 @@
  * offsets, possessives split off ("Putin's" → "Putin" + possessive flag) and
  * the capitalisation facts the entity rules need.
  */
+import { foldText } from '../text/normalize';
 
 /** One word or punctuation mark of a sentence. */
 export interface NameToken {
@@ -24,81 +25,130 @@ export interface NameToken {
   sentStart: boolean;
 }
 
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 const PREFIXED_NAME_RE = /^(?:al|el|ad|as|ash|ibn|bin|abu|ben|d|o)['’-]\p{Lu}/u;
 const QUOTES = new Set(['"', '“', '‘', "'", '«']);
 const OPENERS = new Set(['"', '“', '‘', "'", '«', '(', '[', '-', '–', '—', ':']);
 
+/** Folded form of one word: ASCII words only need lower-casing, which is much cheaper than a full fold. */
+export function foldWord(word: string): string {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 128) return foldText(word);
+  return word.toLowerCase();
+}
+
 /**
- * Tokenizes `text.slice(start, end)`. `folded` is `foldText(text)` (same
- * length), passed in so the whole text is folded once.
+ * Tokenizes `text.slice(start, end)`; offsets are into `text`. Words are runs
+ * of letters and digits with inner `'`, `’`, `-`, `.`, `&` ("vice-president",
+ * "U.S", "AT&T"); every other non-space character is a token of its own. A
+ * hand-written scanner: this runs over every character of the corpus.
  */
-export function tokenizeNames(text: string, folded: string, start: number, end: number): NameToken[] {
+export function tokenizeNames(text: string, start: number, end: number): NameToken[] {
   const out: NameToken[] = [];
-  const slice = text.slice(start, end);
-  TOKEN_RE.lastIndex = 0;
   let prevOpener = true;
-  for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
-    let raw = m[0];
-    const s = start + m.index;
-    const c0 = raw.charCodeAt(0);
-    const isWord = raw.length > 1 || isWordChar(raw, c0);
-    if (!isWord) {
-      // A quote mark with space before and a word right after opens a quotation, even after a word.
-      if (QUOTES.has(raw) && s + 1 < end && /\s/.test(text[s - 1] ?? ' ') && /[\p{L}\p{N}]/u.test(text[s + 1])) {
-        out.push({ text: raw, norm: raw, start: s, end: s + 1, word: false, cap: false, acronym: false, poss: false, sentStart: false });
-        prevOpener = true;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (!isWordCode(c)) {
+      if (c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || (c > 0x2000 && c <= 0x200b)) {
+        i++;
         continue;
       }
+      const raw = text[i];
+      const s = i++;
       out.push({ text: raw, norm: raw, start: s, end: s + 1, word: false, cap: false, acronym: false, poss: false, sentStart: false });
-      // An opener after a word is usually a closing quote or a dash inside the sentence; a colon always opens.
-      prevOpener = raw === ':' || (OPENERS.has(raw) && (prevOpener || out.length === 1 || !out[out.length - 2].word));
+      if (QUOTES.has(raw) && isSpace(text.charCodeAt(s - 1)) && s + 1 < end && isWordCode(text.charCodeAt(s + 1))) {
+        // A quote mark with space before and a word right after opens a quotation, even after a word.
+        prevOpener = true;
+      } else {
+        // An opener after a word is usually a closing quote or a dash inside the sentence; a colon always opens.
+        prevOpener = raw === ':' || (OPENERS.has(raw) && (prevOpener || out.length === 1 || !out[out.length - 2].word));
+      }
       continue;
     }
+    const s = i;
+    i++;
+    while (i < end) {
+      const d = text.charCodeAt(i);
+      if (isWordCode(d)) i++;
+      else if ((d === 39 || d === 0x2019 || d === 45 || d === 46 || d === 38) && i + 1 < end && isWordCode(text.charCodeAt(i + 1))) i += 2;
+      else break;
+    }
+    let e = i;
     let poss = false;
-    if (raw.length > 2 && (raw.endsWith("'s") || raw.endsWith('’s'))) {
-      raw = raw.slice(0, -2);
+    if (e - s > 2 && text.charCodeAt(e - 1) === 115 && (text.charCodeAt(e - 2) === 39 || text.charCodeAt(e - 2) === 0x2019)) {
+      e -= 2;
       poss = true;
     }
-    const e = s + raw.length;
-    const first = raw[0];
-    const hasDigit = /\p{N}/u.test(raw);
-    const upperFirst = first !== first.toLowerCase() && first === first.toUpperCase();
-    const cap = !hasDigit && (upperFirst || PREFIXED_NAME_RE.test(raw));
-    out.push({
-      text: raw,
-      norm: folded.slice(s, e),
-      start: s,
-      end: e,
-      word: true,
-      cap,
-      acronym: cap && isAcronymShaped(raw),
-      poss,
-      sentStart: prevOpener,
-    });
+    const raw = text.slice(s, e);
+    const c0 = c;
+    let cap = false;
+    let hasDigit = c0 >= 48 && c0 <= 57;
+    if (!hasDigit) for (let k = s + 1; k < e; k++) if (isDigitCode(text.charCodeAt(k))) { hasDigit = true; break; }
+    if (!hasDigit) {
+      if (c0 >= 65 && c0 <= 90) cap = true;
+      else if (c0 >= 97 && c0 <= 122) cap = raw.length > 2 && raw.length < 40 && PREFIXED_NAME_RE.test(raw);
+      else if (c0 >= 128) {
+        const first = raw[0];
+        cap = first !== first.toLowerCase() && first === first.toUpperCase();
+      }
+    }
+    out.push({ text: raw, norm: foldWord(raw), start: s, end: e, word: true, cap, acronym: cap && isAcronymShaped(raw), poss, sentStart: prevOpener });
     prevOpener = false;
   }
   return out;
 }
 
-function isWordChar(ch: string, code: number): boolean {
-  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return /[\p{L}\p{N}]/u.test(ch);
+/** Letters and digits of any script; a table caches the answer for non-ASCII code units. */
+const wordTable = new Uint8Array(65536);
+function isWordCode(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  let v = wordTable[c];
+  if (v === 0) {
+    v = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c)) ? 1 : 2;
+    wordTable[c] = v;
+  }
+  return v === 1;
+}
+
+function isDigitCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 128 && c !== 0x2019 && isWordCode(c) && /\p{N}/u.test(String.fromCharCode(c)));
+}
+
+function isSpace(c: number): boolean {
+  return Number.isNaN(c) || c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
 }
 
 /** "CISM", "NOCs", "MoU", "PhD" but not "McDonald": two or more capitals outnumbering the small letters. */
 function isAcronymShaped(word: string): boolean {
-  if (word.length > 12 || word.includes('-')) return false;
+  if (word.length > 12 || word.length < 2) return false;
   let upper = 0;
   let lower = 0;
-  for (const ch of word) {
-    if (ch !== ch.toLowerCase()) upper++;
-    else if (ch !== ch.toUpperCase()) lower++;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+    else if (c === 45) return false;
+    else if (c >= 128) {
+      const ch = word[i];
+      if (ch !== ch.toLowerCase()) upper++;
+      else if (ch !== ch.toUpperCase()) lower++;
+    }
   }
   return upper >= 2 && lower < upper;
 }
 
 /** True when a word is written entirely in capitals ("LEICESTERSHIRE"). */
 export function isAllCaps(word: string): boolean {
-  return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
+  if (word.length < 2) return false;
+  let letters = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) letters++;
+    else if (c >= 128) {
+      const ch = word[i];
+      if (ch !== ch.toUpperCase()) return false;
+      if (ch !== ch.toLowerCase()) letters++;
+    }
+  }
+  return letters > 1;
 }

@@ -1,0 +1,167 @@
+/**
+ * Named-entity evaluation on CoNLL-2003 (English dev set, `eng.testa`):
+ * exact-span F1 for persons, organisations and places, per type and
+ * micro-averaged. MISC is ignored in gold and prediction (our `other` type is
+ * not scored). Also prints extraction throughput on the same text.
+ *
+ * Each document's text is rebuilt by joining tokens with spaces, one sentence
+ * per line, sentences separated by blank lines (so each is a paragraph); the
+ * extractor's spans are mapped back to token indices.
+ *
+ * Usage: `tsx scripts/eval/ner.ts [path/to/eng.testa]` (default `../shared/corpora/conll2003/eng.testa`).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { extractEntities } from '../../server/src/core/extract/entities';
+import { splitStructure } from '../../server/src/core/text/structure';
+import type { EntityType } from '../../server/src/core/model';
+
+type Scored = 'PER' | 'ORG' | 'LOC';
+const TYPES: Scored[] = ['PER', 'ORG', 'LOC'];
+const FROM_OURS: Partial<Record<EntityType, Scored>> = { person: 'PER', organization: 'ORG', place: 'LOC' };
+
+interface Doc {
+  tokens: string[];
+  /** IOB1 tags per token ("I-PER", "B-ORG", "O"). */
+  tags: string[];
+  /** Index of the first token of each sentence. */
+  sentenceStarts: number[];
+}
+
+function readConll(path: string): Doc[] {
+  const docs: Doc[] = [];
+  let doc: Doc = { tokens: [], tags: [], sentenceStarts: [] };
+  let inSentence = false;
+  const flush = () => {
+    if (doc.tokens.length > 0) docs.push(doc);
+    doc = { tokens: [], tags: [], sentenceStarts: [] };
+    inSentence = false;
+  };
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('-DOCSTART-')) {
+      flush();
+      continue;
+    }
+    if (line.trim() === '') {
+      inSentence = false;
+      continue;
+    }
+    const parts = line.split(' ');
+    if (!inSentence) {
+      doc.sentenceStarts.push(doc.tokens.length);
+      inSentence = true;
+    }
+    doc.tokens.push(parts[0]);
+    doc.tags.push(parts[parts.length - 1]);
+  }
+  flush();
+  return docs;
+}
+
+/** Gold spans "type:first:last" from IOB1 tags (a B- tag or a type change starts a new span). */
+function goldSpans(doc: Doc): Set<string> {
+  const out = new Set<string>();
+  let type: string | null = null;
+  let first = 0;
+  const close = (end: number) => {
+    if (type && (TYPES as string[]).includes(type)) out.add(`${type}:${first}:${end}`);
+    type = null;
+  };
+  const sentenceStart = new Set(doc.sentenceStarts);
+  doc.tags.forEach((tag, i) => {
+    if (sentenceStart.has(i)) close(i - 1);
+    if (tag === 'O') {
+      close(i - 1);
+      return;
+    }
+    const [prefix, t] = tag.split('-');
+    if (prefix === 'B' || t !== type) {
+      close(i - 1);
+      type = t;
+      first = i;
+    }
+  });
+  close(doc.tags.length - 1);
+  return out;
+}
+
+/** Rebuilds the text: tokens joined by spaces, sentences separated by blank lines; returns token offsets. */
+function rebuild(doc: Doc): { text: string; starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let text = '';
+  const sentenceStart = new Set(doc.sentenceStarts);
+  doc.tokens.forEach((tok, i) => {
+    if (i > 0) text += sentenceStart.has(i) ? '\n\n' : ' ';
+    starts.push(text.length);
+    text += tok;
+    ends.push(text.length);
+  });
+  return { text, starts, ends };
+}
+
+function predictedSpans(text: string, starts: number[], ends: number[]): Set<string> {
+  const out = new Set<string>();
+  const tokenAtStart = new Map<number, number>();
+  const tokenAtEnd = new Map<number, number>();
+  starts.forEach((s, i) => tokenAtStart.set(s, i));
+  ends.forEach((e, i) => tokenAtEnd.set(e, i));
+  for (const e of extractEntities(text, splitStructure(text).paragraphs)) {
+    const type = FROM_OURS[e.type];
+    if (!type) continue;
+    for (const m of e.mentions) {
+      const first = tokenAtStart.get(m.start);
+      const last = tokenAtEnd.get(m.end);
+      // A span that does not fall on token boundaries (possessive cut off a token) is scored as predicted-but-wrong.
+      out.add(first !== undefined && last !== undefined ? `${type}:${first}:${last}` : `${type}:x${m.start}:${m.end}`);
+    }
+  }
+  return out;
+}
+
+function main(): void {
+  const path = resolve(process.argv[2] ?? '../shared/corpora/conll2003/eng.testa');
+  if (!existsSync(path)) {
+    console.log(`ner: ${path} not found, skipped`);
+    return;
+  }
+  const docs = readConll(path);
+  const counts = new Map<Scored, { tp: number; fp: number; fn: number }>(TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
+  let chars = 0;
+  let ms = 0;
+  for (const doc of docs) {
+    const { text, starts, ends } = rebuild(doc);
+    const gold = goldSpans(doc);
+    const t0 = performance.now();
+    const pred = predictedSpans(text, starts, ends);
+    ms += performance.now() - t0;
+    chars += text.length;
+    for (const p of pred) {
+      const c = counts.get(p.split(':')[0] as Scored);
+      if (!c) continue;
+      if (gold.has(p)) c.tp++;
+      else c.fp++;
+    }
+    for (const g of gold) if (!pred.has(g)) counts.get(g.split(':')[0] as Scored)!.fn++;
+  }
+  const row = (label: string, c: { tp: number; fp: number; fn: number }) => {
+    const p = c.tp / Math.max(1, c.tp + c.fp);
+    const r = c.tp / Math.max(1, c.tp + c.fn);
+    const f = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+    console.log(`${label.padEnd(8)} ${String(c.tp + c.fn).padStart(6)} ${p.toFixed(3).padStart(9)} ${r.toFixed(3).padStart(7)} ${f.toFixed(3).padStart(7)}`);
+  };
+  console.log(`NER on ${path} (${docs.length} documents), exact span match, MISC ignored`);
+  console.log(`${'type'.padEnd(8)} ${'gold'.padStart(6)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'F1'.padStart(7)}`);
+  const micro = { tp: 0, fp: 0, fn: 0 };
+  for (const t of TYPES) {
+    const c = counts.get(t)!;
+    row(t, c);
+    micro.tp += c.tp;
+    micro.fp += c.fp;
+    micro.fn += c.fn;
+  }
+  row('micro', micro);
+  console.log(`throughput (entities + structure): ${(chars / 1e6 / (ms / 1000)).toFixed(1)} MB/s on ${(chars / 1e6).toFixed(2)} MB`);
+}
+
+main();
