@@ -144,6 +144,17 @@ export function createDossierService(options: DossierServiceOptions) {
     return { roots: [folder.uri], globs: folder.settings.sources, maxFileSizeKB: folder.settings.maxFileSizeKB, yieldNow: options.yieldNow };
   }
 
+  /**
+   * Builds the tables' lazy structures (the entity merge, the search segments,
+   * the completion key list) right after a pass, so the first hover after a
+   * change does not pay for them while the user waits.
+   */
+  function warm(corpus: Corpus): void {
+    corpus.entities.all();
+    corpus.search.search('dossier', { limit: 1 });
+    completion(corpus, '[@', 2);
+  }
+
   /** Runs `task` after every pass already queued for the folder. */
   function enqueue<T>(folder: FolderState, task: () => Promise<T>): Promise<T> {
     const run = folder.queue.then(task, task);
@@ -216,6 +227,7 @@ export function createDossierService(options: DossierServiceOptions) {
         return 0;
       }
       folder.loaded = true;
+      warm(folder.corpus);
       logger.info(`Restored ${result.restored} sources of ${folder.uri} from the cache.`);
       return result.restored;
     },
@@ -237,6 +249,7 @@ export function createDossierService(options: DossierServiceOptions) {
             run.progress?.(done, total);
           }, run.token);
           if (!report.cancelled) {
+            warm(target);
             if (run.fresh && folders.get(folder.uri) === folder) folder.corpus = target;
             folder.loaded = true;
             if (run.fresh || report.extracted.length > 0 || report.removed.length > 0) await saveCache(folder, target);
@@ -264,6 +277,7 @@ export function createDossierService(options: DossierServiceOptions) {
       await Promise.all([...byFolder].map(([folder, list]) => enqueue(folder, async () => {
         const report = await updateSources(fileSystem, folder.corpus, indexOptions(folder), list, token);
         if (report.extracted.length > 0 || report.removed.length > 0 || report.skipped > 0) {
+          warm(folder.corpus);
           changed.push(folder.uri);
           await saveCache(folder, folder.corpus);
         }

@@ -106,11 +106,11 @@ function distinctRoles(entity: GlobalEntity): GlobalEntity['roles'] {
 /** What a citation points to: the source's title, date, outlet and the passage backing the sentence. */
 export function citationCard(corpus: Corpus, draft: Draft, citation: Citation, item: CitationItem, link?: SourceLinker): string {
   const source = corpus.get(item.key);
-  if (!source) return `No source has the key \`${escapeMarkdown(item.key)}\`.`;
+  if (!source) return `No source has the key \`${item.key}\`.`;
   const lines: string[] = [];
   const meta = [source.meta.outlet, source.meta.date, source.meta.author].filter((x): x is string => !!x).map(escapeMarkdown);
   lines.push(`**${escapeMarkdown(sourceTitle(source))}**${meta.length ? ` — ${meta.join(', ')}` : ''}`);
-  lines.push('', `\`@${escapeMarkdown(source.key)}\` · ${linkTo(escapeMarkdown(source.path), link, source, { start: 0, end: 0 })}`);
+  lines.push('', `\`@${source.key}\` · ${linkTo(escapeMarkdown(source.path), link, source, { start: 0, end: 0 })}`);
   const passage = supportingPassage(corpus, item.key, claimText(draft, citation), item.paragraph);
   const where = passage ? linkTo(placeLabel(source, passage.span.start), link, source, passage.span) : '';
   if (passage && passage.supports) {
