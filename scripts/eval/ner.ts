@@ -2,7 +2,7 @@
  * Named-entity evaluation on CoNLL-2003 (English dev set, `eng.testa`):
  * exact-span F1 for persons, organisations and places, per type and
  * micro-averaged. MISC is ignored in gold and prediction (our `other` type is
- * not scored). Also prints extraction throughput on the same text.
+ * not scored). Throughput is measured by the corpus benchmark, not here.
  *
  * Each document's text is rebuilt by joining tokens with spaces, one sentence
  * per line, sentences separated by blank lines (so each is a paragraph); the
@@ -127,15 +127,10 @@ function main(): void {
   }
   const docs = readConll(path);
   const counts = new Map<Scored, { tp: number; fp: number; fn: number }>(TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
-  let chars = 0;
-  let ms = 0;
   for (const doc of docs) {
     const { text, starts, ends } = rebuild(doc);
     const gold = goldSpans(doc);
-    const t0 = performance.now();
     const pred = predictedSpans(text, starts, ends);
-    ms += performance.now() - t0;
-    chars += text.length;
     for (const p of pred) {
       const c = counts.get(p.split(':')[0] as Scored);
       if (!c) continue;
@@ -161,7 +156,6 @@ function main(): void {
     micro.fn += c.fn;
   }
   row('micro', micro);
-  console.log(`throughput (entities + structure): ${(chars / 1e6 / (ms / 1000)).toFixed(1)} MB/s on ${(chars / 1e6).toFixed(2)} MB`);
 }
 
 main();

@@ -383,7 +383,7 @@ function classify(c: Candidate, toks: NameToken[], personCue: boolean): void {
     }
   }
   const multi = c.last > c.first;
-  if (ORG_CUES.has(head)) return set('organization', 4);
+  if (ORG_CUES.has(head) || (!multi && STANDALONE_NAMES.has(c.key))) return set('organization', 4);
   if (OTHER_CUES.has(head)) return set('other', 4);
   if (isPlaceName(c.key)) return set('place', 4);
   if (PLACE_CUES.has(head) && multi) return set('place', 3);

@@ -311,7 +311,13 @@ export const NON_ENTITY_ADJECTIVES = set(`
   english-language internet web
 `);
 
-/** Cue words that are a name on their own ("Congress", "the Kremlin"); other cue words alone are not. */
+/**
+ * Organisations known by one word: cue words that are a name on their own
+ * ("Congress", "the Kremlin"; other cue words alone are not), news agencies
+ * (they sign articles and photo credits) and international bodies.
+ */
 export const STANDALONE_NAMES = set(`
-  congress parliament senate kremlin pentagon nato opec interpol europol fifa uefa
+  congress parliament senate kremlin pentagon nato opec interpol europol fifa uefa ioc un u.n eu osce oecd imf
+  wto who unesco unicef unhcr treasury fed reuters interfax xinhua afp bloomberg tass itar-tass ria dpa kyodo
+  yonhap anp ansa efe
 `);
