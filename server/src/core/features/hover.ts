@@ -137,7 +137,8 @@ export function quoteCard(corpus: Corpus, quote: DraftQuote, link?: SourceLinker
   lines.push('', `_${escapeMarkdown(truncate(sourceTitle(source), 90))}_`);
   const speaker = best.quote?.speaker?.name;
   lines.push('', speaker ? `Said by **${escapeMarkdown(speaker)}**` : 'No speaker is stated for these words in the source.');
-  if (!best.exact) lines.push('', 'Source words:', '', `> ${escapeMarkdown(truncate(best.sourceText, 400))}`);
+  // The whole quotation reads better than the aligned stretch, which may stop short of a changed last word.
+  if (!best.exact) lines.push('', 'Source words:', '', `> ${escapeMarkdown(truncate(best.quote?.text ?? best.sourceText, 400))}`);
   const others = matches.filter((m) => m !== best && m.exact).map((m) => `[@${m.key}]`);
   if (others.length > 0) lines.push('', `Also in ${others.join(', ')}`);
   return lines.join('\n');
