@@ -241,7 +241,7 @@ interface TermRun {
 class ParagraphIndex implements SearchIndex {
   private termIds = new Map<string, number>();
   /** Term id by the word as written: most words repeat, so they skip folding and stemming. */
-  private writtenIds = new Map<string, number>();
+  private written = new WrittenWords();
   private terms: string[] = [];
   private sortedTerms: string[] | null = null;
 
@@ -288,13 +288,20 @@ class ParagraphIndex implements SearchIndex {
         while (i < to && !isWordChar(text.charCodeAt(i))) i++;
         if (i >= to) break;
         const start = i;
-        while (i < to && isWordChar(text.charCodeAt(i))) i++;
+        // FNV-1a over the word's units, so known words are found without slicing them out.
+        let hash = 0x811c9dc5;
+        for (let c = text.charCodeAt(i); i < to && isWordChar(c); c = text.charCodeAt(++i)) hash = Math.imul(hash ^ c, 16777619);
         if (count === buffer.length) {
           const bigger = new Int32Array(buffer.length * 2);
           bigger.set(buffer);
           buffer = this.buffer = bigger;
         }
-        buffer[count++] = this.termIdOf(text.slice(start, i));
+        let id = this.written.get(text, start, i, hash);
+        if (id < 0) {
+          id = this.termIdOf(text.slice(start, i));
+          this.written.set(text.slice(start, i), hash, id);
+        }
+        buffer[count++] = id;
       }
       this.docKey.push(source.key);
       this.docParagraph.push(p);
@@ -375,17 +382,14 @@ class ParagraphIndex implements SearchIndex {
   // ------------------------------------------------------------ indexing
 
   private termIdOf(written: string): number {
-    let id = this.writtenIds.get(written);
-    if (id !== undefined) return id;
     const term = indexTerm(written);
-    id = this.termIds.get(term);
+    let id = this.termIds.get(term);
     if (id === undefined) {
       id = this.terms.length;
       this.termIds.set(term, id);
       this.terms.push(term);
       this.sortedTerms = null;
     }
-    this.writtenIds.set(written, id);
     return id;
   }
 
@@ -598,6 +602,56 @@ class ParagraphIndex implements SearchIndex {
     index.terms.forEach((t, i) => index.termIds.set(t, i));
     index.stale = true;
     return index;
+  }
+}
+
+/**
+ * Open-addressing hash table from a word as written to its term id, looked up
+ * with the word's place in the text and its hash: a hit allocates nothing,
+ * which is what makes indexing fast (most words have been seen before).
+ */
+class WrittenWords {
+  private keys: string[] = [];
+  private hashes = new Int32Array(1 << 14);
+  private ids = new Int32Array(1 << 14).fill(-1);
+  private size = 0;
+
+  /** The id of `text.slice(start, end)`, or -1. */
+  get(text: string, start: number, end: number, hash: number): number {
+    const mask = this.ids.length - 1;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = this.ids[slot];
+      if (id < 0) return -1;
+      if (this.hashes[slot] === hash) {
+        const key = this.keys[slot];
+        if (key.length === length) {
+          let k = 0;
+          while (k < length && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+          if (k === length) return id;
+        }
+      }
+    }
+  }
+
+  set(word: string, hash: number, id: number): void {
+    if ((this.size + 1) * 2 > this.ids.length) this.grow();
+    const mask = this.ids.length - 1;
+    let slot = hash & mask;
+    while (this.ids[slot] >= 0) slot = (slot + 1) & mask;
+    this.ids[slot] = id;
+    this.hashes[slot] = hash;
+    this.keys[slot] = word;
+    this.size++;
+  }
+
+  private grow(): void {
+    const { keys, hashes, ids } = this;
+    this.keys = [];
+    this.hashes = new Int32Array(ids.length * 2);
+    this.ids = new Int32Array(ids.length * 2).fill(-1);
+    this.size = 0;
+    for (let slot = 0; slot < ids.length; slot++) if (ids[slot] >= 0) this.set(keys[slot], hashes[slot], ids[slot]);
   }
 }
 
