@@ -21,6 +21,11 @@ import { checkUnknownSources } from './unknownSource';
 export interface CheckOptions {
   /** Severity per code, or `'off'` to skip the check. Codes not listed keep their default. */
   severities?: Partial<Record<DiagnosticCode, Severity | 'off'>>;
+  /**
+   * Told when a check fails on unexpected data; the other checks still run
+   * (a bug in one check must not take every diagnostic of the draft with it).
+   */
+  onError?: (check: string, error: unknown) => void;
 }
 
 const CHECKS: Array<{ codes: DiagnosticCode[]; run: (ctx: CheckContext) => DossierDiagnostic[] }> = [
@@ -34,7 +39,7 @@ const CHECKS: Array<{ codes: DiagnosticCode[]; run: (ctx: CheckContext) => Dossi
 
 const cache = new WeakMap<Draft, { corpus: Corpus; version: number; options: string; result: DossierDiagnostic[] }>();
 
-/** Checks a draft against the corpus. Never throws for any draft text. */
+/** Checks a draft against the corpus. Never throws: a failing check is skipped and reported to `onError`. */
 export function checkDraft(draft: Draft, corpus: Corpus, options: CheckOptions = {}): DossierDiagnostic[] {
   const optionsKey = JSON.stringify(options.severities ?? {});
   const hit = cache.get(draft);
@@ -45,7 +50,14 @@ export function checkDraft(draft: Draft, corpus: Corpus, options: CheckOptions =
   const out: DossierDiagnostic[] = [];
   for (const check of CHECKS) {
     if (check.codes.every((c) => severities[c] === 'off')) continue;
-    for (const d of check.run(ctx)) {
+    let found: DossierDiagnostic[];
+    try {
+      found = check.run(ctx);
+    } catch (e) {
+      options.onError?.(check.run.name, e);
+      continue;
+    }
+    for (const d of found) {
       const severity = severities[d.code];
       if (severity === 'off') continue;
       if (ignored(draft, d)) continue;

@@ -17,8 +17,8 @@ import { formatLike } from './numberFormat';
 
 /** Words either side of a number that describe it. */
 const WINDOW = 7;
-/** Least context overlap (content words) to take a number without counted noun for the same thing. */
-const MIN_CONTEXT = 3;
+/** Least context overlap (see {@link Candidate.score}) to take a number without counted noun for the same thing. */
+const MIN_CONTEXT = 4;
 /** Paragraphs of the cited source read for numbers without a counted noun. */
 const SIMILAR_PARAGRAPHS = 3;
 
@@ -33,7 +33,10 @@ const STOPWORDS = new Set([
 interface Candidate {
   key: string;
   fact: NumberFact;
+  /** Context overlap: shared words, 2 when both are in the number's clause. */
   score: number;
+  /** True when a shared word is in the number's clause on both sides. */
+  inClause: boolean;
   sameCounted: boolean;
 }
 
@@ -73,14 +76,20 @@ function checkNumber(ctx: CheckContext, sentence: DraftSentence, n: DraftNumber,
       const sentenceSpan = sourceSentence(source.paragraphs, fact);
       const words = contextWords(source.text, fact, sentenceSpan);
       let score = 0;
-      for (const w of words) if (draftContext.has(w)) score++;
-      candidates.push({ key, fact, score, sameCounted: !!n.counted && fact.counted === n.counted });
+      let inClause = false;
+      for (const [w, weight] of words) {
+        const other = draftContext.get(w);
+        if (other === undefined) continue;
+        score += Math.min(weight, other);
+        if (weight === 2 && other === 2) inClause = true;
+      }
+      candidates.push({ key, fact, score, inClause, sameCounted: !!n.counted && fact.counted === n.counted });
     }
   }
   if (candidates.length === 0) return null;
-  const about = (c: Candidate) => (c.sameCounted ? c.score >= 1 || candidates.filter((x) => x.sameCounted).length === 1 : c.score >= MIN_CONTEXT);
-  // Any source number about the same thing that agrees settles it.
-  if (candidates.some((c) => agrees(n, c.fact) && (c.sameCounted || c.score >= 1))) return null;
+  const about = (c: Candidate) => (c.sameCounted ? c.score >= 1 || candidates.filter((x) => x.sameCounted).length === 1 : c.inClause && c.score >= MIN_CONTEXT);
+  // Any source number possibly about the same thing that agrees settles it.
+  if (candidates.some((c) => agrees(n, c.fact) && (c.sameCounted || c.inClause))) return null;
   const ranked = candidates.filter(about).sort((a, b) => Number(b.sameCounted) - Number(a.sameCounted) || b.score - a.score);
   const best = ranked[0];
   if (!best) return null;
@@ -138,16 +147,37 @@ function roundingTolerance(n: DraftNumber): number {
   return decimals > 0 ? 0.5 * Math.pow(10, -decimals) * scale : 1e-9;
 }
 
-function contextWords(text: string, span: Span, within: Span): Set<string> {
+/**
+ * Content words near a number, weighted 2 inside the number's clause and 1
+ * beyond it: in "$300m to settle charges, and it set aside $500m for legal
+ * reserves", "settle" describes $300m, not $500m.
+ */
+function contextWords(text: string, span: Span, within: Span): Map<string, number> {
+  const clauseStart = Math.max(within.start, lastClauseBreak(text, within.start, span.start));
+  const clauseEnd = Math.min(within.end, nextClauseBreak(text, span.end, within.end));
   const before = tokenize(text.slice(within.start, span.start), within.start).slice(-WINDOW);
   const after = tokenize(text.slice(span.end, within.end), span.end).slice(0, WINDOW);
-  const out = new Set<string>();
+  const out = new Map<string, number>();
   for (const t of [...before, ...after]) {
     const w = t.norm.replace(/['’]s$/, '');
     if (w.length < 3 || STOPWORDS.has(w) || /\d/.test(w)) continue;
-    out.add(w.length > 4 ? w.replace(/(?:es|s)$/, '') : w);
+    const word = w.length > 4 ? w.replace(/(?:es|s)$/, '') : w;
+    const weight = t.start >= clauseStart && t.end <= clauseEnd ? 2 : 1;
+    out.set(word, Math.max(out.get(word) ?? 0, weight));
   }
   return out;
+}
+
+const CLAUSE_BREAK = /[,;:()\u2014\u2013"“”[\]]/;
+
+function lastClauseBreak(text: string, floor: number, from: number): number {
+  for (let i = from - 1; i >= floor; i--) if (CLAUSE_BREAK.test(text[i])) return i + 1;
+  return floor;
+}
+
+function nextClauseBreak(text: string, from: number, ceiling: number): number {
+  for (let i = from; i < ceiling; i++) if (CLAUSE_BREAK.test(text[i])) return i;
+  return ceiling;
 }
 
 function sourceSentence(paragraphs: Array<Span & { sentences: Span[] }>, fact: Span): Span {
