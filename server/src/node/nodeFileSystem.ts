@@ -2,7 +2,7 @@
  * The core's {@link FileSystem} over `node:fs`, with `file://` URIs, and the
  * cache file helpers (the core only produces and consumes the cache string).
  */
-import { promises as fsp, type Dirent } from 'node:fs';
+import { promises as fsp, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globStaticPrefix } from '../core/glob';
@@ -28,21 +28,15 @@ export class NodeFileSystem implements FileSystem {
         if (matchingGlob(globs, path)) found.set(path, absolute);
       });
     }
-    // Stat in parallel batches: one by one, thousands of stats dominate a warm start.
+    // Synchronous stats: ~4x cheaper than promise-based ones, and a few ms per thousand files
+    // is a shorter stall than the thread-pool round trips it saves.
     const paths = [...found.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const entries: Array<FileEntry | null> = new Array(paths.length).fill(null);
-    const BATCH = 64;
-    for (let i = 0; i < paths.length; i += BATCH) {
-      await Promise.all(paths.slice(i, i + BATCH).map(async (path, j) => {
-        const absolute = found.get(path) as string;
-        try {
-          const stat = await fsp.stat(absolute);
-          if (stat.isFile()) entries[i + j] = { uri: pathToFileURL(absolute).href, path, size: stat.size, mtime: stat.mtimeMs };
-        } catch {
-          // Dangling link, or deleted since the folder was read: not a file.
-        }
-      }));
-    }
+    const entries: Array<FileEntry | null> = paths.map((path) => {
+      const absolute = found.get(path) as string;
+      const stat = statSync(absolute, { throwIfNoEntry: false });
+      // Missing: a dangling link, or deleted since the folder was read.
+      return stat?.isFile() ? { uri: pathToFileURL(absolute).href, path, size: stat.size, mtime: stat.mtimeMs } : null;
+    });
     return entries.filter((e): e is FileEntry => e !== null);
   }
 
