@@ -73,20 +73,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dossie
     vscode.commands.registerCommand('dossier.showOutput', () => output.show(true)),
   );
 
-  try {
-    await languageClient.start();
-  } catch (error) {
+  // Not awaited: activation must not wait for the first index; requests wait for the start themselves.
+  const started = languageClient.start().catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     output.appendLine(`[client] the language server did not start: ${message}`);
     void vscode.window.showErrorMessage(`Dossier: the language server did not start (${message}). See the "Dossier" output.`);
-  }
+  });
   context.subscriptions.push(new SourceWatcher(languageClient, output));
 
   runEndToEndSuiteIfRequested(output);
 
   return {
     whenReady: async () => {
-      if (languageClient.state !== State.Running) await languageClient.start();
+      await started;
       await statusBar.whenReady();
     },
     status: () => statusBar.status,
