@@ -24,7 +24,7 @@ const ABBREVIATIONS = new Set([
 const SENTENCE_FINAL_ABBREVIATIONS = new Set(['etc', 'u.s', 'u.k', 'u.n', 'u.s.a', 'd.c', 'a.m', 'p.m', 'inc', 'ltd', 'co', 'corp', 'plc']);
 
 const CLOSERS = '"\'”’»)]}';
-const OPENERS_AND_CAPS = /["'“‘«(\[\p{Lu}\p{N}¿¡]/u;
+const OPENERS_AND_CAPS = /["'“‘«([\p{Lu}\p{N}¿¡]/u;
 const COMMON_SENTENCE_STARTERS = new Set(['the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'but', 'and', 'this', 'that', 'there', 'in', 'on', 'at', 'his', 'her', 'its', 'their', 'mr', 'mrs', 'ms']);
 
 /**
