@@ -151,9 +151,16 @@ async function serverRss(): Promise<number | null> {
     const deadline = Date.now() + 300000;
     while (!ready && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     if (!ready) return null;
-    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-    return kb / 1024;
+    // The server collects the pass's garbage once it is done; read RSS once it has settled.
+    const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+    let previous = rss();
+    for (let i = 0; i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      const now = rss();
+      if (Math.abs(now - previous) < 1) break;
+      previous = now;
+    }
+    return rss();
   } finally {
     child.kill();
     connection.dispose();

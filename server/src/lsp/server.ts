@@ -37,6 +37,8 @@ export interface ServerHost {
   /** Reads the persisted index of a folder, undefined when there is none. */
   readCache?(folderUri: string, cacheDir: string): Promise<string | undefined>;
   writeCache?(folderUri: string, cacheDir: string, data: string): Promise<void>;
+  /** Called after each indexing pass (Node: a full garbage collection, to hand the pass's garbage back). */
+  afterIndex?(): void;
 }
 
 /** Delay between the last keystroke and re-checking a draft. */
@@ -199,8 +201,9 @@ export function startServer(connection: Connection, host: ServerHost): DossierSe
       progress?.done();
       if (runningIndex.get(folderUri) === token) runningIndex.delete(folderUri);
     }
-    sendStatus(true);
     corpusChanged();
+    host.afterIndex?.();
+    sendStatus(true);
   }
 
   async function loadSettings(folderUris: string[]): Promise<void> {

@@ -4,11 +4,16 @@
  * transport from the command line).
  */
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
 import { cacheFilePath, NodeFileSystem, readCacheFile, writeCacheFile, yieldToEventLoop } from './nodeFileSystem';
 
 const connection = createConnection(ProposedFeatures.all);
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as (() => void) | undefined;
 
 /** The local path of a folder URI, or undefined for other schemes (no cache there). */
 function localPath(folderUri: string): string | undefined {
@@ -22,6 +27,7 @@ function localPath(folderUri: string): string | undefined {
 startServer(connection, {
   fileSystem: new NodeFileSystem(),
   yieldNow: yieldToEventLoop,
+  afterIndex: () => collectGarbage?.(),
   async readCache(folderUri, cacheDir) {
     const path = localPath(folderUri);
     return path ? (await readCacheFile(cacheFilePath(path, cacheDir))) ?? undefined : undefined;

@@ -5,7 +5,7 @@
 import type { Citation, CitationItem, Draft, DraftQuote } from '../draft/model';
 import type { GlobalEntity } from '../index/api';
 import type { Corpus } from '../index/corpus';
-import type { Span } from '../model';
+import type { Quote, Span } from '../model';
 import { escapeMarkdown, linkTo, placeLabel, sourceTitle, truncate, type SourceLinker } from './markdown';
 import { claimText, supportingPassage } from './support';
 import { resolveName, targetAt } from './target';
@@ -25,6 +25,8 @@ export interface HoverOptions {
 const MAX_QUOTES = 3;
 const MAX_ROLES = 5;
 const MAX_SOURCES = 5;
+/** Sources read for quotations, the ones mentioning the entity most first. */
+const MAX_QUOTE_SOURCES = 25;
 
 /** The hover card for whatever is at `offset` in the draft, or null. */
 export function hover(corpus: Corpus, draft: Draft, offset: number, options: HoverOptions = {}): HoverResult | null {
@@ -65,7 +67,7 @@ export function entityCard(corpus: Corpus, entity: GlobalEntity, link?: SourceLi
     }
   }
 
-  const quotes = corpus.quotes.bySpeaker(entity.name).filter((q) => q.kind === 'direct').slice(0, MAX_QUOTES);
+  const quotes = quotesBy(corpus, entity, MAX_QUOTES);
   if (quotes.length > 0) {
     lines.push('', '**Quotes**');
     for (const quote of quotes) {
@@ -90,6 +92,36 @@ export function entityCard(corpus: Corpus, entity: GlobalEntity, link?: SourceLi
     if (n > MAX_SOURCES) lines.push(`- … and ${n - MAX_SOURCES} more`);
   }
   return lines.join('\n');
+}
+
+/**
+ * Up to `limit` direct quotations whose speaker is the entity, from the sources
+ * that mention it most first. Reads only those sources and stops early, so a
+ * hover stays fast on a large corpus (a corpus-wide speaker scan does not).
+ * Speakers are resolved through the entity table, so "Putin" in one source and
+ * "Vladimir Putin" in another both count.
+ */
+function quotesBy(corpus: Corpus, entity: GlobalEntity, limit: number): Array<Quote & { key: string }> {
+  const out: Array<Quote & { key: string }> = [];
+  // Places do not speak; and a name in hundreds of sources ("UK") must not make the hover scan them all.
+  if (entity.type === 'place') return out;
+  const resolved = new Map<string, boolean>();
+  for (const { key } of entity.mentionCounts.slice(0, MAX_QUOTE_SOURCES)) {
+    const source = corpus.get(key);
+    if (!source) continue;
+    for (const quote of source.quotes) {
+      if (quote.kind !== 'direct' || !quote.speaker) continue;
+      const name = quote.speaker.name;
+      let same = resolved.get(name);
+      if (same === undefined) {
+        same = name === entity.name || corpus.entities.lookup(name)[0]?.id === entity.id;
+        resolved.set(name, same);
+      }
+      if (same) out.push({ ...quote, key });
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
 }
 
 /** Roles without repeats of the same title from several sources (first source kept). */
