@@ -8,7 +8,7 @@
  * but never feed quotes, roles or numbers.
  */
 import type { Paragraph, Span } from '../model';
-import { splitSentences } from './sentences';
+import { skipSpace, splitSentences, trimEnd } from './sentences';
 
 /**
  * A photo credit at the end of a line: "©Getty Images", "© Reuters", "(c) AFP",
@@ -122,8 +122,8 @@ function splitBlocks(text: string, from: number): Span[] {
   re.lastIndex = from;
   let start = from;
   const push = (s: number, e: number) => {
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
+    s = skipSpace(text, s, e);
+    e = trimEnd(text, s, e);
     if (e > s) blocks.push({ start: s, end: e });
   };
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -137,15 +137,13 @@ function splitBlocks(text: string, from: number): Span[] {
 function splitLines(text: string, start: number, end: number): Span[] {
   const lines: Span[] = [];
   let s = start;
-  for (let i = start; i <= end; i++) {
-    if (i === end || text[i] === '\n') {
-      let a = s;
-      let b = i;
-      while (a < b && /\s/.test(text[a])) a++;
-      while (b > a && /\s/.test(text[b - 1])) b--;
-      if (b > a) lines.push({ start: a, end: b });
-      s = i + 1;
-    }
+  while (s <= end) {
+    let i = text.indexOf('\n', s);
+    if (i < 0 || i > end) i = end;
+    const a = skipSpace(text, s, i);
+    const b = trimEnd(text, a, i);
+    if (b > a) lines.push({ start: a, end: b });
+    s = i + 1;
   }
   return lines;
 }
