@@ -27,6 +27,8 @@ const MAX_ROLES = 5;
 const MAX_SOURCES = 5;
 /** Sources read for quotations, the ones mentioning the entity most first. */
 const MAX_QUOTE_SOURCES = 25;
+/** Candidates gathered per quotation shown, to pick the most informative (longest). */
+const QUOTE_CANDIDATES_PER_QUOTE = 4;
 
 /** The hover card for whatever is at `offset` in the draft, or null. */
 export function hover(corpus: Corpus, draft: Draft, offset: number, options: HoverOptions = {}): HoverResult | null {
@@ -118,10 +120,16 @@ function quotesBy(corpus: Corpus, entity: GlobalEntity, limit: number): Array<Qu
         resolved.set(name, same);
       }
       if (same) out.push({ ...quote, key });
-      if (out.length >= limit) return out;
+      if (out.length >= limit * QUOTE_CANDIDATES_PER_QUOTE) return longestInOrder(out, limit);
     }
   }
-  return out;
+  return longestInOrder(out, limit);
+}
+
+/** The `limit` longest quotations, kept in their original order (a fragment like “trust” says little). */
+function longestInOrder<T extends { text: string }>(quotes: T[], limit: number): T[] {
+  const keep = new Set([...quotes].sort((a, b) => b.text.length - a.text.length).slice(0, limit));
+  return quotes.filter((q) => keep.has(q));
 }
 
 /** Roles without repeats of the same title from several sources (first source kept). */

@@ -29,9 +29,17 @@ export function linkTo(label: string, linker: SourceLinker | undefined, source: 
   return target ? `[${label}](${target})` : label;
 }
 
-/** A source's display title: front matter title, headline, or its key. */
+/**
+ * A source's display title: front matter title, headline, else the start of its
+ * first body paragraph (scraped articles often open with a caption, no
+ * headline), else its key.
+ */
 export function sourceTitle(source: ExtractedSource): string {
-  return source.meta.title ?? source.title?.text ?? source.key;
+  const title = source.meta.title ?? source.title?.text;
+  if (title) return title;
+  const first = source.paragraphs.find((p) => p.kind === 'body');
+  const sentence = first?.sentences[0] ?? first;
+  return sentence ? truncate(source.text.slice(sentence.start, sentence.end), 80) : source.key;
 }
 
 /** "para 4" for a body paragraph, "caption" / "headline" otherwise. */
