@@ -36,8 +36,8 @@ const EXPECTED: Record<string, Row[]> = {
     ['As you may know', 'direct', 'Oliveira', 'de Oliveira'],
     ['I would like to note', 'direct', 'Oliveira', 'de Oliveira'],
     ['During the General Assembly', 'direct', 'Oliveira', 'de Oliveira'],
-    // "the CISM ... and has stated that it looks to": no cue names the speaker of this one.
-    ['use sport for deconfliction', 'direct', null, null],
+    // "Founded in 1948, the CISM has ... and has stated that it looks to "...": the sentence's subject.
+    ['use sport for deconfliction', 'direct', 'CISM', 'CISM'],
   ],
   '001': [
     ['underway', 'direct', 'Khakimov', /^(?:Bakhtiyor )?Khakimov$/],
@@ -66,9 +66,11 @@ const EXPECTED: Record<string, Row[]> = {
   ],
 };
 
-/** The surname as the last word of a canonical name, or an organisation by name or acronym. */
+const EXPANSIONS: Record<string, string> = { IOC: 'International Olympic Committee', CISM: 'International Military Sports Council' };
+
+/** The surname as the last word of a canonical name, or an organisation by acronym or expansion. */
 function namesSpeaker(name: string, surname: string): boolean {
-  if (surname === 'IOC') return /^(?:IOC|International Olympic Committee)$/.test(name);
+  if (EXPANSIONS[surname] === name) return true;
   return name === surname || name.endsWith(` ${surname}`);
 }
 

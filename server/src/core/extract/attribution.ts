@@ -74,6 +74,8 @@ const FRAMING_LEMMAS = [
   'call', 'dub', 'label', 'brand', 'hail', 'praise', 'celebrate', 'thank', 'slam', 'blast', 'criticise',
   'criticize', 'welcome', 'condemn', 'want', 'pledge', 'attack', 'mock', 'dismiss', 'defend', 'applaud',
   'characterise', 'characterize', 'term', 'decry', 'question', 'rail', 'vow', 'promise', 'express', 'issue',
+  'liken', 'laud', 'tout', 'denounce', 'blame', 'deride', 'ridicule', 'lambaste', 'admire', 'compare', 'refer',
+  'quote', 'cite', 'pound', 'hammer', 'tease', 'chide', 'scold', 'insult', 'taunt', 'cheer',
 ];
 
 /** Verbs whose reported clause may follow without "that" ("He suggested an MoU would be signed"). */
@@ -149,6 +151,8 @@ const NOT_NAME = new Set([
   'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'in',
   'mr', 'mrs', 'ms', 'dr', 'yes', 'no', 'not', 'well', 'still', 'instead', 'indeed', 'even', 'only', 'just',
   'what', 'why', 'how', 'whether', 'according', 'like', 'unlike', 'despite', 'once', 'until', 'unless', 'such',
+  'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty', 'forty', 'fifty', 'hundred',
+  'thousand', 'million', 'dozens', 'hundreds', 'thousands', 'millions',
 ]);
 /** Lower-case name particles ("de Oliveira", "van der Berg", "bin Salman"). */
 const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'du', 'bin', 'ibn', 'al', 'el', 'ben']);
@@ -261,7 +265,7 @@ function isPossessive(tok: Tok): boolean {
 function isNameWord(toks: Tok[], i: number): boolean {
   const t = toks[i];
   if (t.kind !== 'word') return false;
-  if (isCap(t)) return !NOT_NAME.has(t.lower) || HONORIFICS.has(t.lower.replace(/\.$/, ''));
+  if (isCap(t)) return !NOT_NAME.has(t.lower.replace(/-.*$/, '')) || HONORIFICS.has(t.lower.replace(/\.$/, ''));
   // "de Oliveira", "al-Assad": a particle followed by a capitalised word.
   if (PARTICLES.has(t.lower) || /^(?:al|el|bin|ibn)-/.test(t.lower)) return i + 1 < toks.length && toks[i + 1].kind === 'word' && isCap(toks[i + 1]);
   return false;
@@ -269,6 +273,25 @@ function isNameWord(toks: Tok[], i: number): boolean {
 
 function isOutside(toks: Tok[], i: number, sentence: number): boolean {
   return i >= 0 && i < toks.length && toks[i].quote === -1 && toks[i].sentence === sentence;
+}
+
+/** "Democratic", "Republican", "President": titles with no name. */
+function onlyTitles(toks: Tok[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!TITLE_WORDS.has(toks[k].lower.replace(/\.$/, ''))) return false;
+  return true;
+}
+
+/** A run of several all-capital words is a heading ("CONGRESS HAS INVESTIGATED HIM"), not a name. */
+function isShouting(toks: Tok[], from: number, to: number): boolean {
+  if (to - from < 2) return false;
+  for (let k = from; k < to; k++) if (toks[k].text.length < 2 || toks[k].text !== toks[k].text.toUpperCase()) return false;
+  return true;
+}
+
+/** True when the phrase starts at token `k` or only titles precede it there. */
+function firstTokenIs(toks: Tok[], k: number, p: SpeakerPhrase): boolean {
+  for (let i = k; i < toks.length && toks[i].start < p.start; i++) if (!isNameWord(toks, i)) return false;
+  return true;
 }
 
 /** Drops leading titles from a name run ("Russian President Vladimir Putin" → "Vladimir Putin"). */
@@ -291,6 +314,13 @@ function phrase(text: string, toks: Tok[], from: number, to: number, kind: Phras
  */
 export function phraseBefore(text: string, toks: Tok[], i: number, sentence: number, depth = 0): SpeakerPhrase | null {
   if (!isOutside(toks, i, sentence)) return null;
+  // "Chaffetz (R-Utah) said": skip the parenthesis.
+  if (toks[i].text === ')') {
+    let open = i - 1;
+    while (open > 0 && open > i - 8 && toks[open].text !== '(') open--;
+    if (isOutside(toks, open, sentence) && toks[open].text === '(') return phraseBefore(text, toks, open - 1, sentence, depth);
+    return null;
+  }
   const t = toks[i];
   if (t.kind === 'punct' && t.text === ',' && depth === 0) {
     // An apposition or relative clause between subject and verb: find the comma that opens it.
@@ -301,13 +331,17 @@ export function phraseBefore(text: string, toks: Tok[], i: number, sentence: num
           const subject = phraseBefore(text, toks, j - 1, sentence, depth + 1);
           return subject && subject.kind !== 'description' ? subject : null;
         }
-        return null;
+        // "Another critic, Laurence H. Tribe, likened": the apposition is the name.
+        const inner = phraseBefore(text, toks, i - 1, sentence, depth + 1);
+        return inner && inner.kind === 'name' && inner.start <= toks[j + 1].start + 40 && toks[j + 1].start >= inner.start - 40 && firstTokenIs(toks, j + 1, inner) ? inner : null;
       }
     }
     return null;
   }
   if (t.kind !== 'word') return null;
   if (PRONOUNS.has(t.lower)) return phrase(text, toks, i, i + 1, 'pronoun');
+  const contracted = /^(he|she|it|they|we|i)'(?:s|re|ve|ll|d|m)$/.exec(t.lower);
+  if (contracted) return { start: t.start, end: t.start + contracted[1].length, kind: 'pronoun', text: t.text.slice(0, contracted[1].length) };
   if ((t.lower === 'who' || t.lower === 'which') && depth === 0) {
     const before = i - 1;
     if (isOutside(toks, before, sentence) && toks[before].text === ',') return phraseBefore(text, toks, before - 1, sentence, depth + 1);
@@ -322,6 +356,7 @@ export function phraseBefore(text: string, toks: Tok[], i: number, sentence: num
       const owner = phraseBefore(text, toks, from - 2, sentence, depth + 1);
       if (owner) return owner;
     }
+    if (isShouting(toks, from, i + 1) || onlyTitles(toks, from, i + 1)) return null;
     const head = headOfName(toks, from, i + 1);
     return phrase(text, toks, head, i + 1, 'name');
   }
@@ -330,6 +365,7 @@ export function phraseBefore(text: string, toks: Tok[], i: number, sentence: num
   for (let j = i - 1; j >= 0 && j >= i - 4 && isOutside(toks, j, sentence); j--) {
     const w = toks[j];
     if (w.kind !== 'word') break;
+    if (!isNounLike(t)) return null;
     if (DETERMINERS.has(w.lower)) return phrase(text, toks, j, i + 1, 'description');
     if (isPossessive(w)) {
       const determiner = isOutside(toks, j - 1, sentence) && DETERMINERS.has(toks[j - 1].lower);
@@ -352,6 +388,7 @@ export function phraseAfter(text: string, toks: Tok[], i: number, sentence: numb
   if (isNameWord(toks, i) && !isPossessive(t)) {
     let to = i + 1;
     while (to < toks.length && to - i < 7 && isOutside(toks, to, sentence) && isNameWord(toks, to) && !isPossessive(toks[to])) to++;
+    if (isShouting(toks, i, to) || onlyTitles(toks, i, to)) return null;
     if (!(to < toks.length && isOutside(toks, to, sentence) && isPossessive(toks[to]) && isCap(toks[to]))) {
       return phrase(text, toks, headOfName(toks, i, to), to, 'name');
     }
@@ -368,20 +405,32 @@ export function phraseAfter(text: string, toks: Tok[], i: number, sentence: numb
       while (from - 1 > i && isNameWord(toks, from - 1) && !isPossessive(toks[from - 1])) from--;
       return phrase(text, toks, headOfName(toks, from, nameEnd), nameEnd, 'name');
     }
-    return phrase(text, toks, i, to, 'description');
+    return isNounLike(toks[to - 1]) ? phrase(text, toks, i, to, 'description') : null;
   }
   return null;
+}
+
+/** The last word of a description should be its noun: not "the woman's", "a controversial", "Kim's mental". */
+function isNounLike(tok: Tok): boolean {
+  return tok.kind === 'word' && !isPossessive(tok) && !/(?:al|ous|ive|ic|ful|less|able|ible|ed|ing)$/.test(tok.lower) && !DETERMINERS.has(tok.lower);
 }
 
 function skipBetween(toks: Tok[], i: number, step: 1 | -1, sentence: number): { index: number; passive: boolean } {
   let passive = false;
   let j = i;
-  while (isOutside(toks, j, sentence) && toks[j].kind === 'word' && BETWEEN_SUBJECT_AND_VERB.has(toks[j].lower) && !PRONOUNS.has(toks[j].lower)) {
+  while (isOutside(toks, j, sentence) && toks[j].kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(toks[j].lower) || isAdverb(toks[j])) && !PRONOUNS.has(toks[j].lower)) {
     if (BE_FORMS.has(toks[j].lower)) passive = true;
     j += step;
   }
   return { index: j, passive };
 }
+
+/** "cynically", "openly": a lower-case -ly word. */
+function isAdverb(tok: Tok): boolean {
+  return tok.lower.length > 4 && tok.lower.endsWith('ly') && tok.text === tok.lower && !NOT_ADVERBS.has(tok.lower);
+}
+
+const NOT_ADVERBS = new Set(['family', 'italy', 'july', 'ally', 'rally', 'supply', 'reply', 'apply', 'assembly', 'early', 'only', 'daily', 'weekly', 'monthly', 'friendly', 'holy', 'belly', 'fly', 'jolly']);
 
 function isVerbAt(toks: Tok[], i: number, verbs: Map<string, string>): boolean {
   return toks[i] !== undefined && toks[i].kind === 'word' && toks[i].quote === -1 && verbs.has(toks[i].lower);
@@ -399,17 +448,32 @@ export function subjectOfVerb(text: string, toks: Tok[], v: number): SpeakerPhra
   const participle = verbForm.endsWith('ed') || verbForm === 'told' || verbForm === 'said';
   const invertedSlot = !before || before.quote !== -1 || before.sentence !== sentence || before.kind === 'mark' || (before.kind === 'punct' && (before.text === ',' || DASHES.has(before.text)));
   if (invertedSlot && back.index === v - 1) {
-    const after = phraseAfter(text, toks, v + 1, sentence);
+    // ", describing Kim's state as ...": a participle clause, its subject is the sentence's.
+    if (verbForm.endsWith('ing')) return null;
     // After a quotation the inverted order is the rule ("," said Putin); after a comma the
     // subject may instead be before an apposition ("Plitukhin, who ..., said").
     if (before && before.kind === 'punct' && before.quote === -1 && before.sentence === sentence) {
       const apposed = phraseBefore(text, toks, back.index, sentence);
       if (apposed) return apposed;
+      // "..., said Smith" inverts speech verbs only ("..., likened the rules to" does not).
+      if (!SPEECH_VERBS.has(verbForm)) return null;
     }
-    return after;
+    return phraseAfter(text, toks, v + 1, sentence);
   }
   if (back.passive && participle) return null;
-  if (before && before.kind === 'word' && (before.lower === 'and' || before.lower === 'but')) return null;
+  if (before && before.kind === 'word' && (before.lower === 'and' || before.lower === 'but')) {
+    // "I laughed and said", "she called it "outrageous" and called for": the subject of the verb before "and".
+    for (let k = back.index - 1; k >= 0 && k > back.index - 15 && toks[k].sentence === sentence && toks[k].text !== ','; k--) {
+      const w = toks[k];
+      if (w.quote !== -1 || w.kind !== 'word' || isCap(w)) continue;
+      if (!QUOTE_VERBS.has(w.lower) && !/[^e]ed$/.test(w.lower)) continue;
+      const first = skipBetween(toks, k - 1, -1, sentence);
+      if (first.passive) return null;
+      const subject = phraseBefore(text, toks, first.index, sentence, 1);
+      return subject && subject.kind !== 'description' ? subject : null;
+    }
+    return null;
+  }
   return phraseBefore(text, toks, back.index, sentence);
 }
 
@@ -445,9 +509,29 @@ export function cueAfterQuote(text: string, toks: Tok[], i: number): Cue | null 
   if (!who) return null;
   let k = j;
   while (k < toks.length && toks[k].end <= who.end) k++;
-  // Skip the rest of a description ("a spokesman for the campaign") only for names.
+  k = skipAside(toks, k, s);
   const skipped = skipBetween(toks, k, 1, s);
   return isVerbAt(toks, skipped.index, QUOTE_VERBS) && toks[skipped.index].sentence === s ? { verb: skipped.index, speaker: who } : null;
+}
+
+/**
+ * Skips what may sit between a speaker's name and the verb: "(R-Utah)", and an
+ * apposition ", the Republican attorney general of Oklahoma, one of the states
+ * suing the EPA," when a speech verb follows it.
+ */
+function skipAside(toks: Tok[], k: number, s: number): number {
+  if (isOutside(toks, k, s) && toks[k].text === '(') {
+    let close = k + 1;
+    while (close < toks.length && close < k + 8 && toks[close].text !== ')') close++;
+    if (isOutside(toks, close, s) && toks[close].text === ')') k = close + 1;
+  }
+  if (!isOutside(toks, k, s) || toks[k].text !== ',') return k;
+  for (let c = k + 1; c < toks.length && c < k + 30 && isOutside(toks, c, s); c++) {
+    if (toks[c].text !== ',') continue;
+    const next = skipBetween(toks, c + 1, 1, s).index;
+    if (isVerbAt(toks, next, QUOTE_VERBS)) return c + 1;
+  }
+  return k;
 }
 
 /** "according to X" starting at token `i`. */
@@ -490,6 +574,32 @@ interface Referent {
   body: number;
 }
 
+/** 'f' or 'm' when a name shows it, else null. */
+type Gender = 'f' | 'm' | null;
+
+/** Common first names, only to keep "she" from resolving to a man and "he" to a woman. */
+const FEMALE_NAMES = new Set([
+  'hillary', 'melania', 'ivanka', 'chelsea', 'loretta', 'elizabeth', 'nancy', 'sarah', 'michelle', 'kellyanne', 'mary',
+  'patricia', 'jennifer', 'linda', 'barbara', 'susan', 'jessica', 'karen', 'lisa', 'margaret', 'sandra', 'emily',
+  'donna', 'carol', 'ruth', 'sharon', 'laura', 'amy', 'angela', 'anna', 'rebecca', 'kathleen', 'pamela', 'martha',
+  'amanda', 'stephanie', 'christine', 'marie', 'janet', 'catherine', 'ann', 'anne', 'diane', 'alice', 'julie',
+  'heather', 'teresa', 'theresa', 'jean', 'joan', 'judith', 'rose', 'kelly', 'nicole', 'christina', 'jane', 'rachel',
+  'andrea', 'julia', 'diana', 'megan', 'claire', 'hannah', 'olivia', 'sophie', 'kate', 'victoria', 'helen',
+  'anastasia', 'maria', 'marine', 'nicola', 'yvette', 'harriet', 'tessa', 'kamala', 'nikki', 'condoleezza',
+  'madeleine', 'dianne', 'kirsten', 'jill', 'sonia', 'debbie', 'tammy', 'carly', 'samantha', 'valerie', 'gwen',
+  'maxine', 'ursula', 'jacinda', 'angelina', 'serena', 'venus', 'paula', 'tina', 'ella', 'emma', 'grace', 'lucy',
+]);
+const MALE_NAMES = new Set([
+  'donald', 'barack', 'bill', 'mike', 'tim', 'joe', 'george', 'john', 'james', 'robert', 'michael', 'william', 'david',
+  'richard', 'joseph', 'thomas', 'charles', 'christopher', 'daniel', 'matthew', 'anthony', 'mark', 'paul', 'steven',
+  'stephen', 'andrew', 'kenneth', 'kevin', 'brian', 'ronald', 'timothy', 'jason', 'jeffrey', 'ryan', 'gary', 'eric',
+  'jonathan', 'larry', 'scott', 'benjamin', 'samuel', 'frank', 'alexander', 'patrick', 'jack', 'peter', 'henry',
+  'harold', 'keith', 'roger', 'carl', 'sean', 'arthur', 'jesse', 'bruce', 'alan', 'wayne', 'roy', 'vladimir', 'tony',
+  'gordon', 'boris', 'nigel', 'ted', 'bernie', 'mitt', 'newt', 'rudy', 'chris', 'jeb', 'marco', 'rand', 'harry',
+  'mitch', 'sergei', 'igor', 'nikolai', 'dmitry', 'emmanuel', 'francois', 'reince', 'corey', 'rodion', 'stanislav',
+  'hans', 'bakhtiyor', 'mohamed', 'muhammad', 'ahmed', 'nasser', 'leonardo', 'dirk', 'jim', 'tom', 'bob', 'dick',
+]);
+
 interface IndexedMention {
   start: number;
   end: number;
@@ -513,6 +623,7 @@ export class SpeakerResolver {
   private readonly referents: Referent[] = [];
   private readonly noted: Referent[] = [];
   private readonly fullNames = new Map<string, string>();
+  private readonly genders = new Map<string, Gender>();
   /** Folded name and aliases of each entity, computed on first use. */
   private foldedNames: string[][] | null = null;
 
@@ -528,7 +639,7 @@ export class SpeakerResolver {
       const lower = phrase.text.toLowerCase();
       const org = lower === 'it';
       if (!org && lower !== 'he' && lower !== 'she') return null;
-      const referent = this.referentBefore(phrase.start, body, org);
+      const referent = this.referentBefore(phrase.start, body, org, org ? null : lower === 'she' ? 'f' : 'm');
       return referent ? { start: phrase.start, end: phrase.end, name: referent.name } : null;
     }
     if (phrase.kind === 'description') {
@@ -542,6 +653,21 @@ export class SpeakerResolver {
     const entity = this.entityBySurname(phrase);
     if (entity) return { start: phrase.start, end: phrase.end, name: entity.name };
     return { start: phrase.start, end: phrase.end, name: this.fullName(phrase.text) };
+  }
+
+  /** The gender a name shows by its first name or an honorific, if any ("Mrs. Clinton", "Hillary Clinton"). */
+  private genderOf(name: string): Gender {
+    const cached = this.genders.get(name);
+    if (cached !== undefined) return cached;
+    const first = name.split(' ')[0].toLowerCase().replace(/\.$/, '');
+    let gender: Gender = FEMALE_NAMES.has(first) ? 'f' : MALE_NAMES.has(first) ? 'm' : null;
+    if (!gender) {
+      const surname = name.split(' ').pop() ?? name;
+      const honorific = new RegExp(`\\b(Mrs?|Ms|Miss)\\.?\\s+${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).exec(this.text);
+      if (honorific) gender = honorific[1] === 'Mr' ? 'm' : 'f';
+    }
+    this.genders.set(name, gender);
+    return gender;
   }
 
   /** Records a resolved speaker as a salient referent for later pronouns. */
@@ -575,16 +701,17 @@ export class SpeakerResolver {
     }
   }
 
-  private referentBefore(pos: number, body: number, org: boolean): Referent | null {
-    if (org) return this.latestReferent(pos, body - 1, true, false);
-    return this.latestReferent(pos, body - 2, false, true) ?? this.latestReferent(pos, body - 2, false, false) ?? this.latestReferent(pos, body - 6, false, true);
+  private referentBefore(pos: number, body: number, org: boolean, gender: Gender): Referent | null {
+    if (org) return this.latestReferent(pos, body - 1, true, false, null);
+    return this.latestReferent(pos, body - 2, false, true, gender) ?? this.latestReferent(pos, body - 2, false, false, gender) ?? this.latestReferent(pos, body - 6, false, true, gender);
   }
 
-  private latestReferent(pos: number, minBody: number, org: boolean, salientOnly: boolean): Referent | null {
+  private latestReferent(pos: number, minBody: number, org: boolean, salientOnly: boolean, gender: Gender): Referent | null {
     let best: Referent | null = null;
     for (const list of [this.referents, this.noted]) {
       for (const r of list) {
         if (r.pos >= pos || r.body < minBody || r.org !== org || (salientOnly && !r.salient)) continue;
+        if (gender && this.genderOf(r.name) === (gender === 'f' ? 'm' : 'f')) continue;
         if (!best || r.pos > best.pos) best = r;
       }
     }

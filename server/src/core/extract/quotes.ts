@@ -212,9 +212,14 @@ function attributeParagraph(text: string, p: Paragraph, index: number, resolver:
   for (const job of jobs) {
     let speaker: Speaker | null = null;
     let org = false;
-    for (const c of job.candidates) {
-      org = c.speaker.text.toLowerCase() === 'it';
-      speaker = resolver.resolve(c.speaker, p.number) ?? (org ? organisationBefore(text, toks, c.tok) : null);
+    // Names and pronouns first: "Ryan said the shootings and protests demands that" is Ryan's.
+    for (const description of [false, true]) {
+      for (const c of job.candidates) {
+        if ((c.speaker.kind === 'description') !== description) continue;
+        org = c.speaker.text.toLowerCase() === 'it';
+        speaker = resolver.resolve(c.speaker, p.number) ?? (org ? organisationBefore(text, toks, c.tok) : null);
+        if (speaker) break;
+      }
       if (speaker) break;
     }
     if (!speaker) continue;
@@ -309,16 +314,33 @@ function sentenceSubject(text: string, toks: Tok[], open: number): Candidate | n
   const sentence = toks[open].sentence;
   let first = open;
   while (first > 0 && toks[first - 1].sentence === sentence) first--;
-  if (first === open) return null;
+  return subjectAt(text, toks, first, open) ?? subjectAfterIntroduction(text, toks, first, open);
+}
+
+/** "With leaders worried about ..., President Obama is rolling out a message: "..."": the subject after an opening phrase. */
+function subjectAfterIntroduction(text: string, toks: Tok[], first: number, open: number): Candidate | null {
+  for (let k = first; k < open; k++) {
+    if (toks[k].quote !== -1) return null;
+    if (toks[k].text === ',') return subjectAt(text, toks, k + 1, open);
+  }
+  return null;
+}
+
+function subjectAt(text: string, toks: Tok[], first: number, open: number): Candidate | null {
+  if (first >= open) return null;
+  const sentence = toks[open].sentence;
   const subject = phraseAfter(text, toks, first, sentence);
   if (!subject || subject.kind === 'description' || (subject.kind === 'pronoun' && !/^(?:he|she)$/i.test(subject.text))) return null;
   let k = tokenAt(toks, subject.end - 1) + 1;
   let auxiliary = false;
   while (k < open && toks[k].kind === 'word' && /^(?:has|have|had|is|was|also|later|recently|previously)$/.test(toks[k].lower)) { k++; auxiliary = true; }
   if (k >= open || toks[k].kind !== 'word') return null;
-  const verbLike = auxiliary || QUOTE_VERBS.has(toks[k].lower) || /[^e]ed$|[^s']s$/.test(toks[k].lower);
+  const verbLike = auxiliary || QUOTE_VERBS.has(toks[k].lower) || IRREGULAR_PAST.has(toks[k].lower) || /[^e]ed$|[^s']s$/.test(toks[k].lower);
   return verbLike ? { speaker: subject, tok: tokenAt(toks, subject.start) } : null;
 }
+
+/** Irregular past tenses that show a name opening a sentence is its subject ("Trump took to Twitter to ..."). */
+const IRREGULAR_PAST = new Set(['took', 'went', 'made', 'gave', 'told', 'said', 'thought', 'felt', 'wrote', 'spoke', 'came', 'got', 'put', 'sent', 'kept', 'left', 'held', 'brought', 'began', 'ran', 'saw', 'knew', 'became', 'stood', 'sought', 'won', 'lost', 'met', 'led', 'paid', 'struck', 'hit', 'fought']);
 
 function tokenAt(toks: Tok[], offset: number): number {
   let lo = 0;
