@@ -38,7 +38,7 @@ function main(): void {
     const text = readFileSync(join(EVAL_DIR, file), 'utf8');
     const lines = text.split('\n');
     const draft = parseDraft(text);
-    const diagnostics = checkDraft(draft, corpus);
+    const diagnostics = checkDraft(draft, corpus, { onError: (check, e) => console.error(`${file}: ${check} failed: ${e instanceof Error ? e.stack : String(e)}`) });
     const lineStarts: number[] = [];
     let offset = 0;
     for (const line of lines) {

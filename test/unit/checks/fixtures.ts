@@ -23,7 +23,7 @@ export const FORUM = `Sports forum planned for July
 
 Iran is currently one of three observers at the sports forum, officials said.
 
-"Now work is underway to implement this idea of a sports association," said ambassador Bakhtiyor Khakimov.
+"Now work is underway to implement this idea of a sports association," said Bakhtiyor Khakimov, the forum's ambassador.
 
 The forum will be held in Saint Petersburg, where delegates from twelve countries will discuss cooperation in sport and culture over three days.
 `;

@@ -12,7 +12,7 @@
  * background knowledge are too common to call that an error.
  */
 import type { PassageHit } from '../index/api';
-import type { Span } from '../model';
+import type { ExtractedSource, Span } from '../model';
 import type { Citation, DraftSentence } from '../draft/model';
 import { tokenize } from '../text/normalize';
 import { DiagnosticCode, type DossierDiagnostic } from './diagnostics';
@@ -66,10 +66,10 @@ function checkCitedClaim(ctx: CheckContext, sentence: DraftSentence, citation: C
   const text = ctx.draft.text.slice(claim.start, claim.end);
   const words = contentWords(text);
   if (words.size < MIN_CLAIM_WORDS) return null;
-  const citedBest = bestSupport(ctx, text, words, cited);
-  if (citedBest.coverage >= SUPPORTED) return null;
-  const other = bestSupport(ctx, text, words, null, cited);
-  if (!other.hit || other.coverage < BETTER_SUPPORT || other.coverage - citedBest.coverage < BETTER_LEAD) return null;
+  const citedBest = citedSupport(ctx, words, cited);
+  if (citedBest >= SUPPORTED) return null;
+  const other = bestSupport(ctx, text, words, cited);
+  if (!other.hit || other.coverage < BETTER_SUPPORT || other.coverage - citedBest < BETTER_LEAD) return null;
   const related = [relatedPassage(ctx, other.hit.key, other.hit, `@${other.hit.key}: "${clip(other.hit.snippet, 100)}"`)];
   return diagnostic(DiagnosticCode.ClaimUnsupported, claim,
     `@${cited.join(', @')} does not say this; @${other.hit.key} does.`, related,
@@ -81,7 +81,7 @@ function checkUncitedSentence(ctx: CheckContext, sentence: DraftSentence): Dossi
   const text = ctx.draft.text.slice(sentence.start, sentence.end);
   const words = contentWords(text);
   if (words.size < MIN_UNCITED_WORDS) return null;
-  const best = bestSupport(ctx, text, words, null);
+  const best = bestSupport(ctx, text, words);
   if (!best.hit || best.coverage < UNCITED_COVERAGE) return null;
   const source = ctx.corpus.get(best.hit.key);
   if (!source) return null;
@@ -93,16 +93,46 @@ function checkUncitedSentence(ctx: CheckContext, sentence: DraftSentence): Dossi
     [addCitationFix(ctx.draft, sentence, best.hit.key)]);
 }
 
+/**
+ * The largest share of the claim's words in one paragraph of the cited
+ * sources. Reads the cited sources' own paragraphs (a source has tens of
+ * them) rather than asking the search index, which ranks the whole corpus.
+ */
+function citedSupport(ctx: CheckContext, words: Set<string>, keys: string[]): number {
+  let best = 0;
+  for (const key of keys) {
+    const source = ctx.corpus.get(key);
+    if (!source) continue;
+    for (const have of paragraphWords(source)) {
+      let shared = 0;
+      for (const w of words) if (have.has(w)) shared++;
+      best = Math.max(best, shared / words.size);
+    }
+  }
+  return best;
+}
+
+const paragraphWordCache = new WeakMap<ExtractedSource, Array<Set<string>>>();
+
+/** Content words of each paragraph of a source (cached per source object). */
+function paragraphWords(source: ExtractedSource): Array<Set<string>> {
+  let cached = paragraphWordCache.get(source);
+  if (!cached) {
+    cached = source.paragraphs.map((p) => contentWords(source.text.slice(p.start, p.end)));
+    paragraphWordCache.set(source, cached);
+  }
+  return cached;
+}
+
 /** The paragraph (among search hits) that has the largest share of the claim's words. */
-function bestSupport(ctx: CheckContext, text: string, words: Set<string>, keys: string[] | null, exclude: string[] = []): { hit: PassageHit | null; coverage: number } {
+function bestSupport(ctx: CheckContext, text: string, words: Set<string>, exclude: string[] = []): { hit: PassageHit | null; coverage: number } {
   let best: { hit: PassageHit | null; coverage: number } = { hit: null, coverage: 0 };
-  const hits = ctx.corpus.search.similar(text, keys ? { keys, limit: HITS } : { limit: HITS + exclude.length });
+  const hits = ctx.corpus.search.similar(text, { limit: HITS + exclude.length });
   for (const hit of hits) {
     if (exclude.includes(hit.key)) continue;
     const source = ctx.corpus.get(hit.key);
-    const paragraph = source?.paragraphs[hit.paragraph];
-    if (!source || !paragraph) continue;
-    const have = contentWords(source.text.slice(paragraph.start, paragraph.end));
+    const have = source ? paragraphWords(source)[hit.paragraph] : undefined;
+    if (!have) continue;
     let shared = 0;
     for (const w of words) if (have.has(w)) shared++;
     const coverage = shared / words.size;

@@ -29,6 +29,8 @@ export function checkMisattribution(ctx: CheckContext): DossierDiagnostic[] {
     const match = sourceQuote(ctx, quote);
     const speaker = match?.quote?.speaker;
     if (!match || !speaker || !/^\p{Lu}/u.test(speaker.name)) continue;
+    // A speaker the corpus does not know as a person ("Virgin Blue", "its chairman") is too unsure to contradict.
+    if (!isKnownPerson(ctx, speaker.name)) continue;
     const pronoun = /^(?:he|she)$/i.test(ctx.draft.text.slice(attribution.span.start, attribution.span.end));
     if (pronoun && !isKnownPerson(ctx, attribution.name)) continue;
     if (samePerson(ctx, attribution.name, speaker.name)) continue;

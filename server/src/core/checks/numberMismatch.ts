@@ -8,7 +8,7 @@
  * charges", not with "$500m" of legal reserves elsewhere). When no source
  * number is clearly about the same thing, nothing is said.
  */
-import type { NumberFact, Span } from '../model';
+import type { ExtractedSource, NumberFact, Span } from '../model';
 import type { Citation, DraftNumber, DraftSentence } from '../draft/model';
 import { tokenize } from '../text/normalize';
 import { DiagnosticCode, type DossierDiagnostic, type Fix } from './diagnostics';
@@ -19,8 +19,6 @@ import { formatLike } from './numberFormat';
 const WINDOW = 7;
 /** Least context overlap (see {@link Candidate.score}) to take a number without counted noun for the same thing. */
 const MIN_CONTEXT = 4;
-/** Paragraphs of the cited source read for numbers without a counted noun. */
-const SIMILAR_PARAGRAPHS = 3;
 
 const STOPWORDS = new Set([
   'the', 'a', 'an', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'from', 'by', 'with', 'as', 'is', 'was',
@@ -62,19 +60,14 @@ function checkNumber(ctx: CheckContext, sentence: DraftSentence, n: DraftNumber,
   for (const key of keys) {
     const source = ctx.corpus.get(key);
     if (!source) continue;
-    const indexes = new Set<number>();
-    if (n.counted) for (const s of ctx.corpus.numbers.byCounted(key, n.counted)) indexes.add(s.index);
-    if (!n.counted || indexes.size === 0) {
-      const coverText = ctx.draft.text.slice(sentence.start, sentence.end);
-      for (const hit of ctx.corpus.search.similar(coverText, { keys: [key], limit: SIMILAR_PARAGRAPHS })) {
-        for (const s of ctx.corpus.numbers.inSpan(key, hit)) indexes.add(s.index);
-      }
-    }
+    // By counted noun through the table; otherwise every figure of the cited source (tens, not the corpus).
+    const counted = n.counted ? ctx.corpus.numbers.byCounted(key, n.counted).map((s) => s.index) : [];
+    const indexes = counted.length > 0 ? counted : source.numbers.map((_, i) => i);
+    const contexts = sourceContexts(source);
     for (const index of indexes) {
       const fact = source.numbers[index];
       if (!fact || !comparable(n, fact)) continue;
-      const sentenceSpan = sourceSentence(source.paragraphs, fact);
-      const words = contextWords(source.text, fact, sentenceSpan);
+      const words = contexts[index];
       let score = 0;
       let inClause = false;
       for (const [w, weight] of words) {
@@ -145,6 +138,18 @@ function roundingTolerance(n: DraftNumber): number {
   const decimals = m[2]?.length ?? 0;
   // Whole numbers are exact ("140 members"); only written decimals imply rounding.
   return decimals > 0 ? 0.5 * Math.pow(10, -decimals) * scale : 1e-9;
+}
+
+const contextCache = new WeakMap<ExtractedSource, Array<Map<string, number>>>();
+
+/** Context words of every figure of a source (cached per source object). */
+function sourceContexts(source: ExtractedSource): Array<Map<string, number>> {
+  let cached = contextCache.get(source);
+  if (!cached) {
+    cached = source.numbers.map((fact) => contextWords(source.text, fact, sourceSentence(source.paragraphs, fact)));
+    contextCache.set(source, cached);
+  }
+  return cached;
 }
 
 /**

@@ -6,7 +6,7 @@
  * out a rank ("Defence Minister" for a deputy) counts as a mismatch, one that
  * leaves out a portfolio ("Minister" for "Defence Minister") does not.
  */
-import type { GlobalEntity, SourcedRole } from '../index/api';
+import type { SourcedRole } from '../index/api';
 import type { Span } from '../model';
 import type { DraftName } from '../draft/model';
 import { foldText } from '../text/normalize';
@@ -21,10 +21,13 @@ const OFFICE_WORDS = new Set([
   'governor', 'mayor', 'senator', 'commissioner', 'treasurer', 'ceo', 'officer', 'adviser', 'advisor', 'envoy',
   'executive', 'founder', 'chief', 'premier', 'general', 'deputy', 'vice', 'acting', 'interim', 'assistant',
   'prime', 'foreign', 'defence', 'interior', 'finance', 'sports', 'sport', 'culture', 'health', 'education',
-  'presidential', 'under', 'associate', 'honorary', 'first', 'chairmanship',
+  'presidential', 'under', 'associate', 'honorary', 'first', 'producer', 'editor', 'presenter', 'publisher',
+  'conductor', 'composer', 'curator', 'principal', 'dean', 'rector', 'bishop', 'archbishop', 'general-secretary',
 ]);
 /** Words that change the rank of an office: leaving one out (or adding one) changes the title. */
 const RANK_WORDS = new Set(['deputy', 'vice', 'assistant', 'under', 'associate', 'acting', 'interim', 'honorary', 'first', 'prime', 'general', 'chief', 'presidential']);
+/** Rank words whose omission changes who the person is (a deputy written as the minister). */
+const LOWER_RANK_WORDS = new Set(['deputy', 'vice', 'assistant', 'under', 'associate', 'acting', 'interim']);
 /** Words that name an office's head noun. */
 const HEAD_WORDS = new Set([...OFFICE_WORDS].filter((w) => !RANK_WORDS.has(w) && !['foreign', 'defence', 'interior', 'finance', 'sports', 'sport', 'culture', 'health', 'education'].includes(w)));
 
@@ -43,10 +46,14 @@ export function checkRoles(ctx: CheckContext): DossierDiagnostic[] {
 }
 
 function checkName(ctx: CheckContext, name: DraftName, sentence: Span): DossierDiagnostic | null {
-  const person = personIn(ctx, name);
-  if (!person) return null;
-  const title = titleBefore(ctx.draft.text, sentence.start, person.nameStart);
+  const personal = personalName(name);
+  if (!personal) return null;
+  // The title first: it is a cheap look at the text, the entity lookup is not.
+  const title = titleBefore(ctx.draft.text, sentence.start, personal.start);
   if (!title) return null;
+  const entity = ctx.corpus.entities.lookup(personal.text).find((e) => e.type === 'person');
+  if (!entity) return null;
+  const person = { entity };
   if (/\bformer|ex-\w*$/i.test(ctx.draft.text.slice(Math.max(sentence.start, title.start - 12), title.start))) return null;
   const comparable = person.entity.roles.filter((r) => officeWords(r.text).length > 0);
   if (comparable.length === 0) return null;
@@ -59,8 +66,8 @@ function checkName(ctx: CheckContext, name: DraftName, sentence: Span): DossierD
     [{ title: `Use "${best.text}"`, edits: [{ start: title.start, end: title.end, newText: best.text }], isPreferred: true }]);
 }
 
-/** The person a draft name ends with ("ROC President Rodion Plitukhin" → Rodion Plitukhin), via the entity table. */
-function personIn(ctx: CheckContext, name: DraftName): { entity: GlobalEntity; nameStart: number } | null {
+/** The personal name a draft name ends with ("ROC President Rodion Plitukhin" → "Rodion Plitukhin"). */
+function personalName(name: DraftName): { text: string; start: number } | null {
   const words = [...name.text.matchAll(/\S+/g)];
   // The personal name starts after the last office word or acronym of the run.
   let first = 0;
@@ -70,8 +77,7 @@ function personIn(ctx: CheckContext, name: DraftName): { entity: GlobalEntity; n
   });
   if (first >= words.length) return null;
   const offset = words[first].index ?? 0;
-  const entity = ctx.corpus.entities.lookup(name.text.slice(offset)).find((e) => e.type === 'person');
-  return entity ? { entity, nameStart: name.start + offset } : null;
+  return { text: name.text.slice(offset), start: name.start + offset };
 }
 
 /** The office words right before a name ("ROC secretary general", "Deputy Defence Minister"), with the organisation word before them. */
@@ -130,7 +136,8 @@ function compatible(draft: string[], role: string[]): boolean {
   const missing = [...r].filter((w) => !d.has(w));
   const extra = [...d].filter((w) => !r.has(w));
   if (![...d].some((w) => HEAD_WORDS.has(w) && r.has(w))) return false;
-  return !missing.some((w) => RANK_WORDS.has(w)) && !extra.some((w) => RANK_WORDS.has(w)) && extra.every((w) => !HEAD_WORDS.has(w));
+  // Leaving out "chief" or "general" shortens a title; leaving out "deputy" or "vice" promotes the person.
+  return !missing.some((w) => LOWER_RANK_WORDS.has(w)) && !extra.some((w) => RANK_WORDS.has(w)) && extra.every((w) => !HEAD_WORDS.has(w));
 }
 
 function pickRole(roles: SourcedRole[], org: string | undefined): SourcedRole {

@@ -85,13 +85,14 @@ export function findReportedSpeech(text: string, sentence: Span, blocked: Span[]
 
 /**
  * Resolves "he"/"she" to the nearest earlier speaker in the draft, or else to
- * the nearest earlier name of two or more words (a full name), before `at`.
+ * the nearest earlier name of two or more words (a full name), between
+ * `floor` and `at` (callers keep it to the paragraph and the one before).
  */
-export function resolvePronoun(at: number, speakers: FoundAttribution[], names: DraftName[]): string | null {
+export function resolvePronoun(at: number, speakers: FoundAttribution[], names: DraftName[], floor = 0): string | null {
   let best: { name: string; pos: number } | null = null;
-  for (const s of speakers) if (!s.pronoun && s.span.end <= at && (!best || s.span.start > best.pos)) best = { name: s.name, pos: s.span.start };
+  for (const s of speakers) if (!s.pronoun && s.span.start >= floor && s.span.end <= at && (!best || s.span.start > best.pos)) best = { name: s.name, pos: s.span.start };
   for (const n of names) {
-    if (n.end > at || (best && n.start <= best.pos)) continue;
+    if (n.start < floor || n.end > at || (best && n.start <= best.pos)) continue;
     if (/\s/.test(n.text) && !/^\p{Lu}+$/u.test(n.text)) best = { name: stripHonorific(n.text), pos: n.start };
   }
   return best?.name ?? null;
@@ -125,8 +126,8 @@ function attributionBefore(text: string, from: number, to: number, blocked: Span
     if (!SPEECH_VERBS.has(w.lower) || i === 0) continue;
     let k = i - 1;
     while (k > 0 && BETWEEN.has(words[k].lower)) k--;
-    const found = speakerBefore(text, words, i, words[k].end, blocked, from);
-    if (found) return found;
+    // The speech verb nearest the quote decides: "according to Peston the prime minister said: ..." is not Peston's.
+    return speakerBefore(text, words, i, words[k].end, blocked, from);
   }
   return null;
 }

@@ -109,11 +109,11 @@ function parseUncached(text: string): Draft {
   }
 
   const quoteSpans = quotes.filter((q) => q.kind !== 'reported').map((q) => q.inner);
-  const names = blocks.flatMap((block) => findNames(masked, block.start, block.end, citations));
+  const names = blocks.flatMap((block) => findNames(masked, block.start, block.end, citations.filter((c) => c.start >= block.start && c.start < block.end)));
   const namesOutsideQuotes = names.filter((n) => !quoteSpans.some((q) => n.start >= q.start && n.start < q.end));
   for (const { quote, found } of pending) {
     if (!found) continue;
-    const name = found.pronoun ? resolvePronoun(found.span.start, speakers, namesOutsideQuotes) : found.name;
+    const name = found.pronoun ? resolvePronoun(found.span.start, speakers, namesOutsideQuotes, pronounFloor(blocks, found.span.start)) : found.name;
     if (name) quote.attribution = { name, span: found.span };
   }
   carryContinuedQuotes(quotes, masked);
@@ -134,6 +134,12 @@ function previousSentence(text: string, sentences: DraftSentence[], at: number):
   const last = before[before.length - 1];
   // Only an introduction ending in a colon hands its speaker to the block quote.
   return last && text[last.end - 1] === ':' ? last : null;
+}
+
+/** Start of the block before the one holding `at`: how far back "he" may look for its name. */
+function pronounFloor(blocks: ProseBlock[], at: number): number {
+  const i = blocks.findIndex((b) => at >= b.start && at < b.end);
+  return i > 0 ? blocks[i - 1].start : i === 0 ? blocks[0].start : 0;
 }
 
 /** Sentences of a block, with sentences made only of citations (`Claim. [@key]`) joined to the one before. */
