@@ -75,7 +75,7 @@ const FRAMING_LEMMAS = [
   'criticize', 'welcome', 'condemn', 'want', 'pledge', 'attack', 'mock', 'dismiss', 'defend', 'applaud',
   'characterise', 'characterize', 'term', 'decry', 'question', 'rail', 'vow', 'promise', 'express', 'issue',
   'liken', 'laud', 'tout', 'denounce', 'blame', 'deride', 'ridicule', 'lambaste', 'admire', 'compare', 'refer',
-  'quote', 'cite', 'pound', 'hammer', 'tease', 'chide', 'scold', 'insult', 'taunt', 'cheer',
+  'quote', 'cite', 'pound', 'hammer', 'tease', 'chide', 'scold', 'insult', 'taunt', 'cheer', 'interject',
 ];
 
 /** Verbs whose reported clause may follow without "that" ("He suggested an MoU would be signed"). */
@@ -396,7 +396,7 @@ export function phraseAfter(text: string, toks: Tok[], i: number, sentence: numb
   if (DETERMINERS.has(t.lower) || isPossessive(t) || (isCap(t) && !NOT_NAME.has(t.lower))) {
     // "the source", "Russia's official state news agency TASS": up to a stop word; the last name run is the head.
     let to = i + 1;
-    while (to < toks.length && to - i < 8 && isOutside(toks, to, sentence) && toks[to].kind === 'word' && !PHRASE_STOPS.has(toks[to].lower) && !(SPEECH_VERBS.has(toks[to].lower) && !NOUN_LIKE.has(toks[to].lower))) to++;
+    while (to < toks.length && to - i < 8 && isOutside(toks, to, sentence) && toks[to].kind === 'word' && !PHRASE_STOPS.has(toks[to].lower) && !BETWEEN_SUBJECT_AND_VERB.has(toks[to].lower) && !isAdverb(toks[to]) && toks[to].lower !== 'sometimes' && !(SPEECH_VERBS.has(toks[to].lower) && !NOUN_LIKE.has(toks[to].lower))) to++;
     if (to === i + 1 && DETERMINERS.has(t.lower)) return null;
     let nameEnd = -1;
     for (let k = to - 1; k > i; k--) if (isNameWord(toks, k) && !isPossessive(toks[k])) { nameEnd = k + 1; break; }
@@ -566,6 +566,7 @@ export function startsBareClause(toks: Tok[], i: number): boolean {
 /** A person or organisation named before some point, candidate referent for "he", "she" or "it". */
 interface Referent {
   pos: number;
+  end: number;
   name: string;
   org: boolean;
   /** True when it is the subject of its sentence or the speaker of a cue: a likely referent. */
@@ -672,7 +673,16 @@ export class SpeakerResolver {
 
   /** Records a resolved speaker as a salient referent for later pronouns. */
   note(speaker: Speaker, body: number, org = false): void {
-    this.noted.push({ pos: speaker.start, name: speaker.name, org: org || this.isOrganisation(speaker.name), salient: true, body });
+    this.noted.push({ pos: speaker.start, end: speaker.end, name: speaker.name, org: org || this.isOrganisation(speaker.name), salient: true, body });
+  }
+
+  /** The last person who spoke or was a sentence's subject in `[from, to)` (one paragraph), as a speaker. */
+  speakerInParagraph(from: number, to: number): Speaker | null {
+    let best: Referent | null = null;
+    for (const list of [this.referents, this.noted]) {
+      for (const r of list) if (!r.org && r.salient && r.pos >= from && r.pos < to && (!best || r.pos > best.pos)) best = r;
+    }
+    return best ? { start: best.pos, end: best.end, name: best.name } : null;
   }
 
   /** True when the name is an organisation's (by entity type). */
@@ -696,7 +706,7 @@ export class SpeakerResolver {
         // The first person named in a sentence is usually its subject.
         const salient = !org && s !== lastSentence;
         if (!org) lastSentence = s;
-        this.referents.push({ pos: m.start, name: m.entity.name, org, salient, body: p.number });
+        this.referents.push({ pos: m.start, end: m.end, name: m.entity.name, org, salient, body: p.number });
       }
     }
   }

@@ -229,10 +229,11 @@ function attributeParagraph(text: string, p: Paragraph, index: number, resolver:
     result.lastSpeaker = speaker;
   }
 
-  // `"...," he said. "More words."`: a quote opening a sentence keeps the paragraph's speaker.
+  // `"...," he said. "More words."` and `Bolton said he would help. "I'm going to support him."`:
+  // a quote opening a sentence keeps the speaker named before it in the paragraph.
   let previous: Speaker | null = null;
   for (const d of result.direct) {
-    if (!d.quote.speaker && d.opensSentence && previous) d.quote.speaker = previous;
+    if (!d.quote.speaker && d.opensSentence && d.quote.start - 1 > p.start) d.quote.speaker = previous ?? resolver.speakerInParagraph(p.start, d.quote.start);
     if (d.quote.speaker) previous = d.quote.speaker;
   }
   return result;
@@ -340,7 +341,7 @@ function subjectAt(text: string, toks: Tok[], first: number, open: number): Cand
 }
 
 /** Irregular past tenses that show a name opening a sentence is its subject ("Trump took to Twitter to ..."). */
-const IRREGULAR_PAST = new Set(['took', 'went', 'made', 'gave', 'told', 'said', 'thought', 'felt', 'wrote', 'spoke', 'came', 'got', 'put', 'sent', 'kept', 'left', 'held', 'brought', 'began', 'ran', 'saw', 'knew', 'became', 'stood', 'sought', 'won', 'lost', 'met', 'led', 'paid', 'struck', 'hit', 'fought']);
+const IRREGULAR_PAST = new Set(['shot', 'cut', 'threw', 'drew', 'swung', 'blew', 'fell', 'rose', 'took', 'went', 'made', 'gave', 'told', 'said', 'thought', 'felt', 'wrote', 'spoke', 'came', 'got', 'put', 'sent', 'kept', 'left', 'held', 'brought', 'began', 'ran', 'saw', 'knew', 'became', 'stood', 'sought', 'won', 'lost', 'met', 'led', 'paid', 'struck', 'hit', 'fought']);
 
 function tokenAt(toks: Tok[], offset: number): number {
   let lo = 0;
@@ -487,5 +488,6 @@ function linkParagraphs(found: ParagraphQuotes[]): void {
 function inheritedSpeaker(previous: ParagraphQuotes): Speaker | null {
   const last = previous.direct[previous.direct.length - 1];
   if (last?.quote.speaker) return last.quote.speaker;
+  // "He said:" then a quote paragraph. (Any speaker of the paragraph before is right only half the time on PolNeAR.)
   return previous.endsWithColon ? previous.lastSpeaker : null;
 }
