@@ -9,6 +9,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { draftEditor, insertCitationAt } from './insertCitation';
 import { attachLiveSearch } from './liveSearch';
 import type { SearchResult } from './protocol';
+import { focusSnippet } from './snippet';
 
 /** How many passages to ask for: enough to scroll, few enough to render at once. */
 const RESULT_LIMIT = 40;
@@ -118,10 +119,11 @@ function toItem(result: SearchResult, canInsert: boolean): PassageItem {
   return {
     label: result.title || result.key,
     description: `@${result.key}${locator}`,
-    detail: result.snippet.replace(/\s+/g, ' ').trim(),
+    detail: focusSnippet(result.snippet, result.highlights),
     // The server ranked these; the QuickPick's own filter must not hide any.
     alwaysShow: true,
     buttons: canInsert ? [insertCitationButton] : [],
     result,
   };
 }
+

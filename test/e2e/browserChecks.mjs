@@ -126,12 +126,16 @@ const checks = [
       await page.keyboard.press(isMac ? 'Meta+Shift+M' : 'Control+Shift+M');
       const panel = page.locator('.markers-panel');
       await panel.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      // The list is virtual: only rows on screen exist in the page, so give the panel the whole window.
+      await runCommand(page, 'View: Toggle Maximized Panel');
       const text = await until('every problem code in the Problems panel', async () => {
         const t = await textOf(panel);
         return PROBLEM_CODES.every((code) => t.includes(code)) ? t : undefined;
       });
       if (!text.includes('draft.md')) throw new Error('the Problems panel does not name draft.md');
     },
+    // After the screenshot: give the editor its room back.
+    after: (page) => runCommand(page, 'View: Toggle Maximized Panel'),
   },
   {
     name: '04-search',
@@ -146,7 +150,10 @@ const checks = [
       await row.waitFor({ timeout: STEP_TIMEOUT_MS });
       const rowText = await textOf(row);
       if (!rowText.includes('@dock-strike')) throw new Error(`the result does not show the key: ${rowText}`);
-      if (!/cranes/i.test(rowText)) throw new Error(`the result does not show the snippet: ${rowText}`);
+      if (!/When the cranes go/i.test(rowText)) throw new Error(`the result does not show the snippet: ${rowText}`);
+      // The QuickPick highlights the typed word inside the snippet.
+      const highlighted = await row.locator('.highlight').allInnerTexts();
+      if (!highlighted.some((h) => /cranes/i.test(h))) throw new Error(`"cranes" is not highlighted in the result (highlights: ${highlighted.join(', ') || 'none'})`);
       // Moving to a result previews its source beside the draft.
       await page.locator('.tab', { hasText: 'dock-strike.txt' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
     },
@@ -175,6 +182,7 @@ export async function browserChecks(page, outputDir) {
     try {
       await check.run(page);
       await page.screenshot({ path: path.join(outputDir, `${check.name}.png`) });
+      await check.after?.(page);
       results.push({ title: check.title, state: 'passed', durationMs: Date.now() - started });
       console.log(`  ✓ ${check.title}`);
     } catch (error) {

@@ -19,6 +19,9 @@ const outputDir = path.join(repoRoot, 'test/output/e2e');
 const workDir = path.join(repoRoot, 'test/.cache/e2e');
 const SUITE_TIMEOUT_MS = 8 * 60 * 1000;
 const CHROMIUM = '/usr/bin/chromium';
+// `--grep <pattern>`: only the extension-host tests whose title matches, and no browser checks (for debugging).
+const grepIndex = process.argv.indexOf('--grep');
+const grep = grepIndex >= 0 ? process.argv[grepIndex + 1] : undefined;
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /** Outcomes of every stage: { stage, title, state: 'passed'|'failed'|'pending', error? }. */
@@ -89,7 +92,7 @@ async function main() {
     extensionsDir,
     userDataDir,
     folder: workspace,
-    env: { DOSSIER_E2E_TESTS: suite, DOSSIER_E2E_RESULTS: resultsFile },
+    env: { DOSSIER_E2E_TESTS: suite, DOSSIER_E2E_RESULTS: resultsFile, ...(grep ? { DOSSIER_E2E_GREP: grep } : {}) },
     logFile: path.join(outputDir, 'code-server.log'),
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
@@ -110,8 +113,10 @@ async function main() {
       record('extension host', [{ title: 'suite run', state: 'failed', error: suiteOutcome.error }]);
     }
 
-    console.log('\n== browser (what a writer sees) ==');
-    record('browser', await browserChecks(page, outputDir));
+    if (!grep) {
+      console.log('\n== browser (what a writer sees) ==');
+      record('browser', await browserChecks(page, outputDir));
+    }
   } finally {
     await browser.close().catch(() => undefined);
     server.child.kill();

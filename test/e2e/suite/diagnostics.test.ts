@@ -119,10 +119,11 @@ describe('Quick fixes on the example draft', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  /** Applies the preferred (else the first) quick fix of the diagnostic with this code. */
+  /** Applies the preferred (else the first) quick fix offered for the diagnostic with this code. */
   async function applyFix(code: string): Promise<vscode.Diagnostic> {
     const diagnostic = vscode.languages.getDiagnostics(editor.document.uri).find((d) => codeOf(d) === code);
     assert.ok(diagnostic, `no ${code} diagnostic`);
+    let offered = '(none)';
     const actions = await poll(`quick fixes for ${code}`, async () => {
       const all = await vscode.commands.executeCommand<vscode.CodeAction[]>(
         'vscode.executeCodeActionProvider',
@@ -130,8 +131,14 @@ describe('Quick fixes on the example draft', function () {
         diagnostic.range,
         vscode.CodeActionKind.QuickFix.value,
       );
-      const fixes = (all ?? []).filter((a) => a.edit && (a.diagnostics ?? []).some((d) => codeOf(d) === code));
+      offered = (all ?? []).map((a) => `"${a.title}" (${a.kind?.value}, edit: ${a.edit ? 'yes' : 'no'})`).join('; ') || '(none)';
+      // The API command does not return an action's diagnostics: keep the fixes that edit the diagnostic's line.
+      const fixes = (all ?? []).filter((a) =>
+        a.edit?.get(editor.document.uri).some((e) => e.range.start.line <= diagnostic.range.end.line && e.range.end.line >= diagnostic.range.start.line),
+      );
       return fixes.length > 0 ? fixes : undefined;
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}; actions offered: ${offered}`);
     });
     const fix = actions.find((a) => a.isPreferred) ?? actions[0];
     assert.ok(fix.edit && (await vscode.workspace.applyEdit(fix.edit)), `could not apply "${fix.title}"`);

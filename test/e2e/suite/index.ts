@@ -29,7 +29,8 @@ export function lastResults(): TestResult[] {
 /** Runs every suite file; rejects when a test fails (what test-electron expects). */
 export function run(): Promise<void> {
   results = [];
-  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, reporter: 'spec' });
+  // DOSSIER_E2E_GREP runs only the tests whose title matches (set by `run.mjs --grep`).
+  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, reporter: 'spec', grep: process.env.DOSSIER_E2E_GREP || undefined });
   // The files are bundled, not on disk: give them mocha's globals, then load them.
   mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
   // Every test needs a running server with a complete index: wait once, fail everything fast if it never comes.
