@@ -7,6 +7,14 @@
  * not depend on indexing order) is in the tables; the other is kept, reported by
  * {@link Corpus.duplicateKeys} and {@link Corpus.problems}, and takes over if the
  * first goes away. Duplicates are never merged.
+ *
+ * Tables are built lazily: adding or removing a source only queues the change
+ * for each table, and a table applies its queue the first time it is used
+ * (`corpus.quotes`, `corpus.search`, ...). So a bulk index or a restore from the
+ * cache makes the sources usable at once, and a table nobody asks for costs
+ * nothing; {@link Corpus.buildTables} applies every queue (e.g. in idle time).
+ * A table that throws on a source while its queue is applied records a
+ * problem for that file, as before; such problems show up once the table is built.
  */
 import type { ExtractedSource, Problem } from '../model';
 import type { EntityTable, NumberTable, QuoteTable, SearchIndex, CorpusTable } from './api';
@@ -14,14 +22,14 @@ import { extractFromText } from '../corpus/extractSource';
 import { createEntityTable } from './entityTable';
 import { createNumberTable } from './numberTable';
 import { createQuoteTable } from './quoteTable';
-import { createSearchIndex } from './searchIndex';
+import { createSearchIndex, deserializeSearchIndex, serializeSearchIndex, type SerializedSearchIndex } from './searchIndex';
 
 /** All sources of a workspace and the tables built from them. */
 export class Corpus {
-  readonly entities: EntityTable = createEntityTable();
-  readonly quotes: QuoteTable = createQuoteTable();
-  readonly search: SearchIndex = createSearchIndex();
-  readonly numbers: NumberTable = createNumberTable();
+  private readonly entityTable = new DeferredTable<EntityTable>('names', createEntityTable(), (uri, p) => this.recordTableProblem(uri, p));
+  private readonly quoteTable = new DeferredTable<QuoteTable>('quotes', createQuoteTable(), (uri, p) => this.recordTableProblem(uri, p));
+  private searchTable = new DeferredTable<SearchIndex>('search', createSearchIndex(), (uri, p) => this.recordTableProblem(uri, p));
+  private readonly numberTable = new DeferredTable<NumberTable>('numbers', createNumberTable(), (uri, p) => this.recordTableProblem(uri, p));
 
   private changeCount = 0;
   private readonly sourcesByUri = new Map<string, ExtractedSource>();
@@ -39,6 +47,59 @@ export class Corpus {
   private readonly stamps = new Map<string, string>();
   private sorted: ExtractedSource[] = [];
   private sortedAt = -1;
+
+  /** Entities resolved across sources (built on first use). */
+  get entities(): EntityTable {
+    return this.entityTable.ready();
+  }
+
+  /** Quotations and verbatim passages (built on first use). */
+  get quotes(): QuoteTable {
+    return this.quoteTable.ready();
+  }
+
+  /** Full-text search (built on first use, or restored from the cache). */
+  get search(): SearchIndex {
+    return this.searchTable.ready();
+  }
+
+  /** Numbers by what they count (built on first use). */
+  get numbers(): NumberTable {
+    return this.numberTable.ready();
+  }
+
+  /** Applies every queued change to every table, so no later query pays for it. */
+  buildTables(): void {
+    for (const table of this.tables()) table.ready();
+  }
+
+  /** True when some table still has queued changes (see {@link Corpus.buildTables}). */
+  get tablesPending(): boolean {
+    return this.tables().some((t) => t.pending);
+  }
+
+  /**
+   * The search index in its persisted form (see `serializeSearchIndex`), for
+   * the cache: rebuilding it costs more than reading it back.
+   */
+  serializedSearch(): SerializedSearchIndex {
+    return serializeSearchIndex(this.search);
+  }
+
+  /**
+   * Takes a persisted search index instead of building one from the sources,
+   * right after the sources were restored. Refused (false) when the search table
+   * already holds data or the index does not fit the indexed sources; the
+   * table is then built from the sources as usual.
+   */
+  adoptSearch(data: unknown): boolean {
+    if (!this.searchTable.untouched) return false;
+    // A source without paragraphs has no documents in a persisted index: it is not part of the match.
+    const index = deserializeSearchIndex(data, [...this.indexed.values()].filter((s) => s.paragraphs.length > 0));
+    if (!index) return false;
+    this.searchTable = new DeferredTable<SearchIndex>('search', index, (uri, p) => this.recordTableProblem(uri, p));
+    return true;
+  }
 
   /** Incremented on every change; a cache key for results derived from the corpus. */
   get version(): number {
@@ -206,36 +267,89 @@ export class Corpus {
     const current = this.indexed.get(key);
     if (current === wanted) return;
     if (current) {
-      this.forEachTable((t) => t.remove(key), current.uri);
+      for (const table of this.tables()) table.remove(key);
       this.tableProblems.delete(current.uri);
       this.indexed.delete(key);
     }
     if (wanted) {
-      this.forEachTable((t) => t.add(wanted), wanted.uri);
+      for (const table of this.tables()) table.add(wanted);
       this.indexed.set(key, wanted);
     }
   }
 
-  /**
-   * Runs an update on every table. A table that throws on one source must not
-   * leave the others half-updated or stop indexing: the failure becomes a
-   * problem of that file.
-   */
-  private forEachTable(update: (table: CorpusTable) => void, uri: string): void {
-    const tables: Array<[string, CorpusTable]> = [['names', this.entities], ['quotes', this.quotes], ['search', this.search], ['numbers', this.numbers]];
-    for (const [name, table] of tables) {
-      try {
-        update(table);
-      } catch (e) {
-        const list = this.tableProblems.get(uri) ?? [];
-        list.push({
-          path: this.displayPaths.get(uri) ?? uri,
-          uri,
-          severity: 'error',
-          message: `Internal error in the ${name} table while indexing this file: ${e instanceof Error ? e.message : String(e)}`,
-        });
-        this.tableProblems.set(uri, list);
-      }
+  private tables(): Array<DeferredTable<CorpusTable>> {
+    return [this.entityTable, this.quoteTable, this.searchTable, this.numberTable];
+  }
+
+  private recordTableProblem(uri: string, problem: { table: string; error: unknown }): void {
+    const list = this.tableProblems.get(uri) ?? [];
+    list.push({
+      path: this.displayPaths.get(uri) ?? uri,
+      uri,
+      severity: 'error',
+      message: `Internal error in the ${problem.table} table while indexing this file: ${problem.error instanceof Error ? problem.error.message : String(problem.error)}`,
+    });
+    this.tableProblems.set(uri, list);
+  }
+}
+
+/**
+ * A table with a queue of changes not applied yet. Per key only the net change
+ * is kept (drop what the table has, add a source), in the order keys were
+ * touched, which is the order the table would have seen them in.
+ */
+class DeferredTable<T extends CorpusTable> {
+  private queue = new Map<string, { removeFirst: boolean; add: ExtractedSource | null }>();
+  /** True until the table has been given anything. */
+  private fresh = true;
+
+  constructor(
+    private readonly name: string,
+    private readonly table: T,
+    private readonly onError: (uri: string, problem: { table: string; error: unknown }) => void,
+  ) {}
+
+  get pending(): boolean {
+    return this.queue.size > 0;
+  }
+
+  /** True when the table never received a source (its queue may hold some). */
+  get untouched(): boolean {
+    return this.fresh;
+  }
+
+  add(source: ExtractedSource): void {
+    const entry = this.queue.get(source.key);
+    this.queue.delete(source.key);
+    this.queue.set(source.key, { removeFirst: entry?.removeFirst ?? false, add: source });
+  }
+
+  remove(key: string): void {
+    const entry = this.queue.get(key);
+    if (!entry) this.queue.set(key, { removeFirst: true, add: null });
+    else if (entry.removeFirst) entry.add = null;
+    else this.queue.delete(key);
+  }
+
+  /** The table with every queued change applied. */
+  ready(): T {
+    if (this.queue.size === 0) return this.table;
+    const queue = this.queue;
+    this.queue = new Map();
+    this.fresh = false;
+    for (const [key, { removeFirst, add }] of queue) {
+      // A table that throws on one source must not stop the others: the failure becomes a problem of that file.
+      if (removeFirst) this.apply(() => this.table.remove(key), add?.uri);
+      if (add) this.apply(() => this.table.add(add), add.uri);
+    }
+    return this.table;
+  }
+
+  private apply(update: () => void, uri: string | undefined): void {
+    try {
+      update();
+    } catch (e) {
+      if (uri !== undefined) this.onError(uri, { table: this.name, error: e });
     }
   }
 }
