@@ -12,7 +12,7 @@
  */
 import type { ExtractedSource, Quote } from '../model';
 import type { QuoteMatch, QuoteTable } from './api';
-import { foldText } from '../text/normalize';
+import { foldChar, foldText } from '../text/normalize';
 
 
 /** Tokens per source addressable in a posting entry (entry = doc * DOC_STRIDE + position). */
@@ -69,8 +69,10 @@ export function createQuoteTable(): QuoteTable {
 }
 
 class PostingQuoteTable implements QuoteTable {
-  private readonly vocabulary = new Map<string, number>();
-  private readonly postings: number[][] = [];
+  /** Word hash (see {@link wordHashes}) → word id. */
+  private readonly vocabulary = new WordIds();
+  private readonly postings = new Postings();
+  private words = 0;
   private readonly docs: Array<IndexedSource | null> = [];
   private readonly docByKey = new Map<string, number>();
   private deadDocs = 0;
@@ -81,14 +83,13 @@ class PostingQuoteTable implements QuoteTable {
     const words = sourceWords(source);
     const ids = new Int32Array(words.length);
     for (let i = 0; i < words.length; i++) {
-      let id = this.vocabulary.get(words.forms[i]);
-      if (id === undefined) {
-        id = this.postings.length;
-        this.vocabulary.set(words.forms[i], id);
-        this.postings.push([]);
+      let id = this.vocabulary.get(words.hashes[i]);
+      if (id < 0) {
+        id = this.words++;
+        this.vocabulary.set(words.hashes[i], id);
       }
       ids[i] = id;
-      if (i < DOC_STRIDE) this.postings[id].push(doc * DOC_STRIDE + i);
+      if (i < DOC_STRIDE) this.postings.add(id, doc * DOC_STRIDE + i);
     }
     const quotes = [...source.quotes].sort((a, b) => a.start - b.start);
     this.docs.push({ key: source.key, source, ids, starts: words.starts, ends: words.ends, quotes });
@@ -163,8 +164,10 @@ class PostingQuoteTable implements QuoteTable {
         pendingGap += ELLIPSIS_WORDS;
         continue;
       }
-      for (const form of foldWords(piece)) {
-        ids.push(this.vocabulary.get(form) ?? -1);
+      const hashes: number[] = [];
+      wordHashes(piece, 0, piece.length, hashes, [], []);
+      for (const hash of hashes) {
+        ids.push(this.vocabulary.get(hash));
         gapBefore.push(ids.length === 1 ? 0 : pendingGap);
         pendingGap = 0;
       }
@@ -184,7 +187,7 @@ class PostingQuoteTable implements QuoteTable {
     // Anchor on the rarest word of the whole query.
     let anchor = 0;
     for (let i = 1; i < query.ids.length; i++) {
-      if (this.postings[query.ids[i]].length < this.postings[query.ids[anchor]].length) anchor = i;
+      if (this.postings.count(query.ids[i]) < this.postings.count(query.ids[anchor])) anchor = i;
     }
     const runIndex = query.runs.findIndex(([s, e]) => anchor >= s && anchor < e);
     const [runStart, runEnd] = query.runs[runIndex];
@@ -243,11 +246,10 @@ class PostingQuoteTable implements QuoteTable {
    * sources themselves when they are few (a common word's list is long).
    */
   private occurrences(id: number, allowed: Set<number> | null): number[] {
-    const list = this.postings[id];
-    if (!allowed || allowed.size > SCAN_SOURCES) return list;
+    if (!allowed || allowed.size > SCAN_SOURCES) return this.postings.list(id);
     let total = 0;
     for (const doc of allowed) total += this.docs[doc]?.ids.length ?? 0;
-    if (total >= list.length) return list;
+    if (total >= this.postings.count(id)) return this.postings.list(id);
     const out: number[] = [];
     for (const doc of allowed) {
       const ids = this.docs[doc]?.ids;
@@ -264,15 +266,15 @@ class PostingQuoteTable implements QuoteTable {
     // The rarer known words vote for where the query would start in a source.
     const anchors: number[] = [];
     for (let i = 0; i < n; i++) if (query.ids[i] >= 0 && !anchors.some((a) => query.ids[a] === query.ids[i])) anchors.push(i);
-    anchors.sort((a, b) => this.postings[query.ids[a]].length - this.postings[query.ids[b]].length);
+    anchors.sort((a, b) => this.postings.count(query.ids[a]) - this.postings.count(query.ids[b]));
     anchors.length = Math.min(anchors.length, NEAR_ANCHORS);
     if (anchors.length === 0) return [];
     const collected: number[] = [];
     for (let k = 0; k < anchors.length; k++) {
       const a = anchors[k];
-      const list = this.occurrences(query.ids[a], allowed);
       // Very common words add little once two rarer ones have voted.
-      if (k >= 2 && list.length > MAX_POSTINGS_PER_ANCHOR) break;
+      if (k >= 2 && this.postings.count(query.ids[a]) > MAX_POSTINGS_PER_ANCHOR && (!allowed || allowed.size > SCAN_SOURCES)) break;
+      const list = this.occurrences(query.ids[a], allowed);
       for (const entry of list) {
         const doc = Math.floor(entry / DOC_STRIDE);
         if (!this.docs[doc] || (allowed && !allowed.has(doc))) continue;
@@ -343,14 +345,129 @@ class PostingQuoteTable implements QuoteTable {
   }
 
   private compact(): void {
-    for (let id = 0; id < this.postings.length; id++) {
-      const list = this.postings[id];
-      let w = 0;
-      for (const entry of list) if (this.docs[Math.floor(entry / DOC_STRIDE)]) list[w++] = entry;
-      list.length = w;
-    }
+    this.postings.compact((entry) => this.docs[Math.floor(entry / DOC_STRIDE)] !== null);
     this.deadDocs = 0;
   }
+}
+
+/**
+ * Posting lists of all words in three typed arrays: each entry links to the
+ * word's previous entry. Appending is a few array writes, where a JavaScript
+ * array per word costs an allocation and copies as it grows (a corpus has a
+ * million entries). Lists come out newest first.
+ */
+class Postings {
+  private entries = new Float64Array(1 << 16);
+  private next = new Int32Array(1 << 16);
+  private size = 0;
+  private heads = new Int32Array(1 << 12).fill(-1);
+  private counts = new Int32Array(1 << 12);
+
+  add(word: number, entry: number): void {
+    if (word >= this.heads.length) this.growWords(word);
+    if (this.size === this.entries.length) this.growEntries();
+    this.entries[this.size] = entry;
+    this.next[this.size] = this.heads[word];
+    this.heads[word] = this.size++;
+    this.counts[word]++;
+  }
+
+  count(word: number): number {
+    return word < this.counts.length ? this.counts[word] : 0;
+  }
+
+  list(word: number): number[] {
+    const out: number[] = [];
+    if (word >= this.heads.length) return out;
+    for (let k = this.heads[word]; k >= 0; k = this.next[k]) out.push(this.entries[k]);
+    return out;
+  }
+
+  /** Drops the entries `keep` rejects. */
+  compact(keep: (entry: number) => boolean): void {
+    const entries = new Float64Array(this.entries.length);
+    const next = new Int32Array(this.entries.length);
+    let size = 0;
+    for (let word = 0; word < this.heads.length; word++) {
+      const kept = this.list(word).filter(keep).reverse();
+      let head = -1;
+      for (const entry of kept) {
+        entries[size] = entry;
+        next[size] = head;
+        head = size++;
+      }
+      this.heads[word] = head;
+      this.counts[word] = kept.length;
+    }
+    this.entries = entries;
+    this.next = next;
+    this.size = size;
+  }
+
+  private growEntries(): void {
+    const entries = new Float64Array(this.entries.length * 2);
+    entries.set(this.entries);
+    const next = new Int32Array(this.entries.length * 2);
+    next.set(this.next);
+    this.entries = entries;
+    this.next = next;
+  }
+
+  private growWords(word: number): void {
+    let length = this.heads.length;
+    while (length <= word) length *= 2;
+    const heads = new Int32Array(length).fill(-1);
+    heads.set(this.heads);
+    const counts = new Int32Array(length);
+    counts.set(this.counts);
+    this.heads = heads;
+    this.counts = counts;
+  }
+}
+
+/**
+ * Word hash → word id, an open-addressing table in typed arrays: a corpus has
+ * about a million words to look up and a `Map` costs more than the rest of
+ * indexing together.
+ */
+class WordIds {
+  private keys = new Float64Array(1 << 16).fill(-1);
+  private values = new Int32Array(1 << 16);
+  private size = 0;
+
+  /** The id of a hash, or -1. */
+  get(hash: number): number {
+    const mask = this.keys.length - 1;
+    for (let slot = slotOf(hash) & mask; ; slot = (slot + 1) & mask) {
+      const key = this.keys[slot];
+      if (key === hash) return this.values[slot];
+      if (key === -1) return -1;
+    }
+  }
+
+  set(hash: number, id: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let slot = slotOf(hash) & mask;
+    while (this.keys[slot] !== -1 && this.keys[slot] !== hash) slot = (slot + 1) & mask;
+    if (this.keys[slot] === -1) this.size++;
+    this.keys[slot] = hash;
+    this.values[slot] = id;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const values = this.values;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.values = new Int32Array(keys.length * 2);
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.set(keys[i], values[i]);
+  }
+}
+
+/** The 32-bit half of a word hash, spread over the table. */
+function slotOf(hash: number): number {
+  return Math.floor(hash / 2097152) | 0;
 }
 
 function runAt(ids: Int32Array, query: number[], s: number, e: number, at: number): boolean {
@@ -447,18 +564,50 @@ function round(x: number): number {
 
 interface SourceWords {
   length: number;
-  forms: string[];
+  hashes: number[];
   starts: Int32Array;
   ends: Int32Array;
 }
 
-/** The folded words of a source's paragraphs (title, captions and body), with their offsets. */
+/** The words of a source's paragraphs (title, captions and body) as hashes, with their offsets. */
 function sourceWords(source: ExtractedSource): SourceWords {
-  const forms: string[] = [];
+  const hashes: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  for (const p of source.paragraphs) wordsOf(source.text, p.start, p.end, forms, starts, ends);
-  return { length: forms.length, forms, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  for (const p of source.paragraphs) wordHashes(source.text, p.start, p.end, hashes, starts, ends);
+  return { length: hashes.length, hashes, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/**
+ * The words of `text[start, end)` as 53-bit hashes of their folded form (two
+ * independent 32- and 21-bit hashes, so two words of a corpus practically never
+ * share one): the same words as {@link wordsOf}, without making a string per
+ * word, which is most of the cost of indexing a corpus.
+ */
+function wordHashes(text: string, start: number, end: number, hashes: number[], starts: number[], ends: number[]): void {
+  let i = start;
+  while (i < end) {
+    let c = text.charCodeAt(i);
+    if (!isWordChar(c)) { i++; continue; }
+    const s = i;
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9747b28c;
+    while (i < end) {
+      c = text.charCodeAt(i);
+      if (isWordChar(c)) {
+        const folded = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldChar(text[i]).charCodeAt(0);
+        h1 = Math.imul(h1 ^ folded, 16777619);
+        h2 = Math.imul(h2 ^ folded, 0x5bd1e995) ^ (h2 >>> 15);
+        i++;
+        continue;
+      }
+      if ((c === 39 || c === 0x2019 || c === 0x2018) && i + 1 < end && isWordChar(text.charCodeAt(i + 1))) { i++; continue; }
+      break;
+    }
+    hashes.push((h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff));
+    starts.push(s);
+    ends.push(i);
+  }
 }
 
 /** Folded words of a query or name. */
@@ -480,11 +629,14 @@ function wordsOf(text: string, start: number, end: number, forms: string[], star
     if (!isWordChar(c)) { i++; continue; }
     const s = i;
     let ascii = true;
+    let upper = false;
     let apostrophe = false;
     while (i < end) {
       c = text.charCodeAt(i);
+      if (c >= 97 && c <= 122) { i++; continue; }
       if (isWordChar(c)) {
         if (c >= 128) ascii = false;
+        else if (c >= 65 && c <= 90) upper = true;
         i++;
         continue;
       }
@@ -496,7 +648,8 @@ function wordsOf(text: string, start: number, end: number, forms: string[], star
       break;
     }
     let form = text.slice(s, i);
-    form = ascii ? form.toLowerCase() : foldText(form);
+    if (!ascii) form = foldText(form);
+    else if (upper) form = form.toLowerCase();
     if (apostrophe) form = form.replace(/['\u2019\u2018]/g, '');
     forms.push(form);
     starts.push(s);
