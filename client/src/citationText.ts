@@ -6,26 +6,32 @@
 /** What to insert and where, relative to the cursor. */
 export interface CitationInsertion {
   text: string;
+  /** Characters after the cursor at which to insert (so a key or word under the cursor is never split). */
+  offset: number;
 }
 
 /**
  * Builds the citation to insert at a cursor that has `before` and `after` on its
- * line: `[@key]` or `[@key, para N]`, or `; @key` when the cursor already sits
- * inside a bracketed citation (`[@a|]` becomes `[@a; @key]`, Pandoc's form for
- * several sources). A space separates the citation from a preceding word.
+ * line: `[@key]` or `[@key, para N]`, or `; @key` at the end of the item list
+ * when the cursor already sits inside a bracketed citation (`[@a|]` becomes
+ * `[@a; @key]`, Pandoc's form for several sources). A cursor inside a word
+ * inserts after that word. A space separates the citation from a preceding word.
  */
 export function citationText(key: string, paragraph: number | undefined, before: string, after: string): CitationInsertion {
   const item = paragraph !== undefined && paragraph > 0 ? `@${key}, para ${paragraph}` : `@${key}`;
   const open = openCitationBracket(before, after);
   if (open >= 0) {
-    const trimmed = before.trimEnd();
-    // Before the first item (in a prefix such as "see ") or right after "[" or ";", no separator is needed.
-    const leading = trimmed.endsWith('[') || trimmed.endsWith(';') || !before.slice(open).includes('@') ? '' : '; ';
-    const trailing = /^\s*-?@/.test(after) ? '; ' : '';
-    return { text: `${leading}${item}${trailing}` };
+    // Appended as the last item, just before "]".
+    const offset = after.indexOf(']');
+    const content = (before.slice(open + 1) + after.slice(0, offset)).trimEnd();
+    const leading = content === '' || content.endsWith(';') ? '' : '; ';
+    return { text: `${leading}${item}`, offset };
   }
-  const needsSpace = before.length > 0 && !/[\s([]$/.test(before);
-  return { text: `${needsSpace ? ' ' : ''}[${item}]` };
+  const insideWord = /[\p{L}\p{N}_]$/u.test(before);
+  const offset = insideWord ? (/^[\p{L}\p{N}_'’-]*/u.exec(after)?.[0].length ?? 0) : 0;
+  const previous = before + after.slice(0, offset);
+  const needsSpace = previous.length > 0 && !/[\s([]$/.test(previous);
+  return { text: `${needsSpace ? ' ' : ''}[${item}]`, offset };
 }
 
 /**

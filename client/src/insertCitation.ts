@@ -15,9 +15,16 @@ import { pickSource } from './sourcePicker';
 export async function insertCitationAt(editor: vscode.TextEditor, key: string, paragraph?: number): Promise<boolean> {
   const position = editor.selection.active;
   const line = editor.document.lineAt(position.line).text;
-  const { text } = citationText(key, paragraph, line.slice(0, position.character), line.slice(position.character));
-  // Inserting at an empty selection leaves the caret after the citation, so typing continues the sentence.
-  return editor.edit((edit) => edit.replace(editor.selection, text));
+  const { text, offset } = citationText(key, paragraph, line.slice(0, position.character), line.slice(position.character));
+  const at = position.translate(0, offset);
+  const done = await editor.edit((edit) => (offset === 0 && !editor.selection.isEmpty ? edit.replace(editor.selection, text) : edit.insert(at, text)));
+  if (done) {
+    // The caret goes after the citation, so typing continues the sentence.
+    const end = at.translate(0, text.length);
+    editor.selection = new vscode.Selection(end, end);
+    editor.revealRange(new vscode.Range(end, end));
+  }
+  return done;
 }
 
 /** The markdown editor a citation should go into: the active one, else the most recently visible markdown editor. */

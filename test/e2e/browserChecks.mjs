@@ -142,6 +142,10 @@ const checks = [
     title: '"Dossier: Search Sources" finds a passage as you type and previews it',
     async run(page) {
       await openFile(page, 'draft.md');
+      // A known cursor for the citation the next check inserts: the end of the draft's last sentence.
+      await page.keyboard.press(isMac ? 'Meta+End' : 'Control+End');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('End');
       await runCommand(page, 'Dossier: Search Sources');
       const widget = page.locator('.quick-input-widget');
       await widget.locator('.quick-input-title', { hasText: 'Dossier: Search Sources' }).waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -160,7 +164,7 @@ const checks = [
   },
   {
     name: '05-insert-citation',
-    title: 'the result’s "Insert citation" button inserts [@dock-strike, para 3] into the draft',
+    title: 'the result’s "Insert citation" button inserts [@dock-strike, para 3] after the draft’s last sentence',
     async run(page) {
       const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Dock workers walk out' }).first();
       await row.hover();

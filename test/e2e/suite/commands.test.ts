@@ -45,6 +45,19 @@ describe('Dossier requests and commands', function () {
     assert.match(facts, /When the cranes go/);
   });
 
+  it('"Show Extracted Facts" opens the summary of the source under the cursor', async () => {
+    await dossier();
+    const editor = await openDraft();
+    const cursor = editor.document.getText().indexOf('@dock-strike') + 3;
+    editor.selection = new vscode.Selection(editor.document.positionAt(cursor), editor.document.positionAt(cursor));
+    await vscode.commands.executeCommand('dossier.showFacts');
+    const facts = await poll('a dossier-facts document for dock-strike', () =>
+      vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'dossier-facts' && d.uri.path === '/dock-strike.md'),
+    );
+    assert.match(facts.getText(), /Malik Osei/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('applies a severity setting live ("off" hides the code)', async () => {
     await dossier();
     const uri = (await openDraft()).document.uri;
