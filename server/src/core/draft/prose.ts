@@ -7,13 +7,28 @@
  * front matter, link targets, `>` markers) replaced by a space. Everything
  * downstream (sentences, citations, quotes, numbers) reads `masked`, so an
  * offset found there is the offset in the editor.
+ *
+ * Incremental: the draft is cut at blank lines into chunks that markdown
+ * parses independently (see {@link splitChunks}), and each chunk's layout is
+ * cached by its text. Typing in one paragraph re-parses that paragraph only;
+ * micromark is most of the cost of reading a draft.
+ *
+ * GFM is read without its autolink-literal part: a bare URL's characters are
+ * prose either way (link text is copied), and that part alone was more than
+ * half of micromark's time on news prose.
  */
 import type { Nodes, Parent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Span } from '../model';
 
 /** A block of prose: a paragraph (anywhere) or a table cell. */
@@ -37,47 +52,242 @@ export interface ProseLayout {
 /** Node types whose whole span is never checked. */
 const IGNORED_TYPES = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml']);
 
+const GFM_SYNTAX = [gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
+const GFM_TREE = [gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()];
+const FRONT_MATTER_SYNTAX = frontmatter(['yaml', 'toml']);
+const FRONT_MATTER_TREE = frontmatterFromMarkdown(['yaml', 'toml']);
+
+/** Chunk layouts kept (by chunk text): a long draft has a few hundred chunks, several drafts may be open. */
+const CHUNK_CACHE_SIZE = 4096;
+const chunkCache = new Map<string, ChunkLayout>();
+
+/** The layout of one chunk, with the labels of the link and footnote definitions it holds. */
+interface ChunkLayout extends ProseLayout {
+  labels: string[];
+  /** The chunk ends inside a fenced code block or an HTML block that runs to an end marker. */
+  openAtEnd: boolean;
+}
+
 /** Parses the draft and returns its prose layout. Never throws on odd markdown. */
 export function layoutProse(text: string): ProseLayout {
-  const chars = Array.from({ length: text.length }, (_, i) => (text[i] === '\n' ? '\n' : ' '));
+  const chunks = splitChunks(text);
+  let parts: ChunkLayout[] = [];
+  for (let i = 0; i < chunks.length;) {
+    const part = chunkLayout(text.slice(chunks[i].start, chunks[i].end), chunks[i].start === 0, '');
+    if (part.openAtEnd && i + 1 < chunks.length) {
+      // The cut was wrong (a fence or comment the line scan misread): join the next chunk and read again.
+      chunks.splice(i, 2, { start: chunks[i].start, end: chunks[i + 1].end });
+      continue;
+    }
+    parts.push(part);
+    i++;
+  }
+  // A reference resolves when the draft defines its label anywhere: chunks with brackets are read again with every definition.
+  const labels = [...new Set(parts.flatMap((p) => p.labels))];
+  if (labels.length > 0) {
+    const definitions = labels.map((l) => `[${l}]: ${l.startsWith('^') ? 'x' : '#'}`).join('\n\n');
+    parts = parts.map((p, i) => (p.masked.includes(']') ? chunkLayout(text.slice(chunks[i].start, chunks[i].end), chunks[i].start === 0, definitions) : p));
+  }
+  const pieces: string[] = [];
   const layout: ProseLayout = { masked: '', blocks: [], blockQuotes: [], ignored: [] };
+  let at = 0;
+  chunks.forEach((chunk, i) => {
+    const part = parts[i];
+    pieces.push(blankGap(text, at, chunk.start), part.masked);
+    const shift = chunk.start;
+    const quoteShift = layout.blockQuotes.length;
+    for (const b of part.blocks) layout.blocks.push({ start: b.start + shift, end: b.end + shift, kind: b.kind, blockQuote: b.blockQuote < 0 ? -1 : b.blockQuote + quoteShift });
+    for (const q of part.blockQuotes) layout.blockQuotes.push({ start: q.start + shift, end: q.end + shift });
+    for (const s of part.ignored) layout.ignored.push({ start: s.start + shift, end: s.end + shift });
+    at = chunk.end;
+  });
+  pieces.push(blankGap(text, at, text.length));
+  layout.masked = pieces.join('');
+  return layout;
+}
+
+/** The layout of one chunk, offsets relative to it (cached by its text and what it is parsed with). */
+function chunkLayout(chunk: string, atStart: boolean, definitions: string): ChunkLayout {
+  const key = `${atStart ? 'F' : 'B'}${definitions.length}:${definitions}${chunk}`;
+  const hit = chunkCache.get(key);
+  if (hit) {
+    chunkCache.delete(key);
+    chunkCache.set(key, hit);
+    return hit;
+  }
+  const layout = layoutWhole(chunk, atStart, definitions);
+  chunkCache.set(key, layout);
+  if (chunkCache.size > CHUNK_CACHE_SIZE) chunkCache.delete(chunkCache.keys().next().value as string);
+  return layout;
+}
+
+/**
+ * Parses `text` as a whole. `definitions` (those of the rest of the draft)
+ * are parsed with it so references resolve as in the whole draft: before it,
+ * or after it when it opens the draft (front matter must come first). Nothing
+ * of them enters the layout.
+ */
+function layoutWhole(text: string, frontMatter: boolean, definitions: string): ChunkLayout {
+  const before = definitions && !frontMatter ? `${definitions}\n\n` : '';
+  const after = definitions && frontMatter ? `\n\n${definitions}` : '';
+  const source = before + text + after;
+  const shift = before.length;
+  const end = shift + text.length;
+  const chars = Array.from({ length: source.length }, (_, i) => (source[i] === '\n' ? '\n' : ' '));
+  const layout: ChunkLayout = { masked: '', blocks: [], blockQuotes: [], ignored: [], labels: [], openAtEnd: false };
   let tree: Root;
   try {
-    tree = fromMarkdown(text, {
-      extensions: [gfm(), frontmatter(['yaml', 'toml'])],
-      mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
+    tree = fromMarkdown(source, {
+      extensions: frontMatter ? [...GFM_SYNTAX, FRONT_MATTER_SYNTAX] : GFM_SYNTAX,
+      mdastExtensions: frontMatter ? [...GFM_TREE, FRONT_MATTER_TREE] : GFM_TREE,
     });
   } catch {
     // micromark does not throw on any input we know of; if it ever does, the
-    // draft is treated as having no prose rather than crashing the server.
-    layout.masked = chars.join('');
+    // chunk is treated as having no prose rather than crashing the server.
+    layout.masked = chars.slice(shift, end).join('');
     return layout;
   }
+  /** A span of `source` as a span of the chunk (the definitions' text clipped off). */
+  const local = (span: Span): Span => ({ start: Math.max(span.start, shift) - shift, end: Math.min(span.end, end) - shift });
+  const ignored: Span[] = [];
 
   const visitBlock = (node: Nodes, blockQuote: number): void => {
     const span = spanOf(node);
+    // The definitions lie outside the chunk (a block left open at its end may swallow those after it).
+    if (span && (span.start >= end || span.end <= shift)) return;
     if (IGNORED_TYPES.has(node.type)) {
-      if (span) layout.ignored.push(span);
+      if (span) ignored.push(span);
       return;
     }
-    if (node.type === 'heading' || node.type === 'definition' || node.type === 'thematicBreak') return;
+    if (node.type === 'definition') {
+      if (node.label) layout.labels.push(node.label);
+      return;
+    }
+    if (node.type === 'footnoteDefinition' && node.label) layout.labels.push(`^${node.label}`);
+    if (node.type === 'heading' || node.type === 'thematicBreak') return;
     if (node.type === 'paragraph' || node.type === 'tableCell') {
       if (!span) return;
-      copyInline(node, text, chars, layout.ignored);
-      if (blockQuote >= 0) blankQuoteMarkers(text, chars, span);
-      layout.blocks.push({ ...span, kind: node.type === 'paragraph' ? 'paragraph' : 'cell', blockQuote });
+      copyInline(node, source, chars, ignored);
+      if (blockQuote >= 0) blankQuoteMarkers(source, chars, span);
+      layout.blocks.push({ ...local(span), kind: node.type === 'paragraph' ? 'paragraph' : 'cell', blockQuote });
       return;
     }
     let quoteIndex = blockQuote;
     if (node.type === 'blockquote' && blockQuote < 0 && span) {
       quoteIndex = layout.blockQuotes.length;
-      layout.blockQuotes.push(span);
+      layout.blockQuotes.push(local(span));
     }
     if ('children' in node) for (const child of (node as Parent).children) visitBlock(child as Nodes, quoteIndex);
   };
   visitBlock(tree, -1);
-  layout.masked = chars.join('');
+  layout.ignored = ignored.filter((s) => s.end > shift && s.start < end).map(local);
+  layout.masked = chars.slice(shift, end).join('');
+  const last = tree.children.filter((c) => (spanOf(c)?.start ?? Infinity) < end).pop();
+  const lastSpan = last ? spanOf(last) : null;
+  if (!definitions && lastSpan && (last?.type === 'code' || last?.type === 'html')) layout.openAtEnd = leftOpen(text.slice(lastSpan.start, lastSpan.end));
   return layout;
+}
+
+/** True when a code or HTML block's text opens a fence or an end-marked HTML block it never closes. */
+function leftOpen(block: string): boolean {
+  const lines = block.split('\n');
+  const fence = /^[ \t]*(`{3,}|~{3,})/.exec(lines[0]);
+  if (fence) {
+    const char = fence[1][0];
+    return !lines.slice(1).some((l) => {
+      const m = /^[ \t]*(`{3,}|~{3,})[ \t\r]*$/.exec(l);
+      return m !== null && m[1][0] === char && m[1].length >= fence[1].length;
+    });
+  }
+  return nextOpen(null, lines[0]) !== null && !lines.slice(1).some((l) => nextOpen(nextOpen(null, lines[0]), l) === null);
+}
+
+/** The characters between two chunks as the whole parse masks them: blank lines, newlines kept. */
+function blankGap(text: string, from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to; i++) out += text[i] === '\n' ? '\n' : ' ';
+  return out;
+}
+
+const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})(.*)$/;
+const HTML_OPEN = /^[ \t]*(?:<(script|pre|style|textarea)(?=[\s>]|$)|(<!--)|(<\?)|(<!\[CDATA\[)|(<![A-Za-z]))/i;
+
+/**
+ * Cuts the draft into chunks that parse the same alone as inside the whole
+ * draft: runs of lines between blank lines, except that a blank line does not
+ * cut inside front matter, a fenced code block or an HTML block that runs to
+ * an end marker (comments, `<pre>`, ...), nor before an indented line (a list
+ * item's next paragraph, indented code, a footnote's continuation). When in
+ * doubt a chunk is left longer: that only costs time.
+ */
+export function splitChunks(text: string): Span[] {
+  const chunks: Span[] = [];
+  let chunkStart = -1;
+  let chunkEnd = -1;
+  let blankBefore = false;
+  /** What must close before a blank line may cut: a fence line or an HTML end marker. */
+  let open: { fence: string } | { end: string } | null = null;
+  let pos = 0;
+  let first = true;
+  while (pos <= text.length) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    const line = text.slice(pos, eol);
+    const blank = /^[ \t\r]*$/.test(line);
+    if (first && /^(?:---|\+\+\+)[ \t\r]*$/.test(line)) {
+      // Front matter: one chunk up to its closing fence (it may hold blank lines).
+      const fence = line.trim();
+      const close = new RegExp(`\n${fence.replace(/\+/g, '\\+')}[ \t\r]*(?:\n|$)`).exec(text.slice(eol));
+      if (close) {
+        const closeStart = eol + close.index + 1;
+        const closeEnd = text.indexOf('\n', closeStart);
+        chunkStart = 0;
+        chunkEnd = closeEnd < 0 ? text.length : closeEnd;
+        first = false;
+        if (closeEnd < 0) break;
+        pos = closeEnd + 1;
+        continue;
+      }
+    }
+    first = false;
+    if (blank) {
+      if (open === null) blankBefore = true;
+    } else {
+      const indented = line[0] === ' ' || line[0] === '\t';
+      if (chunkStart < 0) chunkStart = pos;
+      else if (blankBefore && open === null && !indented) {
+        chunks.push({ start: chunkStart, end: chunkEnd });
+        chunkStart = pos;
+      }
+      blankBefore = false;
+      // The line break belongs to the chunk: a block ends the same way before a blank line as at the end of the text.
+      chunkEnd = Math.min(eol + 1, text.length);
+      open = nextOpen(open, line);
+    }
+    if (eol >= text.length) break;
+    pos = eol + 1;
+  }
+  // The last chunk keeps the draft's tail: a block left open (a fence never closed) runs to the end of the text.
+  if (chunkStart >= 0) chunks.push({ start: chunkStart, end: text.length });
+  return chunks;
+}
+
+/** What is open after `line`, given what was open before it. */
+function nextOpen(open: { fence: string } | { end: string } | null, line: string): { fence: string } | { end: string } | null {
+  if (open && 'fence' in open) {
+    const m = /^[ \t]*(`{3,}|~{3,})[ \t\r]*$/.exec(line);
+    return m && m[1][0] === open.fence[0] && m[1].length >= open.fence.length ? null : open;
+  }
+  if (open) return line.includes(open.end) ? null : open;
+  const fence = FENCE_OPEN.exec(line);
+  // "```code``` and text" is inline code, not a fence.
+  if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) return { fence: fence[1] };
+  const html = HTML_OPEN.exec(line);
+  if (!html) return null;
+  const end = html[1] ? `</${html[1].toLowerCase()}>` : html[2] ? '-->' : html[3] ? '?>' : html[4] ? ']]>' : '>';
+  const rest = line.slice(html.index + html[0].length);
+  const closed = html[1] ? rest.toLowerCase().includes(end) : rest.includes(end);
+  return closed ? null : { end };
 }
 
 /** Copies the characters of text leaves (the words a reader sees) into `chars`. */
