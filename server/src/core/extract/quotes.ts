@@ -73,9 +73,10 @@ export function extractQuotes(text: string, paragraphs: Paragraph[], entities: L
 export function scanQuoteMarks(text: string, start: number, end: number): MarkedQuote[] {
   const out: MarkedQuote[] = [];
   let openAt = -1;
-  MARK_RE.lastIndex = start;
-  for (let m = MARK_RE.exec(text); m && m.index < end; m = MARK_RE.exec(text)) {
-    const i = m.index;
+  const slice = text.slice(start, end);
+  MARK_RE.lastIndex = 0;
+  for (let m = MARK_RE.exec(slice); m; m = MARK_RE.exec(slice)) {
+    const i = start + m.index;
     const c = text[i];
     const before = i > start ? text.charCodeAt(i - 1) : 32;
     const after = i + 1 < end ? text.charCodeAt(i + 1) : 32;
@@ -86,7 +87,7 @@ export function scanQuoteMarks(text: string, start: number, end: number): Marked
       const close = findSingleClose(text, i + 1, end);
       if (close < 0) continue;
       pushQuote(text, out, i, close, true);
-      MARK_RE.lastIndex = close + 1;
+      MARK_RE.lastIndex = close + 1 - start;
       continue;
     }
     if (openAt < 0) {
@@ -252,8 +253,10 @@ function wantedSentences(text: string, p: Paragraph, quotes: Span[]): boolean[] 
     s = Math.max(0, s - 1);
   };
   for (const q of quotes) mark(q.start, q.end);
-  SPEECH_HINT.lastIndex = p.start;
-  for (let m = SPEECH_HINT.exec(text); m && m.index < p.end; m = SPEECH_HINT.exec(text)) mark(m.index, m.index + m[0].length);
+  // Searching the paragraph alone: on the whole text a search would run on to the next hit, far beyond.
+  const body = text.slice(p.start, p.end);
+  SPEECH_HINT.lastIndex = 0;
+  for (let m = SPEECH_HINT.exec(body); m; m = SPEECH_HINT.exec(body)) mark(p.start + m.index, p.start + m.index + m[0].length);
   return any ? wanted : null;
 }
 
@@ -391,7 +394,7 @@ function findReportedSpeech(text: string, toks: Tok[], paragraph: number, jobs: 
     if (coordinated && previous) speaker = previous.speaker;
     if (!speaker) continue;
     previous = { sentence: t.sentence, speaker };
-    const clause = according ? clauseBefore(toks, j, speaker) : reportedClause(text, toks, j, speaker) ?? clauseBefore(toks, j, speaker);
+    const clause = according ? clauseBefore(text, toks, j, speaker) : reportedClause(text, toks, j, speaker) ?? clauseBefore(text, toks, j, speaker);
     const phrase = speaker;
     const tok = tokenAt(toks, phrase.start);
     if (!clause) {
@@ -427,29 +430,33 @@ function reportedClause(text: string, toks: Tok[], verb: number, speaker: Speake
     }
     end = k;
   }
-  return trimClause(toks, start, end);
+  return trimClause(text, toks, start, end);
 }
 
 /** "The plan is dead, a source said." / "..., according to TASS.": the clause before a trailing cue. */
-function clauseBefore(toks: Tok[], cue: number, speaker: SpeakerPhrase): [number, number] | null {
+function clauseBefore(text: string, toks: Tok[], cue: number, speaker: SpeakerPhrase): [number, number] | null {
   const sentence = toks[cue].sentence;
   const cueStart = Math.min(tokenAt(toks, speaker.start), cue);
   const comma = cueStart - 1;
   if (comma < 1 || toks[comma].text !== ',' || toks[comma].quote !== -1 || toks[comma].sentence !== sentence) return null;
-  // Only a few words may follow the cue ("in a statement", "on Monday").
-  let tail = 0;
-  for (let k = Math.max(cue, tokenAt(toks, speaker.end - 1)) + 1; k < toks.length && toks[k].sentence === sentence; k++) if (toks[k].kind === 'word') tail++;
-  if (tail > 5) return null;
+  // Only a few words may follow the cue ("in a statement", "on Monday"), and no quotation.
+  let last = Math.max(cue, tokenAt(toks, speaker.end - 1));
+  const cueEnd = toks[last].end;
+  while (last + 1 < toks.length && toks[last + 1].sentence === sentence) {
+    last++;
+    if (toks[last].kind === 'mark') return null;
+  }
+  if (toks[last].end - cueEnd > 40) return null;
   let start = comma - 1;
   while (start > 0 && toks[start - 1].sentence === sentence) start--;
   for (let k = start; k < comma; k++) if (toks[k].kind === 'mark') return null;
-  return trimClause(toks, start, comma - 1);
+  return trimClause(text, toks, start, comma - 1);
 }
 
-function trimClause(toks: Tok[], start: number, end: number): [number, number] | null {
+function trimClause(text: string, toks: Tok[], start: number, end: number): [number, number] | null {
   while (end > start && toks[end].kind === 'punct') end--;
-  let words = 0;
-  for (let k = start; k <= end; k++) if (toks[k].kind === 'word') words++;
+  // Counted on the text: the words of a quotation inside the clause are not tokens.
+  const words = text.slice(toks[start].start, toks[end].end).split(/\s+/).length;
   return words >= 3 ? [start, end] : null;
 }
 
