@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { DiagnosticCode } from '../../../server/src/core/checks/diagnostics';
-import { applyFix, only } from './fixtures';
+import { checkDraft } from '../../../server/src/core/checks/checkDraft';
+import { extractFromText } from '../../../server/src/core/corpus/extractSource';
+import { parseDraft } from '../../../server/src/core/draft/parseDraft';
+import { applyFix, fixtureCorpus, only } from './fixtures';
 
 describe('claim support', () => {
   it('claim-unsupported: the cited source does not say it, another does; fix cites it', () => {
@@ -28,5 +31,18 @@ describe('claim support', () => {
     assert.equal(only(draft, DiagnosticCode.UncitedClaim).length, 1);
     const cited = 'CISM secretary general Anna Berg opened the meeting with a minute of silence for the victims of the flood [@council].';
     assert.deepEqual(only(cited, DiagnosticCode.UncitedClaim), []);
+  });
+
+  it('an edit elsewhere keeps the finding at its new place; a corpus change is seen at once', () => {
+    const corpus = fixtureCorpus();
+    const sentence = 'CISM secretary general Anna Berg opened the meeting with a minute of silence for the victims of the flood.';
+    const uncited = (text: string) => checkDraft(parseDraft(text), corpus).filter((d) => d.code === DiagnosticCode.UncitedClaim);
+    const [first] = uncited(`Intro.\n\n${sentence}\n`);
+    const [moved] = uncited(`A longer intro.\n\n${sentence}\n`);
+    assert.equal(moved.start - first.start, 'A longer intro.'.length - 'Intro.'.length);
+    assert.equal(moved.fixes[0].edits[0].start - first.fixes[0].edits[0].start, moved.start - first.start);
+    corpus.removeUri(corpus.get('council')?.uri ?? '');
+    corpus.upsert(extractFromText('Nothing about a meeting here at all.', 'council.txt'));
+    assert.deepEqual(uncited(`Intro.\n\n${sentence}\n`), []);
   });
 });

@@ -10,8 +10,12 @@
  * never from a scan of the sources. A claim the cited source does not support
  * but no other source supports either is left alone: paraphrase and
  * background knowledge are too common to call that an error.
+ *
+ * What the corpus says about a claim's text is cached per corpus state: after
+ * an edit only the sentences whose text changed ask the search index again.
  */
 import type { PassageHit } from '../index/api';
+import type { Corpus } from '../index/corpus';
 import type { ExtractedSource, Span } from '../model';
 import type { Citation, DraftSentence } from '../draft/model';
 import { tokenize } from '../text/normalize';
@@ -64,33 +68,67 @@ function checkCitedClaim(ctx: CheckContext, sentence: DraftSentence, citation: C
   const claim = citation.covers;
   if (mostlyQuoted(sentence, claim)) return null;
   const text = ctx.draft.text.slice(claim.start, claim.end);
-  const words = contentWords(text);
-  if (words.size < MIN_CLAIM_WORDS) return null;
-  const citedBest = citedSupport(ctx, words, cited);
-  if (citedBest >= SUPPORTED) return null;
-  const other = bestSupport(ctx, text, words, cited);
-  if (!other.hit || other.coverage < BETTER_SUPPORT || other.coverage - citedBest < BETTER_LEAD) return null;
+  const other = remembered(ctx.corpus, `c${cited.join(' ')}\u0000${text}`, () => betterSource(ctx, text, cited));
+  if (!other?.hit) return null;
   const related = [relatedPassage(ctx, other.hit.key, other.hit, `@${other.hit.key}: "${clip(other.hit.snippet, 100)}"`)];
   return diagnostic(DiagnosticCode.ClaimUnsupported, claim,
     `@${cited.join(', @')} does not say this; @${other.hit.key} does.`, related,
     [replaceKeyFix(citation, cited, other.hit.key)]);
 }
 
+/** Another source that supports the claim clearly better than the cited ones, if any. */
+function betterSource(ctx: CheckContext, text: string, cited: string[]): { hit: PassageHit | null; coverage: number } | null {
+  const words = contentWords(text);
+  if (words.size < MIN_CLAIM_WORDS) return null;
+  const citedBest = citedSupport(ctx, words, cited);
+  if (citedBest >= SUPPORTED) return null;
+  const other = bestSupport(ctx, text, words, cited);
+  if (!other.hit || other.coverage < BETTER_SUPPORT || other.coverage - citedBest < BETTER_LEAD) return null;
+  return other;
+}
+
 function checkUncitedSentence(ctx: CheckContext, sentence: DraftSentence): DossierDiagnostic | null {
   if (sentence.quotes.some((q) => q.kind !== 'reported')) return null; // uncited-quote's business.
   const text = ctx.draft.text.slice(sentence.start, sentence.end);
+  const best = remembered(ctx.corpus, `u${text}`, () => copiedSource(ctx, text));
+  if (!best?.hit) return null;
+  const source = ctx.corpus.get(best.hit.key);
+  const paragraph = source?.paragraphs[best.hit.paragraph];
+  if (!source || !paragraph) return null;
+  return diagnostic(DiagnosticCode.UncitedClaim, sentence,
+    `This closely follows @${best.hit.key} but cites no source.`,
+    [relatedPassage(ctx, best.hit.key, paragraph, `@${best.hit.key}: "${clip(source.text.slice(paragraph.start, paragraph.end), 100)}"`)],
+    [addCitationFix(ctx.draft, sentence, best.hit.key)]);
+}
+
+/** The source passage an uncited sentence closely copies, if any. */
+function copiedSource(ctx: CheckContext, text: string): { hit: PassageHit | null; coverage: number } | null {
   const words = contentWords(text);
   if (words.size < MIN_UNCITED_WORDS) return null;
   const best = bestSupport(ctx, text, words);
   if (!best.hit || best.coverage < UNCITED_COVERAGE) return null;
   const source = ctx.corpus.get(best.hit.key);
-  if (!source) return null;
-  const paragraph = source.paragraphs[best.hit.paragraph];
-  if (!paragraph || longestCommonRun(text, source.text.slice(paragraph.start, paragraph.end)) < UNCITED_RUN) return null;
-  return diagnostic(DiagnosticCode.UncitedClaim, sentence,
-    `This closely follows @${best.hit.key} but cites no source.`,
-    [relatedPassage(ctx, best.hit.key, paragraph, `@${best.hit.key}: "${clip(source.text.slice(paragraph.start, paragraph.end), 100)}"`)],
-    [addCitationFix(ctx.draft, sentence, best.hit.key)]);
+  const paragraph = source?.paragraphs[best.hit.paragraph];
+  if (!source || !paragraph || longestCommonRun(text, source.text.slice(paragraph.start, paragraph.end)) < UNCITED_RUN) return null;
+  return best;
+}
+
+/** Results kept per corpus state; a draft has a few hundred claims, several drafts may be open. */
+const MAX_REMEMBERED = 20000;
+const memory = new WeakMap<Corpus, { version: number; results: Map<string, { hit: PassageHit | null; coverage: number } | null> }>();
+
+/** The result for a claim (its text and cited keys, in `key`), computed once per corpus state. */
+function remembered(corpus: Corpus, key: string, compute: () => { hit: PassageHit | null; coverage: number } | null): { hit: PassageHit | null; coverage: number } | null {
+  let entry = memory.get(corpus);
+  if (!entry || entry.version !== corpus.version) {
+    entry = { version: corpus.version, results: new Map() };
+    memory.set(corpus, entry);
+  }
+  if (entry.results.has(key)) return entry.results.get(key) ?? null;
+  const result = compute();
+  if (entry.results.size >= MAX_REMEMBERED) entry.results.clear();
+  entry.results.set(key, result);
+  return result;
 }
 
 /**
