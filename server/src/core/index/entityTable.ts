@@ -42,8 +42,17 @@ const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'di', 'du', 'del', 'der', 'd
 
 /** Folds a name for matching: case and diacritics removed, apostrophes straight, white space collapsed. */
 export function nameKey(name: string): string {
-  return foldText(name).replace(/\s+/g, ' ').trim();
+  // The merge asks for the keys of the same few thousand names again and again.
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    if (nameKeys.size >= 100_000) nameKeys.clear();
+    key = foldText(name).replace(/\s+/g, ' ').trim();
+    nameKeys.set(name, key);
+  }
+  return key;
 }
+
+const nameKeys = new Map<string, string>();
 
 /** Creates an empty corpus-wide entity table. */
 export function createEntityTable(): EntityTable {
@@ -151,17 +160,23 @@ function merge(sources: ExtractedSource[]): MergedState {
 
   // 3. One-word people join the most mentioned person whose name ends with that word.
   const bySurname = new Map<string, string>();
-  const mentionCount = (key: string) => (clusters.get(key) ?? []).reduce((n, m) => n + m.entity.mentions.length, 0);
+  const counts = new Map<string, number>();
+  const types = new Map<string, EntityType>();
   for (const [key, members] of clusters) {
-    if (!key.includes(' ') || dominantType(members) !== 'person') continue;
+    counts.set(key, members.reduce((n, m) => n + m.entity.mentions.length, 0));
+    types.set(key, dominantType(members));
+  }
+  const mentionCount = (key: string) => counts.get(key) ?? 0;
+  for (const [key] of clusters) {
+    if (!key.includes(' ') || types.get(key) !== 'person') continue;
     for (const tail of nameTails(key)) {
       const prev = bySurname.get(tail);
       if (!prev || mentionCount(key) > mentionCount(prev)) bySurname.set(tail, key);
     }
   }
-  for (const [key, members] of clusters) {
+  for (const key of clusters.keys()) {
     if (target.has(key) || key.includes(' ') && !PARTICLES.has(key.split(' ')[0])) continue;
-    const type = dominantType(members);
+    const type = types.get(key);
     if (type !== 'person' && type !== 'other') continue;
     const owner = bySurname.get(key);
     if (owner && owner !== key) target.set(key, owner);
@@ -252,8 +267,12 @@ function dominantType(members: Member[]): EntityType {
 /** The fullest form of the name: most words, then most frequent, then first seen. */
 function fullestName(members: Member[]): string {
   const counts = new Map<string, { name: string; n: number; words: number }>();
-  for (const m of members) {
-    if (isAcronymCluster([m]) && members.some((o) => !isAcronymCluster([o]))) continue;
+  // Decided once per member: testing every pair made big clusters ("Blair" in hundreds of sources) quadratic.
+  const acronymOnly = members.map((m) => isAcronymCluster([m]));
+  const anyName = acronymOnly.some((a) => !a);
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i];
+    if (acronymOnly[i] && anyName) continue;
     const k = nameKey(m.entity.name);
     const c = counts.get(k);
     if (c) c.n += m.entity.mentions.length;

@@ -43,8 +43,12 @@ export function foldChar(ch: string): string {
 
 /** {@link foldChar} over a whole string; the result has the same length as the input. */
 export function foldText(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += foldChar(text[i]);
+  // ASCII text (nearly all of it) only needs lower-casing, which the engine does without a string per character.
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) < 0x80) i++;
+  if (i === text.length) return text.toLowerCase();
+  let out = text.slice(0, i).toLowerCase();
+  for (; i < text.length; i++) out += foldChar(text[i]);
   return out;
 }
 
