@@ -705,8 +705,8 @@ export class SpeakerResolver {
       if (!this.honorifics) {
         // One pass over the text: "Mr. Trump", "Mrs. Clinton", "Ms Lynch".
         this.honorifics = new Map();
-        const re = /\b(Mrs?|Ms|Miss)\.?\s+(\p{Lu}[\p{L}'’-]+)/gu;
-        for (let m = re.exec(this.text); m; m = re.exec(this.text)) this.honorifics.set(m[2], m[1] === 'Mr' ? 'm' : 'f');
+        const re = /(?<![A-Za-z])M(rs?|s|iss)\.? +([A-Z][A-Za-z'’-]+)/g;
+        for (let m = re.exec(this.text); m; m = re.exec(this.text)) this.honorifics.set(m[2], m[1] === 'r' ? 'm' : 'f');
       }
       gender = this.honorifics.get(name.split(' ').pop() ?? name) ?? null;
     }
