@@ -178,6 +178,7 @@ function attributeParagraph(text: string, p: Paragraph, index: number, resolver:
   const wanted = wantedSentences(text, p, outer);
   if (!wanted) return result;
   const toks = tokenizeSentences(text, p.sentences, wanted, outer, markAt);
+  if (toks.length === 0) return result;
   const firstTok: number[] = marked.map(() => -1);
   const lastTok: number[] = marked.map(() => -1);
   for (let i = 0; i < toks.length; i++) {
@@ -191,7 +192,8 @@ function attributeParagraph(text: string, p: Paragraph, index: number, resolver:
   // Direct quotes, grouped when several fragments share one sentence ("a", "b" and "c").
   for (let a = 0; a < marked.length;) {
     let b = a;
-    while (b + 1 < marked.length && joinsNext(toks, lastTok[b], firstTok[b + 1])) b++;
+    if (firstTok[a] < 0) { a++; continue; } // sentences always cover a paragraph's marks; never crash if not
+    while (b + 1 < marked.length && firstTok[b + 1] >= 0 && joinsNext(toks, lastTok[b], firstTok[b + 1])) b++;
     const group: Pending[] = [];
     for (let q = a; q <= b; q++) {
       const m = marked[q];
