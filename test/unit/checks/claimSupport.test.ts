@@ -3,7 +3,8 @@ import { DiagnosticCode } from '../../../server/src/core/checks/diagnostics';
 import { checkDraft } from '../../../server/src/core/checks/checkDraft';
 import { extractFromText } from '../../../server/src/core/corpus/extractSource';
 import { parseDraft } from '../../../server/src/core/draft/parseDraft';
-import { applyFix, fixtureCorpus, only } from './fixtures';
+import { corpusFromTexts } from '../../../server/src/core/index/corpus';
+import { applyFix, COUNCIL, FORUM, only } from './fixtures';
 
 describe('claim support', () => {
   it('claim-unsupported: the cited source does not say it, another does; fix cites it', () => {
@@ -34,7 +35,8 @@ describe('claim support', () => {
   });
 
   it('an edit elsewhere keeps the finding at its new place; a corpus change is seen at once', () => {
-    const corpus = fixtureCorpus();
+    // A corpus of its own: this test changes it.
+    const corpus = corpusFromTexts({ 'council.txt': COUNCIL, 'forum.txt': FORUM });
     const sentence = 'CISM secretary general Anna Berg opened the meeting with a minute of silence for the victims of the flood.';
     const uncited = (text: string) => checkDraft(parseDraft(text), corpus).filter((d) => d.code === DiagnosticCode.UncitedClaim);
     const [first] = uncited(`Intro.\n\n${sentence}\n`);
