@@ -1,11 +1,14 @@
 /**
  * Corpus benchmark on the BBC corpus (2,225 articles): cold indexing (full
- * extraction + tables), cache size, warm start from the cache, the cost of
- * rebuilding each table from cached sources, search latency and peak memory.
- * Prints a markdown table. Targets: cold >= 5 MB/s, warm start < 300 ms.
+ * extraction; the corpus builds its tables on first use, so they are timed
+ * apart), cache size, warm start from the cache, per-stage CPU of extraction
+ * and of each table, search latency and peak memory. Prints a markdown table
+ * with wall and CPU times: the machine is shared, CPU time is the steadier
+ * figure. Targets: cold >= 5 MB/s, warm start < 300 ms.
  *
  * Run: npx tsx bench/corpus.ts  (skips when ../shared is absent)
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,12 +21,56 @@ import { createQuoteTable } from '../server/src/core/index/quoteTable';
 import { createSearchIndex } from '../server/src/core/index/searchIndex';
 import type { CorpusTable } from '../server/src/core/index/api';
 import type { ExtractedSource } from '../server/src/core/model';
+import { splitStructure } from '../server/src/core/text/structure';
+import { extractEntities } from '../server/src/core/extract/entities';
+import { extractQuotes } from '../server/src/core/extract/quotes';
+import { extractNumbers } from '../server/src/core/extract/numbers';
 import { folderUri, NodeFileSystem, readCacheFile, writeCacheFile } from '../server/src/node/nodeFileSystem';
 
 const BBC = resolve(__dirname, '..', '../shared/corpora/bbc');
 const GLOBS = ['*/*.txt'];
 
+const WARM_FLAG = '--warm-from';
+
+/** Warm start from a cache file, in this (fresh) process: prints the rows as JSON. */
+async function warmStart(cachePath: string): Promise<void> {
+  const rows: Array<[string, string, string]> = [];
+  const fs = new NodeFileSystem();
+  const options = { roots: [folderUri(BBC)], globs: GLOBS };
+  const warm = new Corpus();
+  const c0 = clock();
+  const text = await readCacheFile(cachePath);
+  const read = since(c0);
+  const c1 = clock();
+  const parsed = parseCache(text ?? '');
+  const parse = since(c1);
+  const c2 = clock();
+  const restored = 'ignored' in parsed ? parsed : restoreCorpus(warm, parsed);
+  const restore = since(c2);
+  const loaded = since(c0);
+  const c4 = clock();
+  warm.search.search('economy', { limit: 10 });
+  const firstSearch = since(c4);
+  const c3 = clock();
+  const verify = await indexSources(fs, warm, options);
+  const verifyTime = since(c3);
+  if ('ignored' in parsed || 'ignored' in restored || verify.extracted.length !== 0) throw new Error('warm start did not reuse the cache');
+  rows.push(['Warm load (read + parse + restore; corpus usable), fresh process', loaded, 'target < 300 ms']);
+  rows.push(['  read cache file', read, '']);
+  rows.push(['  parse + expand compact sources', parse, '']);
+  rows.push(['  restore (sources in, search index adopted, other tables queued)', restore, '']);
+  rows.push(['  first search (builds postings)', firstSearch, '']);
+  rows.push(['  verify pass (list + stat, unchanged files not read)', verifyTime, '']);
+  const c5 = clock();
+  warm.buildTables();
+  warm.entities.all();
+  rows.push(['  other tables on first use (quotes, numbers, entity merge)', since(c5), '']);
+  console.log(JSON.stringify(rows));
+}
+
 async function main(): Promise<void> {
+  const warmFrom = process.argv.indexOf(WARM_FLAG);
+  if (warmFrom >= 0) return warmStart(process.argv[warmFrom + 1]);
   if (!existsSync(BBC)) {
     console.log('bench/corpus: ../shared/corpora/bbc not found, skipped.');
     return;
@@ -41,15 +88,20 @@ async function main(): Promise<void> {
   const coldStart = clock();
   const coldReport = await indexSources(fs, cold, options);
   const coldMs = performance.now() - coldStart.wall;
-  rows.push(['Cold index (extract + tables)', `${since(coldStart)} for ${coldReport.total} files, ${mb.toFixed(1)} MB`, '']);
-  rows.push(['Cold throughput (wall)', `${(mb / (coldMs / 1000)).toFixed(2)} MB/s`, 'target >= 5 MB/s']);
+  const coldCpu = cpuSince(coldStart);
+  rows.push(['Cold index (read + extract; tables deferred)', `${since(coldStart)} for ${coldReport.total} files, ${mb.toFixed(1)} MB`, '']);
+  rows.push(['Cold throughput', `${(mb / (coldMs / 1000)).toFixed(2)} MB/s wall, ${(mb / (coldCpu / 1000)).toFixed(2)} MB/s CPU`, 'target >= 5 MB/s']);
+  const tablesStart = clock();
+  cold.buildTables();
+  cold.entities.all(); // the entity table merges lazily on its first query
+  const tablesCpu = cpuSince(tablesStart);
+  rows.push(['Build all tables (first use)', since(tablesStart), '']);
+  rows.push(['Cold index + all tables', `${fmt(coldCpu + tablesCpu)} ms CPU, ${(mb / ((coldCpu + tablesCpu) / 1000)).toFixed(2)} MB/s CPU`, 'target >= 5 MB/s']);
 
-  // Where the cold time goes: tables alone, each rebuilt from the extracted sources.
+  // Where the time goes: each stage once more over the extracted sources (JIT warm, so lower than inside the cold pass).
   const sources = cold.sources();
-  const tableMs = tableCosts(sources);
-  const tablesTotal = Object.values(tableMs).reduce((a, b) => a + b, 0);
-  rows.push(['  of which extraction (cold − tables)', `${fmt(coldMs - tablesTotal)} ms`, '']);
-  for (const [name, ms] of Object.entries(tableMs)) rows.push([`  table ${name}: add all sources`, `${fmt(ms)} ms`, '']);
+  for (const [name, ms] of Object.entries(stageCosts(sources))) rows.push([`  stage ${name}`, `CPU ${fmt(ms)} ms`, '']);
+  for (const [name, ms] of Object.entries(tableCosts(sources))) rows.push([`  table ${name}: add all sources${name === 'entities' ? ' + merge' : ''}`, `CPU ${fmt(ms)} ms`, '']);
 
   // Cache: write, then a warm start = read file + parse + restore (tables) + verify pass (nothing re-extracted).
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
@@ -60,25 +112,9 @@ async function main(): Promise<void> {
     await writeCacheFile(cachePath, json);
     rows.push(['Cache write (serialise + atomic write)', `${since(writeStart)}, ${(json.length / (1024 * 1024)).toFixed(1)} MB`, '']);
 
-    const warm = new Corpus();
-    const c0 = clock();
-    const text = await readCacheFile(cachePath);
-    const read = since(c0);
-    const c1 = clock();
-    const parsed = parseCache(text ?? '');
-    const parse = since(c1);
-    const c2 = clock();
-    const restored = 'ignored' in parsed ? parsed : restoreCorpus(warm, parsed);
-    const restore = since(c2);
-    const c3 = clock();
-    const verify = await indexSources(fs, warm, options);
-    const verifyTime = since(c3);
-    if ('ignored' in parsed || 'ignored' in restored || verify.extracted.length !== 0) throw new Error('warm start did not reuse the cache');
-    rows.push(['Warm start total', since(c0), 'target < 300 ms']);
-    rows.push(['  read cache file', read, '']);
-    rows.push(['  JSON.parse + shape check', parse, '']);
-    rows.push(['  restore (fill the tables)', restore, '']);
-    rows.push(['  verify pass (list + stat, unchanged files not read)', verifyTime, '']);
+    // A fresh process, as at a real start: in this one the cold corpus fills the heap and its GC would be billed to parsing.
+    const out = execFileSync(process.execPath, [...process.execArgv, __filename, WARM_FLAG, cachePath], { encoding: 'utf8' });
+    rows.push(...(JSON.parse(out.slice(out.indexOf('[['))) as Array<[string, string, string]>));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -107,11 +143,28 @@ function tableCosts(sources: ExtractedSource[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [name, create] of Object.entries(factories)) {
     const table = create();
-    const t = performance.now();
+    const t = clock();
     for (const s of sources) table.add(s);
-    out[name] = performance.now() - t;
+    if (name === 'entities') (table as ReturnType<typeof createEntityTable>).all();
+    out[name] = cpuSince(t);
   }
   return out;
+}
+
+/** CPU of each extraction stage over every source (structure is re-split; later stages use the stored results). */
+function stageCosts(sources: ExtractedSource[]): Record<string, number> {
+  const markdown = (s: ExtractedSource) => /\.(md|markdown)$/i.test(s.path);
+  const time = (run: (s: ExtractedSource) => unknown): number => {
+    const t = clock();
+    for (const s of sources) run(s);
+    return cpuSince(t);
+  };
+  return {
+    'structure (paragraphs, sentences)': time((s) => splitStructure(s.text, { markdown: markdown(s) })),
+    'entities (names, roles)': time((s) => extractEntities(s.text, s.paragraphs)),
+    'quotes (+ attribution)': time((s) => extractQuotes(s.text, s.paragraphs, s.entities)),
+    numbers: time((s) => extractNumbers(s.text, s.paragraphs)),
+  };
 }
 
 /** Deterministic queries: single headline words, two-word phrases and prefixes. */
@@ -133,8 +186,13 @@ function clock(): { wall: number; cpu: NodeJS.CpuUsage } {
 }
 
 function since(start: { wall: number; cpu: NodeJS.CpuUsage }): string {
+  return `${fmt(performance.now() - start.wall)} ms (CPU ${fmt(cpuSince(start))} ms)`;
+}
+
+/** CPU milliseconds of this process (all threads, so JIT compilation and GC count too) since `start`. */
+function cpuSince(start: { cpu: NodeJS.CpuUsage }): number {
   const cpu = process.cpuUsage(start.cpu);
-  return `${fmt(performance.now() - start.wall)} ms (CPU ${fmt((cpu.user + cpu.system) / 1000)} ms)`;
+  return (cpu.user + cpu.system) / 1000;
 }
 
 function pct(sorted: number[], p: number): number {
