@@ -165,6 +165,8 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
   'themselves', 'itself', 'yesterday', 'today', 'tonight', 'last', 'night', 'week', 'on', 'monday', 'tuesday',
   'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'being', 'been', 'be',
 ]);
+/** Prepositions opening a phrase that can sit between a subject and its verb. */
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'for', 'during', 'after', 'before', 'since', 'over', 'from', 'with', 'to', 'of', 'by', 'about', 'throughout', 'into']);
 /** Words of "be" that make a following participle passive ("it was announced"). */
 const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 /** Words that end a noun phrase read forwards. */
@@ -404,7 +406,16 @@ export function phraseBefore(text: string, toks: Tok[], i: number, sentence: num
     const w = toks[j];
     if (w.kind !== 'word') break;
     if (!isNounLike(t)) return null;
-    if (DETERMINERS.has(w.lower)) return phrase(text, toks, j, i + 1, 'description');
+    if (DETERMINERS.has(w.lower)) {
+      // "who has in the past described": a time or place phrase, the subject is before it.
+      const preposition = toks[j - 1];
+      if (preposition && isOutside(toks, j - 1, sentence) && PREPOSITIONS.has(preposition.lower)) {
+        if (depth > 1) return null;
+        const back = skipBetween(toks, j - 2, -1, sentence);
+        return phraseBefore(text, toks, back.index, sentence, depth + 1);
+      }
+      return phrase(text, toks, j, i + 1, 'description');
+    }
     if (isPossessive(w)) {
       const determiner = isOutside(toks, j - 1, sentence) && DETERMINERS.has(toks[j - 1].lower);
       return phrase(text, toks, determiner ? j - 1 : j, i + 1, 'description');
@@ -585,8 +596,11 @@ export function isSpeechVerb(toks: Tok[], i: number, verbs: Map<string, string>)
   const t = toks[i];
   if (isCap(t) && i > 0 && toks[i - 1].sentence === t.sentence) return false;
   if (NOUN_LIKE.has(t.lower)) {
+    // "state", "claims", "reports" are verbs only after a subject or an auxiliary ("his home state" is not).
     const prev = toks[i - 1];
-    if (!prev || prev.kind !== 'word' || DETERMINERS.has(prev.lower) || isPossessive(prev) || PHRASE_STOPS.has(prev.lower)) return false;
+    if (!prev || prev.kind !== 'word' || prev.quote !== -1) return false;
+    if (DETERMINERS.has(prev.lower) || isPossessive(prev) || PHRASE_STOPS.has(prev.lower)) return false;
+    return PRONOUNS.has(prev.lower) || BETWEEN_SUBJECT_AND_VERB.has(prev.lower) || isCap(prev) || prev.lower.endsWith('s');
   }
   return true;
 }
