@@ -183,6 +183,34 @@ const fixtures: Fixture[] = [
     quotes: [{ words: 'The campaign decided to change course', kind: 'reported', speaker: 'a source', speakerWords: 'a source' }],
   },
   {
+    rule: 'a parenthesis between the name and the verb: ," Rep. Jason Chaffetz (R-Utah) said',
+    text: '"Subpoenas are not optional," panel Chairman Rep. Jason Chaffetz (R-Utah) said.',
+    quotes: [{ words: 'Subpoenas are not optional', speaker: 'Jason Chaffetz', speakerWords: 'Jason Chaffetz' }],
+  },
+  {
+    rule: 'an apposition between the name and the verb after the quote',
+    text: '"It is an invasion of the state regulatory domain," Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said at an event.',
+    quotes: [{ words: 'It is an invasion of the state regulatory domain', speaker: 'Scott Pruitt', speakerWords: 'Scott Pruitt' }],
+    partial: true,
+  },
+  {
+    rule: 'she skips a man named more recently',
+    text: 'Donald Trump attacked Hillary Clinton on Monday.\n\n"He is wrong about everything," she said.',
+    entities: (t) => [entity(t, 'Donald Trump', 'person', 'Trump'), entity(t, 'Hillary Clinton', 'person', 'Clinton')],
+    quotes: [{ words: 'He is wrong about everything', speaker: 'Hillary Clinton', speakerWords: 'she' }],
+  },
+  {
+    rule: 'a coordinated verb takes the subject of the verb before "and"',
+    text: 'Smith laughed and said, "That is nonsense."',
+    quotes: [{ words: 'That is nonsense.', speaker: 'Smith', speakerWords: 'Smith' }],
+  },
+  {
+    rule: 'a quote opening a sentence keeps the speaker named before it in the paragraph',
+    text: 'Bolton said he would help the administration if asked. "I am going to support him."',
+    quotes: [{ words: 'I am going to support him.', speaker: 'Bolton', speakerWords: 'Bolton' }],
+    partial: true,
+  },
+  {
     rule: 'captions never give quotes',
     text: 'Putin praised the "principled and firm position" of the council ©Getty Images\n\nThe assembly opened on Monday.',
     quotes: [],
