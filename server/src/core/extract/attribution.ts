@@ -305,7 +305,10 @@ function isPossessive(tok: Tok): boolean {
 function isNameWord(toks: Tok[], i: number): boolean {
   const t = toks[i];
   if (t.kind !== 'word') return false;
-  if (isCap(t)) return !NOT_NAME.has(t.lower.replace(/-.*$/, '')) || HONORIFICS.has(t.lower.replace(/\.$/, ''));
+  if (isCap(t)) {
+    const dash = t.lower.indexOf('-');
+    return !NOT_NAME.has(dash > 0 ? t.lower.slice(0, dash) : t.lower) || HONORIFICS.has(withoutDot(t.lower));
+  }
   // "de Oliveira", "al-Assad": a particle followed by a capitalised word.
   if (PARTICLES.has(t.lower) || /^(?:al|el|bin|ibn)-/.test(t.lower)) return i + 1 < toks.length && toks[i + 1].kind === 'word' && isCap(toks[i + 1]);
   return false;
@@ -315,9 +318,14 @@ function isOutside(toks: Tok[], i: number, sentence: number): boolean {
   return i >= 0 && i < toks.length && toks[i].quote === -1 && toks[i].sentence === sentence;
 }
 
+/** "mr." → "mr" (honorifics keep their dot as tokens). */
+function withoutDot(lower: string): string {
+  return lower.charCodeAt(lower.length - 1) === 46 ? lower.slice(0, -1) : lower;
+}
+
 /** "Democratic", "Republican", "President": titles with no name. */
 function onlyTitles(toks: Tok[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!TITLE_WORDS.has(toks[k].lower.replace(/\.$/, ''))) return false;
+  for (let k = from; k < to; k++) if (!TITLE_WORDS.has(withoutDot(toks[k].lower))) return false;
   return true;
 }
 
@@ -338,7 +346,7 @@ function firstTokenIs(toks: Tok[], k: number, p: SpeakerPhrase): boolean {
 function headOfName(toks: Tok[], from: number, to: number): number {
   let head = from;
   for (let i = from; i < to; i++) {
-    const lower = toks[i].lower.replace(/\.$/, '');
+    const lower = withoutDot(toks[i].lower);
     if (TITLE_WORDS.has(lower) || isPossessive(toks[i]) || /(?:ian|ese|ish|ch)$/.test(lower) && i + 1 < to && TITLE_WORDS.has(toks[i + 1].lower)) head = i + 1;
   }
   return head < to ? head : to - 1;
