@@ -8,7 +8,10 @@
  * per line, sentences separated by blank lines (so each is a paragraph); the
  * extractor's spans are mapped back to token indices.
  *
- * Usage: `tsx scripts/eval/ner.ts [path/to/eng.testa]` (default `../shared/corpora/conll2003/eng.testa`).
+ * Usage: `tsx scripts/eval/ner.ts [--errors] [path/to/eng.testa]` (default
+ * `../shared/corpora/conll2003/eng.testa`). `--errors` also prints the error
+ * buckets (wrong type, wrong boundaries, spurious, missed) with the most
+ * frequent examples of each, for error analysis.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -120,12 +123,15 @@ function predictedSpans(text: string, starts: number[], ends: number[]): Set<str
 }
 
 function main(): void {
-  const path = resolve(process.argv[2] ?? '../shared/corpora/conll2003/eng.testa');
+  const args = process.argv.slice(2);
+  const showErrors = args.includes('--errors');
+  const path = resolve(args.find((a) => !a.startsWith('--')) ?? '../shared/corpora/conll2003/eng.testa');
   if (!existsSync(path)) {
     console.log(`ner: ${path} not found, skipped`);
     return;
   }
   const docs = readConll(path);
+  const errors = new Map<string, Map<string, number>>();
   const counts = new Map<Scored, { tp: number; fp: number; fn: number }>(TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
   for (const doc of docs) {
     const { text, starts, ends } = rebuild(doc);
@@ -138,6 +144,7 @@ function main(): void {
       else c.fp++;
     }
     for (const g of gold) if (!pred.has(g)) counts.get(g.split(':')[0] as Scored)!.fn++;
+    if (showErrors) classifyErrors(doc, gold, pred, errors);
   }
   const row = (label: string, c: { tp: number; fp: number; fn: number }) => {
     const p = c.tp / Math.max(1, c.tp + c.fp);
@@ -156,6 +163,57 @@ function main(): void {
     micro.fn += c.fn;
   }
   row('micro', micro);
+  if (showErrors) printErrors(errors);
+}
+
+/** Words of a scored span "TYPE:first:last" (or the raw offsets of a span off token boundaries). */
+function spanWords(doc: Doc, span: string): string {
+  const [, a, b] = span.split(':');
+  if (a.startsWith('x')) return `<offsets ${a.slice(1)}-${b}>`;
+  return doc.tokens.slice(Number(a), Number(b) + 1).join(' ');
+}
+
+/**
+ * Sorts every error into a bucket: `type GOLD→PRED` (same span, wrong type),
+ * `boundary GOLD` (overlapping span of any type, wrong extent), `spurious PRED`
+ * (no gold overlap) and `missed GOLD` (no prediction overlaps it).
+ */
+function classifyErrors(doc: Doc, gold: Set<string>, pred: Set<string>, errors: Map<string, Map<string, number>>): void {
+  const parse = (s: string) => {
+    const [t, a, b] = s.split(':');
+    return { t, a: a.startsWith('x') ? -1 : Number(a), b: Number(b) };
+  };
+  const bump = (bucket: string, example: string) => {
+    let m = errors.get(bucket);
+    if (!m) errors.set(bucket, (m = new Map()));
+    m.set(example, (m.get(example) ?? 0) + 1);
+  };
+  const goldList = [...gold].map((s) => ({ s, ...parse(s) }));
+  const predList = [...pred].map((s) => ({ s, ...parse(s) }));
+  for (const p of predList) {
+    if (gold.has(p.s)) continue;
+    const same = goldList.find((g) => g.a === p.a && g.b === p.b);
+    if (same) {
+      bump(`type ${same.t}→${p.t}`, spanWords(doc, p.s));
+      continue;
+    }
+    const overlap = goldList.find((g) => p.a >= 0 && g.a <= p.b && p.a <= g.b);
+    if (overlap) bump(`boundary ${overlap.t} (pred ${p.t})`, `${spanWords(doc, overlap.s)} | ${spanWords(doc, p.s)}`);
+    else bump(`spurious ${p.t}`, spanWords(doc, p.s));
+  }
+  for (const g of goldList) {
+    if (pred.has(g.s)) continue;
+    if (predList.some((p) => p.a >= 0 && g.a <= p.b && p.a <= g.b)) continue;
+    bump(`missed ${g.t}`, spanWords(doc, g.s));
+  }
+}
+
+function printErrors(errors: Map<string, Map<string, number>>): void {
+  const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  for (const [bucket, m] of [...errors].sort((x, y) => total(y[1]) - total(x[1]))) {
+    const top = [...m].sort((x, y) => y[1] - x[1]).slice(0, 25).map(([w, n]) => `${w}${n > 1 ? ` ×${n}` : ''}`);
+    console.log(`\n${bucket}: ${total(m)}\n  ${top.join('; ')}`);
+  }
 }
 
 main();

@@ -79,7 +79,7 @@ export function extractEntities(text: string, paragraphs: Paragraph[]): LocalEnt
   const sentences = tokenizeParagraphs(text, paragraphs);
   const words = documentWords(sentences);
   const candidates: Candidate[] = [];
-  sentences.forEach((s, i) => findCandidates(text, s, i, words, candidates));
+  for (let i = 0; i < sentences.length; i++) findCandidates(text, sentences[i], i, words, candidates);
   const acronyms = linkAcronyms(text, sentences, candidates);
   const groups = resolve(text, sentences, candidates, acronyms);
   return buildEntities(text, sentences, candidates, groups, acronyms);
@@ -107,24 +107,39 @@ function documentWords(sentences: SentenceTokens[]): DocumentWords {
   const capitalised = new Set<string>();
   const lower = new Set<string>();
   const initial = new Set<string>();
-  const shouting: SentenceTokens[] = [];
+  const shouting = new Set<SentenceTokens>();
+  // Only words also written with a capital are ever asked about in lower case; a cheap
+  // (first letter, length) filter spares hashing the many lower-case words that cannot be.
+  const capsAnywhere = new Set<string>();
+  const filter = new Uint32Array(32);
   for (const s of sentences) {
     let wordCount = 0;
     let capsCount = 0;
     for (const t of s.toks) {
       if (!t.word) continue;
       wordCount++;
-      if (t.cap && isAllCaps(t.text)) capsCount++;
+      if (t.cap) {
+        if (isAllCaps(t.text)) capsCount++;
+        capsAnywhere.add(t.norm);
+        filter[t.norm.charCodeAt(0) & 31] |= 1 << (t.norm.length & 31);
+      }
     }
     if (capsCount >= 3 && capsCount >= wordCount * 0.6) {
-      shouting.push(s);
+      shouting.add(s);
       continue;
     }
     for (const t of s.toks) {
-      if (!t.word) continue;
-      if (!t.cap) lower.add(t.norm);
-      else if (t.sentStart) initial.add(t.norm);
+      if (!t.word || !t.cap) continue;
+      if (t.sentStart) initial.add(t.norm);
       else capitalised.add(t.norm);
+    }
+  }
+  for (const s of sentences) {
+    if (shouting.has(s)) continue;
+    for (const t of s.toks) {
+      if (!t.word || t.cap) continue;
+      const n = t.norm;
+      if ((filter[n.charCodeAt(0) & 31] & (1 << (n.length & 31))) !== 0 && capsAnywhere.has(n)) lower.add(n);
     }
   }
   // In an all-capitals headline capitals say nothing: a word is a name there only
@@ -370,11 +385,14 @@ function makeCandidate(text: string, toks: NameToken[], sentence: number, p: Pie
 
 /** Sets the candidate's type and the strength of the evidence for it. */
 function classify(c: Candidate, toks: NameToken[], personCue: boolean): void {
-  const set = (type: EntityType, strength: number) => {
-    c.type = type;
-    c.strength = strength;
-  };
-  if (personCue) return set('person', 5);
+  const [type, strength] = typeEvidence(c, toks, personCue);
+  c.type = type;
+  c.strength = strength;
+}
+
+/** The type a candidate's own words and neighbours suggest, with the strength of that evidence. */
+function typeEvidence(c: Candidate, toks: NameToken[], personCue: boolean): [EntityType, number] {
+  if (personCue) return PERSON_5;
   let head = toks[c.last].norm;
   for (let k = c.first + 1; k < c.last; k++) {
     if (toks[k].norm === 'of' || toks[k].norm === 'for') {
@@ -383,20 +401,22 @@ function classify(c: Candidate, toks: NameToken[], personCue: boolean): void {
     }
   }
   const multi = c.last > c.first;
-  if (ORG_CUES.has(head) || (!multi && STANDALONE_NAMES.has(c.key))) return set('organization', 4);
-  if (OTHER_CUES.has(head)) return set('other', 4);
-  if (isPlaceName(c.key)) return set('place', 4);
-  if (PLACE_CUES.has(head) && multi) return set('place', 3);
-  if (c.acronym) return set('organization', 2);
-  for (let k = c.first; k <= c.last; k++) if (ORG_CUES.has(toks[k].norm)) return set('organization', 3);
-  if (multi && GIVEN_NAMES.has(toks[c.first].norm)) return set('person', 3);
+  if (ORG_CUES.has(head) || (!multi && STANDALONE_NAMES.has(c.key))) return ['organization', 4];
+  if (OTHER_CUES.has(head)) return ['other', 4];
+  if (isPlaceName(c.key)) return ['place', 4];
+  if (PLACE_CUES.has(head) && multi) return ['place', 3];
+  if (c.acronym) return ['organization', 2];
+  for (let k = c.first; k <= c.last; k++) if (ORG_CUES.has(toks[k].norm)) return ['organization', 3];
+  if (multi && GIVEN_NAMES.has(toks[c.first].norm)) return ['person', 3];
   const next = toks[c.last + 1];
   const prev = toks[c.first - 1];
-  if ((next?.word && PERSON_VERBS.has(next.norm)) || (prev?.word && PERSON_VERBS.has(prev.norm))) return set('person', 2);
-  if (multi) return set('person', 1);
-  if (prev?.word && PLACE_PREPOSITIONS.has(prev.norm)) return set('place', 1);
-  set('other', 0);
+  if ((next?.word && PERSON_VERBS.has(next.norm)) || (prev?.word && PERSON_VERBS.has(prev.norm))) return ['person', 2];
+  if (multi) return ['person', 1];
+  if (prev?.word && PLACE_PREPOSITIONS.has(prev.norm)) return ['place', 1];
+  return ['other', 0];
 }
+
+const PERSON_5: [EntityType, number] = ['person', 5];
 
 // ---------------------------------------------------------------- acronyms
 

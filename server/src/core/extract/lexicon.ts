@@ -166,7 +166,7 @@ export const PLACES = set(`
   paraguay peru philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles singapore
   slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand
   togo tonga trinidad tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela
-  vietnam yemen zambia zimbabwe england scotland wales britain uk u.k usa u.s us america europe asia africa
+  vietnam yemen zambia zimbabwe england scotland wales britain uk u.k u.k. usa u.s u.s. us america europe asia africa
   antarctica oceania australasia arctic antarctic balkans caucasus sahel sahara scandinavia siberia crimea
   donbas donbass chechnya kashmir tibet xinjiang gaza kurdistan catalonia flanders bavaria yugoslavia
   chechnya dagestan ossetia abkhazia transnistria kurdistan palestine ulster
@@ -318,6 +318,6 @@ export const NON_ENTITY_ADJECTIVES = set(`
  */
 export const STANDALONE_NAMES = set(`
   congress parliament senate kremlin pentagon nato opec interpol europol fifa uefa ioc un u.n eu osce oecd imf
-  wto who unesco unicef unhcr treasury fed reuters interfax xinhua afp bloomberg tass itar-tass ria dpa kyodo
+  u.n. wto who unesco unicef unhcr treasury fed reuters interfax xinhua afp bloomberg tass itar-tass ria dpa kyodo
   yonhap anp ansa efe
 `);

@@ -72,6 +72,9 @@ export function tokenizeNames(text: string, start: number, end: number): NameTok
       else if ((d === 39 || d === 0x2019 || d === 45 || d === 46 || d === 38) && i + 1 < end && isWordCode(text.charCodeAt(i + 1))) i += 2;
       else break;
     }
+    // "U.S.", "U.N.": an abbreviation with inner dots keeps its final dot (single letters only, so a
+    // sentence's full stop after an ordinary word stays punctuation).
+    if (i < end && text.charCodeAt(i) === 46 && i - s >= 3 && text.charCodeAt(i - 2) === 46) i++;
     let e = i;
     let poss = false;
     if (e - s > 2 && text.charCodeAt(e - 1) === 115 && (text.charCodeAt(e - 2) === 39 || text.charCodeAt(e - 2) === 0x2019)) {
@@ -85,7 +88,7 @@ export function tokenizeNames(text: string, start: number, end: number): NameTok
     if (!hasDigit) for (let k = s + 1; k < e; k++) if (isDigitCode(text.charCodeAt(k))) { hasDigit = true; break; }
     if (!hasDigit) {
       if (c0 >= 65 && c0 <= 90) cap = true;
-      else if (c0 >= 97 && c0 <= 122) cap = raw.length > 2 && raw.length < 40 && PREFIXED_NAME_RE.test(raw);
+      else if (c0 >= 97 && c0 <= 122) cap = raw.length > 2 && raw.length < 40 && hasPrefixJoiner(raw) && PREFIXED_NAME_RE.test(raw);
       else if (c0 >= 128) {
         const first = raw[0];
         cap = first !== first.toLowerCase() && first === first.toUpperCase();
@@ -95,6 +98,15 @@ export function tokenizeNames(text: string, start: number, end: number): NameTok
     prevOpener = false;
   }
   return out;
+}
+
+/** A joiner (`'`, `’`, `-`) right after a one- to three-letter prefix: cheap pre-test for {@link PREFIXED_NAME_RE}. */
+function hasPrefixJoiner(word: string): boolean {
+  for (let k = 1; k <= 3 && k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c === 39 || c === 0x2019 || c === 45) return true;
+  }
+  return false;
 }
 
 /** Letters and digits of any script; a table caches the answer for non-ASCII code units. */
