@@ -27,9 +27,9 @@
 import type { EntityType, LocalEntity, Mention, Paragraph, Role } from '../model';
 import { foldText } from '../text/normalize';
 import {
-  CALENDAR_WORDS, COMMON_WORDS, DEMONYM_NOUNS, GIVEN_NAMES, HONORIFICS, MULTIWORD_PLACES, NAME_PARTICLES,
-  NATIONALITIES, NON_ENTITY_ADJECTIVES, OF_HEADS, ORG_CUES, OTHER_CUES, PERSON_VERBS, PLACE_CUES,
-  PLACE_PREPOSITIONS, PLACES, REGIONS, STANDALONE_NAMES,
+  CALENDAR_WORDS, COMMON_WORDS, COMPANIES, DEMONYM_NOUNS, DESCRIPTOR_TAILS, GIVEN_NAMES, HONORIFICS, MULTIWORD_PLACES,
+  NAME_PARTICLES, NATIONALITIES, NON_ENTITY_ACRONYMS, NON_ENTITY_ADJECTIVES, OF_HEADS, ORG_CUES, ORG_DESCRIPTOR_TAILS,
+  OTHER_CUES, PERSON_DESCRIPTOR_TAILS, PERSON_VERBS, PLACE_CUES, PLACE_PREPOSITIONS, PLACES, REGIONS, STANDALONE_NAMES,
 } from './lexicon';
 import { isAllCaps, tokenizeNames, type NameToken } from './nameTokens';
 import { findRoles, isTitleHead, isTitleWord, type NameRef } from './roles';
@@ -169,7 +169,19 @@ interface Piece {
 }
 
 function isNameToken(t: NameToken | undefined): boolean {
-  return t !== undefined && t.word && t.cap;
+  return t !== undefined && t.word && t.cap && !isDescriptor(t);
+}
+
+/** "Sydney-listed", "Brazilian-born": a capitalised hyphenated adjective, no part of the name after it. */
+function isDescriptor(t: NameToken): boolean {
+  const dash = t.norm.lastIndexOf('-');
+  return dash > 0 && DESCRIPTOR_TAILS.has(t.norm.slice(dash + 1));
+}
+
+/** The descriptor's last part when token `t` is one ("listed"), else undefined. */
+function descriptorTail(t: NameToken | undefined): string | undefined {
+  if (!t || !t.word || !t.cap || !isDescriptor(t)) return undefined;
+  return t.norm.slice(t.norm.lastIndexOf('-') + 1);
 }
 
 function findCandidates(text: string, sentence: SentenceTokens, index: number, words: DocumentWords, out: Candidate[]): void {
@@ -221,10 +233,19 @@ function extendRun(toks: NameToken[], i: number): number {
     } else if (n1.text === '.' && last === i && HONORIFICS.has(t.norm) && isNameToken(toks[last + 2])) {
       last += 2; // "Mr. Brown"
       continue;
+    } else if (n1.text === '.' && isInitial(t) && isNameToken(toks[last + 2])) {
+      last += 2; // "S. Waugh", "George W. Bush"
+      continue;
     }
     break;
   }
   return last;
+}
+
+/** A single capital letter: an initial of a name ("S." in "S. Waugh"). */
+function isInitial(t: NameToken): boolean {
+  const c = t.text.charCodeAt(0);
+  return t.text.length === 1 && c >= 65 && c <= 90;
 }
 
 /** Cleans a run and splits off titles: pushes zero, one or two pieces. */
@@ -238,7 +259,7 @@ function splitRun(toks: NameToken[], a: number, b: number, words: DocumentWords,
     if (!toks[a].word) a++;
     personCue = true;
   }
-  if (a < b && DEMONYM_NOUNS[toks[a].norm]) {
+  if (a < b && DEMONYM_NOUNS[toks[a].norm] && isPlainNameTail(toks, a + 1, b)) {
     affiliation = DEMONYM_NOUNS[toks[a].norm];
     a++;
     personCue = true;
@@ -405,11 +426,19 @@ function typeEvidence(c: Candidate, toks: NameToken[], personCue: boolean): [Ent
   if (OTHER_CUES.has(head)) return ['other', 4];
   if (isPlaceName(c.key)) return ['place', 4];
   if (PLACE_CUES.has(head) && multi) return ['place', 3];
-  if (c.acronym) return ['organization', 2];
+  if (c.acronym) return NON_ENTITY_ACRONYMS.has(c.key) ? ['other', 4] : ['organization', 2];
   for (let k = c.first; k <= c.last; k++) if (ORG_CUES.has(toks[k].norm)) return ['organization', 3];
-  if (multi && GIVEN_NAMES.has(toks[c.first].norm)) return ['person', 3];
-  const next = toks[c.last + 1];
   const prev = toks[c.first - 1];
+  const descriptor = descriptorTail(prev);
+  if (descriptor !== undefined) return ORG_DESCRIPTOR_TAILS.has(descriptor) ? ['organization', 3] : PERSON_DESCRIPTOR_TAILS.has(descriptor) ? ['person', 3] : ['other', 0];
+  const firstWord = toks[c.first].norm;
+  if (COMPANIES.has(firstWord) || (multi && COMPANIES.has(toks[c.last].norm))) return ['organization', 3];
+  if (multi && (GIVEN_NAMES.has(firstWord) || isInitial(toks[c.first]))) return ['person', 3];
+  // "Air France", "Dynamo Moscow", "Sydney Swans": a place inside a longer name makes a team or a company.
+  if (multi && (isPlaceWord(firstWord) || isPlaceWord(toks[c.last].norm))) return ['organization', 2];
+  // "the Federal Reserve", "the Honda Accura": people do not take the article.
+  if (multi && prev?.norm === 'the') return ['organization', 1];
+  const next = toks[c.last + 1];
   if ((next?.word && PERSON_VERBS.has(next.norm)) || (prev?.word && PERSON_VERBS.has(prev.norm))) return ['person', 2];
   if (multi) return ['person', 1];
   if (prev?.word && PLACE_PREPOSITIONS.has(prev.norm)) return ['place', 1];

@@ -321,3 +321,47 @@ export const STANDALONE_NAMES = set(`
   u.n. wto who unesco unicef unhcr treasury fed reuters interfax xinhua afp bloomberg tass itar-tass ria dpa kyodo
   yonhap anp ansa efe
 `);
+
+/**
+ * Last parts of capitalised hyphenated adjectives that describe the name after
+ * them ("Sydney-listed Virgin Blue", "Ontario-based Magna", "Brazilian-born
+ * Luis Oliveira"): the compound is no name itself.
+ */
+export const DESCRIPTOR_TAILS = set(`
+  based listed owned controlled run backed headquartered registered quoted traded funded led born bred
+  educated trained raised
+`);
+
+/** Of {@link DESCRIPTOR_TAILS}, those that describe an organisation ("Sydney-listed", "state-owned"). */
+export const ORG_DESCRIPTOR_TAILS = set(`
+  based listed owned controlled run backed headquartered registered quoted traded funded
+`);
+
+/** Of {@link DESCRIPTOR_TAILS}, those that describe a person ("Brazilian-born", "Oxford-educated"). */
+export const PERSON_DESCRIPTOR_TAILS = set(`born bred educated trained raised`);
+
+/**
+ * Well-known companies and brands, by a word of their name: a multi-word name
+ * starting or ending with one is an organisation or its product ("Honda
+ * Accura", "Microsoft Windows"), never a person.
+ */
+export const COMPANIES = set(`
+  honda toyota nissan ford bmw audi volkswagen vw mercedes daimler chrysler fiat renault peugeot citroen volvo
+  hyundai kia mazda porsche ferrari jaguar saab vauxhall rover lexus mitsubishi subaru suzuki yamaha
+  microsoft google apple ibm intel amd oracle sony samsung nokia motorola ericsson siemens philips panasonic
+  toshiba hitachi fujitsu nintendo sega yahoo amazon ebay aol netscape napster skype vodafone o2 hp dell
+  compaq xerox kodak boeing airbus lockheed exxon exxonmobil chevron texaco enron worldcom citigroup barclays
+  hsbc lloyds natwest ubs goldman jpmorgan nestle unilever coca-cola pepsi pepsico mcdonald's starbucks nike
+  adidas reebok walmart wal-mart tesco sainsbury sainsbury's asda gucci prada easyjet ryanair lufthansa
+  qantas disney viacom pfizer glaxosmithkline novartis bayer basf gazprom yukos lukoil rosneft alcatel
+  vivendi bertelsmann nasdaq
+`);
+
+/**
+ * Acronyms that name no entity: units, time zones, economic measures, common
+ * nouns ("GMT", "GDP", "CEO", "DVD").
+ */
+export const NON_ENTITY_ACRONYMS = set(`
+  gmt bst est pst cet am pm gdp gnp pmi cpi rpi rbi era ceo cfo coo cto tv hdtv dvd cd cds pc pcs sms mms
+  atm faq hiv aids dna id ok vat ipo ipos mph kph mw gw kw ppm bc ad
+`);
