@@ -145,8 +145,21 @@ function documentWords(sentences: SentenceTokens[]): DocumentWords {
   // In an all-capitals headline capitals say nothing: a word is a name there only
   // when the document writes it with a capital elsewhere or the gazetteer knows it.
   for (const s of shouting) {
-    for (const t of s.toks) {
+    const toks = s.toks;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
       if (!t.word || !t.cap) continue;
+      // "NEW YORK", "ST LOUIS": a known multi-word place keeps all its words.
+      const placeWords = multiwordPlaceAt(toks, k);
+      if (placeWords > 0) {
+        for (let j = k; j < k + placeWords; j++) {
+          toks[j].cap = true;
+          toks[j].acronym = false;
+          toks[j].sentStart = false;
+        }
+        k += placeWords - 1;
+        continue;
+      }
       const known = capitalised.has(t.norm) || isPlaceWord(t.norm) || NATIONALITIES[t.norm] !== undefined
         || (initial.has(t.norm) && !lower.has(t.norm) && !looksLikeCommonWord(t.norm));
       t.cap = known && !COMMON_WORDS.has(t.norm);
@@ -155,6 +168,18 @@ function documentWords(sentences: SentenceTokens[]): DocumentWords {
     }
   }
   return { capitalised, lower, initial };
+}
+
+/** Number of words (2 or 3) of a multi-word place starting at token `k`, or 0. */
+function multiwordPlaceAt(toks: NameToken[], k: number): number {
+  let key = toks[k].norm;
+  for (let n = 2; n <= 3; n++) {
+    const t = toks[k + n - 1];
+    if (!t || !t.word) return 0;
+    key += ' ' + t.norm;
+    if (MULTIWORD_PLACES.has(key)) return n;
+  }
+  return 0;
 }
 
 // ---------------------------------------------------------------- candidates
@@ -422,9 +447,12 @@ function typeEvidence(c: Candidate, toks: NameToken[], personCue: boolean): [Ent
     }
   }
   const multi = c.last > c.first;
+  // A known place first: "West Bank" ends with a cue word but is no bank.
+  if (isPlaceName(c.key)) return ['place', 4];
   if (ORG_CUES.has(head) || (!multi && STANDALONE_NAMES.has(c.key))) return ['organization', 4];
   if (OTHER_CUES.has(head)) return ['other', 4];
-  if (isPlaceName(c.key)) return ['place', 4];
+  // "East Jerusalem", "Northern Cape", "South China": a compass word before a place or region.
+  if (multi && c.last === c.first + 1 && COMPASS_WORDS.has(toks[c.first].norm) && isPlaceWord(toks[c.last].norm)) return ['place', 3];
   if (PLACE_CUES.has(head) && multi) return ['place', 3];
   if (c.acronym) return NON_ENTITY_ACRONYMS.has(c.key) ? ['other', 4] : ['organization', 2];
   for (let k = c.first; k <= c.last; k++) if (ORG_CUES.has(toks[k].norm)) return ['organization', 3];
@@ -446,6 +474,7 @@ function typeEvidence(c: Candidate, toks: NameToken[], personCue: boolean): [Ent
 }
 
 const PERSON_5: [EntityType, number] = ['person', 5];
+const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower']);
 
 // ---------------------------------------------------------------- acronyms
 

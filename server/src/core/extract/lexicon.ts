@@ -185,6 +185,14 @@ export const PLACES = set(`
   kazan yekaterinburg novosibirsk volgograd vladivostok kharkiv odesa odessa lviv mariupol donetsk luhansk
   aleppo homs mosul basra kandahar herat gaza ramallah haifa nicosia valletta marseille lyon nice
   bordeaux toulouse strasbourg lille rotterdam antwerp basel porto busan pyongyang
+  bonn milwaukee cincinnati oakland pittsburgh baltimore cleveland phoenix minneapolis anaheim sacramento
+  orlando tampa nashville memphis indianapolis colombo rangoon yangon nablus hebron jericho groningen utrecht
+  eindhoven liege ghent bruges bern lucerne salzburg innsbruck krakow gdansk sarajevo grozny rostov murmansk
+  kathmandu lahore peshawar chennai calcutta kolkata bangalore hyderabad jakarta surabaya
+  nouakchott freetown monrovia accra kampala kigali lusaka maputo luanda windhoek gaborone mogadishu
+  asmara djibouti sanaa muscat manama kuwait tehran tabriz arbil erbil kirkuk tikrit fallujah najaf karbala
+  belgrade pristina tirana lockerbie portsmouth southampton brighton coventry plymouth stoke swansea
+  aberdeen dundee hove canterbury wimbledon
 `);
 
 /** Multi-word places (folded, single spaces). */
@@ -201,6 +209,10 @@ export const MULTIWORD_PLACES = new Set([
   'new jersey', 'new mexico', 'new orleans', 'north carolina', 'south carolina', 'west virginia',
   'bosnia and herzegovina', 'trinidad and tobago', 'antigua and barbuda', 'the hague', 'san marino',
   'vatican city', 'persian gulf', 'black sea', 'baltic sea', 'red sea', 'st louis', 'salt lake city',
+  'san diego', 'san jose', 'san antonio', 'kansas city', 'st. louis', 'new hampshire', 'rhode island', 'north dakota',
+  'south dakota', 'phnom penh', 'monte carlo', 'la coruna', 'tunbridge wells', 'west bank', 'white house',
+  'east jerusalem', 'russian federation', 'ho chi minh city', 'sri lanka', 'st petersburg', 'new south wales',
+  'northern territory', 'western australia', 'south australia', 'british columbia', 'nova scotia', 'hong kong',
 ]);
 
 /** US states and other sub-national names often seen in news (folded). */
