@@ -2,7 +2,7 @@
  * The core's {@link FileSystem} over `node:fs`, with `file://` URIs, and the
  * cache file helpers (the core only produces and consumes the cache string).
  */
-import { promises as fsp, statSync, type Dirent } from 'node:fs';
+import { promises as fsp, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globStaticPrefix } from '../core/glob';
@@ -41,8 +41,11 @@ export class NodeFileSystem implements FileSystem {
   }
 
   async read(uri: string): Promise<Uint8Array> {
+    // Synchronous: a source is a few KB (the indexer never reads files over the size
+    // limit), and fs/promises' readFile costs ~0.25 ms of CPU per file in thread-pool
+    // round trips and chunked reads, ten times a synchronous read (BBC: 530 -> 60 ms).
     try {
-      return await fsp.readFile(fileURLToPath(uri));
+      return readFileSync(fileURLToPath(uri));
     } catch (e) {
       if (NOT_FOUND_CODES.has((e as NodeJS.ErrnoException).code ?? '')) throw new FileNotFoundError(uri);
       throw e;
