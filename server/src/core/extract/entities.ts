@@ -279,6 +279,8 @@ function splitRun(toks: NameToken[], a: number, b: number, words: DocumentWords,
   while (a < b && !toks[a].word) a++;
   let personCue = false;
   let affiliation: string | undefined;
+  // "Conservative Michael Howard", "Democrat Walter Mondale": a party word before a person's name.
+  if (a < b && PARTY_WORDS.has(toks[a].norm) && (GIVEN_NAMES.has(toks[a + 1].norm) || HONORIFICS.has(toks[a + 1].norm))) a++;
   if (a < b && HONORIFICS.has(toks[a].norm)) {
     a++;
     if (!toks[a].word) a++;
@@ -362,6 +364,8 @@ function looksLikeCommonWord(norm: string): boolean {
 
 function isCommonCapital(t: NameToken, words: DocumentWords): boolean {
   if (COMMON_WORDS.has(t.norm) || CALENDAR_WORDS.has(t.norm)) return true;
+  // "Injured Chelsea ...", "Analysing Mr Brown ...": a participle opening the sentence.
+  if (/(?:ing|ed)$/.test(t.norm) && t.norm.length > 4 && !words.capitalised.has(t.norm) && !GIVEN_NAMES.has(t.norm)) return true;
   return words.lower.has(t.norm) && !words.capitalised.has(t.norm) && !GIVEN_NAMES.has(t.norm);
 }
 
@@ -474,6 +478,8 @@ function typeEvidence(c: Candidate, toks: NameToken[], personCue: boolean): [Ent
 }
 
 const PERSON_5: [EntityType, number] = ['person', 5];
+/** Party words that describe the person after them. */
+const PARTY_WORDS = new Set(['conservative', 'tory', 'labour', 'liberal', 'democrat', 'republican', 'socialist', 'communist', 'nationalist', 'unionist']);
 const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower']);
 
 // ---------------------------------------------------------------- acronyms
