@@ -150,16 +150,27 @@ function citedSupport(ctx: CheckContext, words: Set<string>, keys: string[]): nu
   return best;
 }
 
-const paragraphWordCache = new WeakMap<ExtractedSource, Array<Set<string>>>();
+const paragraphWordCache = new WeakMap<ExtractedSource, Array<Set<string> | undefined>>();
 
 /** Content words of each paragraph of a source (cached per source object). */
 function paragraphWords(source: ExtractedSource): Array<Set<string>> {
+  return source.paragraphs.map((_, i) => paragraphWordsAt(source, i) as Set<string>);
+}
+
+/**
+ * Content words of one paragraph of a source (cached per source object). A
+ * search hit needs one paragraph: reading the whole source for it was most of
+ * the cost of checking a claim against a source not seen before.
+ */
+function paragraphWordsAt(source: ExtractedSource, index: number): Set<string> | undefined {
+  const paragraph = source.paragraphs[index];
+  if (!paragraph) return undefined;
   let cached = paragraphWordCache.get(source);
   if (!cached) {
-    cached = source.paragraphs.map((p) => contentWords(source.text.slice(p.start, p.end)));
+    cached = new Array<Set<string> | undefined>(source.paragraphs.length);
     paragraphWordCache.set(source, cached);
   }
-  return cached;
+  return (cached[index] ??= contentWords(source.text.slice(paragraph.start, paragraph.end)));
 }
 
 /** The paragraph (among search hits) that has the largest share of the claim's words. */
@@ -169,7 +180,7 @@ function bestSupport(ctx: CheckContext, text: string, words: Set<string>, exclud
   for (const hit of hits) {
     if (exclude.includes(hit.key)) continue;
     const source = ctx.corpus.get(hit.key);
-    const have = source ? paragraphWords(source)[hit.paragraph] : undefined;
+    const have = source ? paragraphWordsAt(source, hit.paragraph) : undefined;
     if (!have) continue;
     let shared = 0;
     for (const w of words) if (have.has(w)) shared++;
@@ -197,9 +208,18 @@ function contentWords(text: string): Set<string> {
   return out;
 }
 
+/** Stems by folded word: the same few thousand words come back in every claim and paragraph. */
+const stems = new Map<string, string>();
+const MAX_STEMS = 200000;
+
 function stem(word: string): string {
+  let out = stems.get(word);
+  if (out !== undefined) return out;
   const w = spellingFold(word.replace(/['’]s$/, ''));
-  return w.length > 4 ? w.replace(/(?:es|s)$/, '') : w;
+  out = w.length > 4 ? w.replace(/(?:es|s)$/, '') : w;
+  if (stems.size >= MAX_STEMS) stems.clear();
+  stems.set(word, out);
+  return out;
 }
 
 /** Length of the longest run of words the two texts share in the same order. */

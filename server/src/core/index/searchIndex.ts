@@ -271,6 +271,16 @@ class ParagraphIndex implements SearchIndex {
   private recent: Segment | null = null;
   private stale = false;
   private buffer = new Int32Array(1024);
+  /** Documents holding each term (by term id, -1 not yet counted); dropped on every add and remove. */
+  private dfCache: Int32Array | null = null;
+  /** Largest BM25 term-frequency factor of each term over the documents holding it (NaN: not yet known); dropped with `dfCache`. */
+  private peakCache: Float64Array | null = null;
+  /**
+   * Score accumulator shared by all queries, all zeros between queries: a
+   * query touches a few thousand of tens of thousands of documents, and
+   * allocating and zeroing a fresh array per query cost more than scoring.
+   */
+  private scratch = new Float64Array(0);
 
   add(source: ExtractedSource): void {
     const ids = this.docsByKey.get(source.key) ?? [];
@@ -317,12 +327,16 @@ class ParagraphIndex implements SearchIndex {
       this.liveLength += count;
     }
     this.stale = true;
+    this.dfCache = null;
+    this.peakCache = null;
   }
 
   remove(key: string): void {
     const ids = this.docsByKey.get(key);
     if (!ids) return;
     this.docsByKey.delete(key);
+    this.dfCache = null;
+    this.peakCache = null;
     for (const doc of ids) {
       if (!this.docAlive[doc]) continue;
       this.docAlive[doc] = false;
@@ -340,7 +354,7 @@ class ParagraphIndex implements SearchIndex {
     if (clauses.length === 0) return [];
     this.refresh();
     const allowed = options.keys ? new Set(options.keys) : null;
-    const scores = new Float64Array(this.docKey.length);
+    const scores = this.scores();
     const touched: number[] = [];
     const mustMatch: Array<Set<number>> = [];
     const highlightTerms = new Set<string>();
@@ -361,7 +375,9 @@ class ParagraphIndex implements SearchIndex {
     }
     let docs = touched;
     if (mustMatch.length > 0) docs = docs.filter((d) => mustMatch.every((set) => set.has(d)));
-    return this.hits(docs, scores, options.limit ?? 20, { terms: highlightTerms, prefixes: highlightPrefixes, phrases });
+    const hits = this.hits(docs, scores, options.limit ?? 20, { terms: highlightTerms, prefixes: highlightPrefixes, phrases });
+    for (const d of touched) scores[d] = 0;
+    return hits;
   }
 
   similar(text: string, options: { limit?: number; keys?: string[] } = {}): PassageHit[] {
@@ -372,12 +388,161 @@ class ParagraphIndex implements SearchIndex {
     }
     if (counts.size === 0) return [];
     this.refresh();
-    const allowed = options.keys ? new Set(options.keys) : null;
-    const scores = new Float64Array(this.docKey.length);
+    const limit = options.limit ?? 10;
+    const scores = this.scores();
     const touched: number[] = [];
-    for (const [term, count] of counts) this.scoreTerm(term, count, scores, touched, allowed);
-    return this.hits(touched, scores, options.limit ?? 10, { terms: new Set(counts.keys()), prefixes: [], phrases: [] });
+    const terms: QueryTerm[] = [];
+    for (const [term, count] of counts) {
+      const id = this.termIds.get(term);
+      const df = id === undefined ? 0 : this.docFrequency(id);
+      if (id !== undefined && df > 0) terms.push({ id, weight: this.idf(df) * count, bound: this.idf(df) * count * this.peakFactor(id) });
+    }
+    if (options.keys) this.scoreDocs(this.docsOf(options.keys), terms, scores, touched);
+    else this.scoreTopDocs(terms, limit, scores, touched);
+    const hits = this.hits(touched, scores, limit, { terms: new Set(counts.keys()), prefixes: [], phrases: [] });
+    for (const d of touched) scores[d] = 0;
+    return hits;
   }
+
+  /** The shared score accumulator, long enough for every document (all zeros). */
+  private scores(): Float64Array {
+    if (this.scratch.length < this.docKey.length) this.scratch = new Float64Array(this.docKey.length + 1024);
+    return this.scratch;
+  }
+
+  /** Live documents of the given sources. */
+  private docsOf(keys: string[]): number[] {
+    const out: number[] = [];
+    for (const key of new Set(keys)) for (const d of this.docsByKey.get(key) ?? []) if (this.docAlive[d]) out.push(d);
+    return out;
+  }
+
+  /**
+   * Number of live documents holding the term. Counted once per corpus
+   * state: a common word's postings run through a good part of the corpus.
+   */
+  private docFrequency(id: number): number {
+    if (!this.dfCache || this.dfCache.length < this.terms.length) this.dfCache = new Int32Array(this.terms.length).fill(-1);
+    let df = this.dfCache[id];
+    if (df >= 0) return df;
+    df = 0;
+    for (const segment of [this.main, this.recent]) {
+      if (!segment || id >= segment.termCount) continue;
+      const docs = segment.docs;
+      const end = segment.offsets[id + 1];
+      let previous = -1;
+      for (let i = segment.offsets[id]; i < end; i++) {
+        const doc = docs[i];
+        if (doc !== previous && this.docAlive[doc]) df++;
+        previous = doc;
+      }
+    }
+    this.dfCache[id] = df;
+    return df;
+  }
+
+  /**
+   * The largest term-frequency factor (BM25's saturating tf part) the term
+   * reaches in any live document: with the idf, the most it adds to any
+   * score. Computed once per corpus state. Much tighter than the factor's
+   * limit K1 + 1, which lets MaxScore stop reading postings early.
+   */
+  private peakFactor(id: number): number {
+    if (!this.peakCache || this.peakCache.length < this.terms.length) this.peakCache = new Float64Array(this.terms.length).fill(NaN);
+    let peak = this.peakCache[id];
+    if (!Number.isNaN(peak)) return peak;
+    peak = 0;
+    for (const segment of [this.main, this.recent]) {
+      if (!segment || id >= segment.termCount) continue;
+      const docs = segment.docs;
+      const end = segment.offsets[id + 1];
+      for (let i = segment.offsets[id]; i < end;) {
+        const doc = docs[i];
+        let j = i + 1;
+        while (j < end && docs[j] === doc) j++;
+        if (this.docAlive[doc]) peak = Math.max(peak, this.tfWeight(j - i, doc));
+        i = j;
+      }
+    }
+    this.peakCache[id] = peak;
+    return peak;
+  }
+
+  /**
+   * Scores a few documents (those of the sources a query is restricted to)
+   * by reading their own words: a source has tens of paragraphs, while the
+   * postings of a common word run through the whole corpus.
+   */
+  private scoreDocs(docs: number[], terms: QueryTerm[], scores: Float64Array, touched: number[]): void {
+    const weightOf = new Map(terms.map((t) => [t.id, t.weight]));
+    const tf = new Map<number, number>();
+    for (const doc of docs) {
+      tf.clear();
+      for (const id of this.docTokens[doc]) if (weightOf.has(id)) tf.set(id, (tf.get(id) ?? 0) + 1);
+      if (tf.size === 0) continue;
+      let score = 0;
+      // In query order, as scoring by postings adds them.
+      for (const t of terms) {
+        const n = tf.get(t.id);
+        if (n !== undefined) score += t.weight * this.tfWeight(n, doc);
+      }
+      scores[doc] = score;
+      touched.push(doc);
+    }
+  }
+
+  /**
+   * BM25 over the whole corpus, computing only what can reach the `limit`
+   * best (MaxScore): terms go rarest first, and once the words still to come
+   * cannot lift a document never seen above the current `limit`-th score,
+   * the remaining words are looked up only in the documents already seen that
+   * can still reach it. The top documents and their scores are those of
+   * scoring every posting.
+   */
+  private scoreTopDocs(terms: QueryTerm[], limit: number, scores: Float64Array, touched: number[]): void {
+    const ordered = [...terms].sort((a, b) => b.bound - a.bound);
+    let reachable = 0;
+    for (const t of ordered) reachable += t.bound;
+    // Slack for rounding: stopping early would change the result; stopping late only costs time.
+    const slack = 1 + 1e-9;
+    let t = 0;
+    for (; t < ordered.length; t++) {
+      if (touched.length >= limit && reachable * slack < kthScore(touched, scores, limit)) break;
+      this.addPostings(this.main, ordered[t], scores, touched);
+      this.addPostings(this.recent, ordered[t], scores, touched);
+      reachable -= ordered[t].bound;
+    }
+    let candidates = touched;
+    for (; t < ordered.length; t++) {
+      // Documents that cannot reach the current `limit`-th score even with every word left are done.
+      const threshold = kthScore(candidates, scores, limit);
+      candidates = candidates.filter((d) => (scores[d] + reachable) * slack >= threshold);
+      const term = ordered[t];
+      for (const doc of candidates) {
+        const tf = occurrences(this.main, term.id, doc) + occurrences(this.recent, term.id, doc);
+        if (tf > 0) scores[doc] += term.weight * this.tfWeight(tf, doc);
+      }
+      reachable -= term.bound;
+    }
+  }
+
+  /** Adds one term's BM25 contribution from one segment's postings. */
+  private addPostings(segment: Segment | null, term: QueryTerm, scores: Float64Array, touched: number[]): void {
+    if (!segment || term.id >= segment.termCount) return;
+    const docs = segment.docs;
+    const end = segment.offsets[term.id + 1];
+    for (let i = segment.offsets[term.id]; i < end;) {
+      const doc = docs[i];
+      let j = i + 1;
+      while (j < end && docs[j] === doc) j++;
+      if (this.docAlive[doc]) {
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] += term.weight * this.tfWeight(j - i, doc);
+      }
+      i = j;
+    }
+  }
+
 
   // ------------------------------------------------------------ indexing
 
@@ -471,6 +636,16 @@ class ParagraphIndex implements SearchIndex {
 
   /** Adds BM25 contributions of one term (weighted by its count in the query). */
   private scoreTerm(term: string, weight: number, scores: Float64Array, touched: number[], allowed: Set<string> | null): void {
+    const id = this.termIds.get(term);
+    if (!allowed && id !== undefined) {
+      // Straight from the postings, allocating nothing per document.
+      const df = this.docFrequency(id);
+      if (df === 0) return;
+      const t = { id, weight: this.idf(df) * weight, bound: 0 };
+      this.addPostings(this.main, t, scores, touched);
+      this.addPostings(this.recent, t, scores, touched);
+      return;
+    }
     const { runs, df } = this.runsOf(term, allowed);
     if (df === 0) return;
     const idf = this.idf(df) * weight;
@@ -663,6 +838,48 @@ function hasPosition(run: TermRun, position: number): boolean {
 
 function isNumberArray(value: unknown): value is number[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'number');
+}
+
+/** A query term: its id and its BM25 weight (idf times its count in the query). */
+interface QueryTerm {
+  id: number;
+  weight: number;
+  /** The most it adds to any document's score. */
+  bound: number;
+}
+
+/** Occurrences of a term in one document of a segment (its postings are sorted by document: binary search). */
+function occurrences(segment: Segment | null, id: number, doc: number): number {
+  if (!segment || id >= segment.termCount) return 0;
+  const docs = segment.docs;
+  let lo = segment.offsets[id];
+  let hi = segment.offsets[id + 1];
+  const end = hi;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid] < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  let n = 0;
+  while (lo + n < end && docs[lo + n] === doc) n++;
+  return n;
+}
+
+/** The `k`-th largest score among the documents (k ≤ their number). */
+function kthScore(docs: number[], scores: Float64Array, k: number): number {
+  const best: number[] = [];
+  for (const d of docs) {
+    const s = scores[d];
+    if (best.length === k && s <= best[k - 1]) continue;
+    let i = best.length < k ? best.length : k - 1;
+    if (best.length < k) best.push(s);
+    while (i > 0 && s > best[i - 1]) {
+      best[i] = best[i - 1];
+      i--;
+    }
+    best[i] = s;
+  }
+  return best[k - 1];
 }
 
 /** The `limit` best-scored docs, best first (ties by doc id), without sorting them all. */
