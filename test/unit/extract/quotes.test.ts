@@ -236,6 +236,21 @@ const fixtures: Fixture[] = [
     text: 'It was announced that the games would be "bigger than ever".',
     quotes: [{ words: 'bigger than ever', speaker: null }],
   },
+  {
+    rule: 'an opening mark typed where the closing one belongs still closes the quote',
+    text: 'Lawyers were surprised.\n\n“It’s unusual,“ said Larry Noble, an attorney. “It’s a hard thing to do.”',
+    quotes: [
+      { words: 'It’s unusual', speaker: 'Larry Noble', speakerWords: 'Larry Noble' },
+      { words: 'It’s a hard thing to do.', speaker: 'Larry Noble', speakerWords: 'Larry Noble' },
+    ],
+    partial: true,
+  },
+  {
+    rule: 'titles alone before a name do not hide it: "Democratic presidential nominee Hillary Clinton chimed in, saying"',
+    text: 'Protests went on.\n\nDemocratic presidential nominee Hillary Clinton chimed in on Twitter, saying that officials should release the videos "without delay."',
+    quotes: [{ words: 'without delay.', speaker: 'Hillary Clinton', speakerWords: 'Hillary Clinton' }],
+    partial: true,
+  },
 ];
 
 function describeQuote(text: string, q: Quote): string {

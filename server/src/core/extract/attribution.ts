@@ -445,8 +445,9 @@ export function phraseAfter(text: string, toks: Tok[], i: number, sentence: numb
   if (isNameWord(toks, i) && !isPossessive(t)) {
     let to = i + 1;
     while (to < toks.length && to - i < 7 && isOutside(toks, to, sentence) && isNameWord(toks, to) && !isPossessive(toks[to])) to++;
-    if (isShouting(toks, i, to) || onlyTitles(toks, i, to)) return null;
-    if (!(to < toks.length && isOutside(toks, to, sentence) && isPossessive(toks[to]) && isCap(toks[to]))) {
+    if (isShouting(toks, i, to)) return null;
+    // "Democratic presidential nominee Hillary Clinton": titles alone are read on as a description below.
+    if (!onlyTitles(toks, i, to) && !(to < toks.length && isOutside(toks, to, sentence) && isPossessive(toks[to]) && isCap(toks[to]))) {
       return phrase(text, toks, headOfName(toks, i, to), to, 'name');
     }
   }

@@ -101,7 +101,8 @@ export function scanQuoteMarks(text: string, start: number, end: number): Marked
       openAt = i;
       continue;
     }
-    if (c === '"' || DOUBLE_CLOSERS.includes(c)) {
+    // `"It's unusual,“ said Noble`: an opening mark typed where the closing one belongs still closes.
+    if (c === '"' || DOUBLE_CLOSERS.includes(c) || (!spaceBefore && !isWordCode(after))) {
       pushQuote(text, out, openAt, i, true);
       openAt = -1;
     }
