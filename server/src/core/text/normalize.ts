@@ -52,24 +52,9 @@ export function foldText(text: string): string {
   return out;
 }
 
-/** Removes diacritics and lower-cases ("Perdigão" → "perdigao"). Length-preserving. */
-export const foldDiacritics = foldText;
 
-/** True for characters that open a quotation ( " “ „ « and the single forms ' ‘ ). */
-export function isOpeningQuote(ch: string): boolean {
-  return ch === '"' || ch === '\u201C' || ch === '\u201E' || ch === '\u00AB' || ch === '\u2018' || ch === "'";
-}
 
-/** True for the letters of a word (any script), digits excluded. */
-export function isLetter(ch: string): boolean {
-  return /\p{L}/u.test(ch);
-}
 
-/** True when the string starts with an upper-case letter. */
-export function isCapitalized(word: string): boolean {
-  const c = word.charAt(0);
-  return c !== c.toLowerCase() && c === c.toUpperCase();
-}
 
 /** A word token with its span in the text it came from. */
 export interface Token {
