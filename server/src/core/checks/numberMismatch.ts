@@ -12,7 +12,7 @@ import type { ExtractedSource, NumberFact, Span } from '../model';
 import type { Citation, DraftNumber, DraftSentence } from '../draft/model';
 import { tokenize } from '../text/normalize';
 import { DiagnosticCode, type DossierDiagnostic, type Fix } from './diagnostics';
-import { diagnostic, knownKeys, relatedPassage, type CheckContext } from './context';
+import { bySentence, diagnostic, knownKeys, relatedPassage, type CheckContext } from './context';
 import { formatLike } from './numberFormat';
 
 /** Words either side of a number that describe it. */
@@ -38,11 +38,15 @@ interface Candidate {
   sameCounted: boolean;
 }
 
-/** Reports figures in cited sentences that contradict the cited sources. */
+/**
+ * Reports figures in cited sentences that contradict the cited sources.
+ * Sentence by sentence, remembered per corpus state: an edit re-reads only
+ * the sentences it changed.
+ */
 export function checkNumbers(ctx: CheckContext): DossierDiagnostic[] {
-  const out: DossierDiagnostic[] = [];
-  for (const sentence of ctx.draft.sentences) {
-    if (sentence.numbers.length === 0 || sentence.citations.length === 0) continue;
+  return bySentence(ctx, 'numbers', (sentence) => {
+    const out: DossierDiagnostic[] = [];
+    if (sentence.numbers.length === 0 || sentence.citations.length === 0) return out;
     for (const n of sentence.numbers) {
       if (insideQuote(sentence, n)) continue; // Quoted figures are the quote checks' business.
       const keys = knownKeys(ctx, coveringCitation(sentence, n));
@@ -50,8 +54,8 @@ export function checkNumbers(ctx: CheckContext): DossierDiagnostic[] {
       const found = checkNumber(ctx, sentence, n, keys);
       if (found) out.push(found);
     }
-  }
-  return out;
+    return out;
+  });
 }
 
 function checkNumber(ctx: CheckContext, sentence: DraftSentence, n: DraftNumber, keys: string[]): DossierDiagnostic | null {

@@ -11,7 +11,7 @@ import type { Span } from '../model';
 import type { DraftName } from '../draft/model';
 import { foldText } from '../text/normalize';
 import { DiagnosticCode, type DossierDiagnostic } from './diagnostics';
-import { diagnostic, relatedPassage, type CheckContext } from './context';
+import { bySentence, diagnostic, relatedPassage, type CheckContext } from './context';
 import { spellingFold } from './quoteCompare';
 
 /** Words that name an office; a title must contain one to be compared. */
@@ -31,18 +31,21 @@ const LOWER_RANK_WORDS = new Set(['deputy', 'vice', 'assistant', 'under', 'assoc
 /** Words that name an office's head noun. */
 const HEAD_WORDS = new Set([...OFFICE_WORDS].filter((w) => !RANK_WORDS.has(w) && !['foreign', 'defence', 'interior', 'finance', 'sports', 'sport', 'culture', 'health', 'education'].includes(w)));
 
-/** Reports titles in the draft that the sources contradict. */
+/**
+ * Reports titles in the draft that the sources contradict. Sentence by
+ * sentence, remembered per corpus state: an edit re-reads only the sentences
+ * it changed.
+ */
 export function checkRoles(ctx: CheckContext): DossierDiagnostic[] {
-  const out: DossierDiagnostic[] = [];
-  for (const sentence of ctx.draft.sentences) {
-    const names = ctx.draft.names.filter((n) => n.start >= sentence.start && n.end <= sentence.end);
+  return bySentence(ctx, 'roles', (sentence, names) => {
+    const out: DossierDiagnostic[] = [];
     for (const name of names) {
       if (sentence.quotes.some((q) => q.kind !== 'reported' && name.start >= q.inner.start && name.start < q.inner.end)) continue;
       const found = checkName(ctx, name, sentence);
       if (found) out.push(found);
     }
-  }
-  return out;
+    return out;
+  });
 }
 
 function checkName(ctx: CheckContext, name: DraftName, sentence: Span): DossierDiagnostic | null {
