@@ -25,6 +25,8 @@ interface Member {
   entity: LocalEntity;
   /** Folded canonical name. */
   key: string;
+  /** The entity is named by an acronym alone ("CISM"). */
+  acronymOnly: boolean;
 }
 
 /** What the lazy merge produces. */
@@ -46,13 +48,25 @@ export function nameKey(name: string): string {
   let key = nameKeys.get(name);
   if (key === undefined) {
     if (nameKeys.size >= 100_000) nameKeys.clear();
-    key = foldText(name).replace(/\s+/g, ' ').trim();
+    key = isPlainAsciiName(name) ? name.toLowerCase() : foldText(name).replace(/\s+/g, ' ').trim();
     nameKeys.set(name, key);
   }
   return key;
 }
 
 const nameKeys = new Map<string, string>();
+
+/** ASCII letters, digits and single inner spaces only: lower-casing alone gives the key (most names). */
+function isPlainAsciiName(name: string): boolean {
+  if (name.length === 0 || name.charCodeAt(0) === 32 || name.charCodeAt(name.length - 1) === 32) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 32) {
+      if (name.charCodeAt(i + 1) === 32) return false;
+    } else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 39 || c === 38)) return false;
+  }
+  return true;
+}
 
 /** Creates an empty corpus-wide entity table. */
 export function createEntityTable(): EntityTable {
@@ -103,6 +117,10 @@ export function createEntityTable(): EntityTable {
   };
 }
 
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function totalMentions(e: GlobalEntity | undefined): number {
   return e ? e.mentions.length : 0;
 }
@@ -139,7 +157,7 @@ function merge(sources: ExtractedSource[]): MergedState {
       const key = nameKey(entity.name);
       if (!key) continue;
       const list = clusters.get(key);
-      const m = { source, entity, key };
+      const m = { source, entity, key, acronymOnly: isAcronymName(entity.name) };
       if (list) list.push(m);
       else clusters.set(key, [m]);
     }
@@ -191,19 +209,23 @@ function merge(sources: ExtractedSource[]): MergedState {
   }
 
   // Two clusters may end up with the same fullest name (one joined via a surname): they are one entity.
-  const byFinalName = new Map<string, Member[]>();
+  const byFinalName = new Map<string, { members: Member[]; name: string | null }>();
   for (const members of merged.values()) {
-    const id = nameKey(fullestName(members));
-    const list = byFinalName.get(id);
-    if (list) list.push(...members);
-    else byFinalName.set(id, members);
+    const name = fullestName(members);
+    const id = nameKey(name);
+    const found = byFinalName.get(id);
+    if (found) {
+      found.members.push(...members);
+      found.name = null; // to be decided again over the joined members
+    } else byFinalName.set(id, { members, name });
   }
   const byId = new Map<string, GlobalEntity>();
-  for (const members of byFinalName.values()) {
-    const g = toGlobal(members);
+  for (const { members, name } of byFinalName.values()) {
+    const g = toGlobal(members, name ?? fullestName(members));
     byId.set(g.id, g);
   }
-  const all = [...byId.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+  // Ties in code-unit order: `localeCompare` over tens of thousands of names dominated the merge.
+  const all = [...byId.values()].sort((a, b) => b.mentions.length - a.mentions.length || compareText(a.name, b.name));
 
   const names = new Map<string, Array<{ id: string; rank: number }>>();
   const addName = (name: string, id: string, rank: number) => {
@@ -211,7 +233,12 @@ function merge(sources: ExtractedSource[]): MergedState {
     if (!k) return;
     const list = names.get(k);
     if (!list) names.set(k, [{ id, rank }]);
-    else if (!list.some((h) => h.id === id && h.rank <= rank)) list.push({ id, rank });
+    else {
+      // One entity's names are added together, so its earlier entries sit at the end of the list:
+      // scanning only those keeps common words ("john", a rank-3 part of hundreds of names) linear.
+      for (let i = list.length - 1; i >= 0 && list[i].id === id; i--) if (list[i].rank <= rank) return;
+      list.push({ id, rank });
+    }
   };
   const sortedNames: Array<{ name: string; id: string }> = [];
   for (const e of all) {
@@ -231,7 +258,11 @@ function merge(sources: ExtractedSource[]): MergedState {
 }
 
 function isAcronymCluster(members: Member[]): boolean {
-  return members.every((m) => !m.entity.name.includes(' ') && /^[\p{Lu}\d]+s?$|^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}/u.test(m.entity.name));
+  return members.every((m) => m.acronymOnly);
+}
+
+function isAcronymName(name: string): boolean {
+  return !name.includes(' ') && /^[\p{Lu}\d]+s?$|^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}/u.test(name);
 }
 
 /** "leonardo perdigao de oliveira" → "oliveira", "de oliveira", "perdigao de oliveira". */
@@ -268,11 +299,9 @@ function dominantType(members: Member[]): EntityType {
 function fullestName(members: Member[]): string {
   const counts = new Map<string, { name: string; n: number; words: number }>();
   // Decided once per member: testing every pair made big clusters ("Blair" in hundreds of sources) quadratic.
-  const acronymOnly = members.map((m) => isAcronymCluster([m]));
-  const anyName = acronymOnly.some((a) => !a);
-  for (let i = 0; i < members.length; i++) {
-    const m = members[i];
-    if (acronymOnly[i] && anyName) continue;
+  const anyName = members.some((m) => !m.acronymOnly);
+  for (const m of members) {
+    if (m.acronymOnly && anyName) continue;
     const k = nameKey(m.entity.name);
     const c = counts.get(k);
     if (c) c.n += m.entity.mentions.length;
@@ -283,8 +312,7 @@ function fullestName(members: Member[]): string {
   return best ? best.name : members[0].entity.name;
 }
 
-function toGlobal(members: Member[]): GlobalEntity {
-  const name = fullestName(members);
+function toGlobal(members: Member[], name: string): GlobalEntity {
   const id = nameKey(name);
   const type = dominantType(members);
   const aliasCounts = new Map<string, { text: string; n: number }>();
@@ -302,7 +330,15 @@ function toGlobal(members: Member[]): GlobalEntity {
   const counts = new Map<string, number>();
   for (const m of members) {
     bump(m.entity.name, m.entity.mentions.length);
-    for (const a of m.entity.aliases) bump(a, m.entity.mentions.filter((x) => nameKey(x.text) === nameKey(a)).length);
+    if (m.entity.aliases.length > 0) {
+      // Counted once per member: filtering the mentions for every alias was quadratic in big clusters.
+      const perForm = new Map<string, number>();
+      for (const x of m.entity.mentions) {
+        const k = nameKey(x.text);
+        perForm.set(k, (perForm.get(k) ?? 0) + 1);
+      }
+      for (const a of m.entity.aliases) bump(a, perForm.get(nameKey(a)) ?? 0);
+    }
     if (m.entity.acronym && !acronym) acronym = m.entity.acronym;
     if (m.entity.affiliation) affiliations.set(m.entity.affiliation, (affiliations.get(m.entity.affiliation) ?? 0) + 1);
     for (const r of m.entity.roles) roles.push({ ...r, key: m.source.key });
@@ -321,7 +357,7 @@ function toGlobal(members: Member[]): GlobalEntity {
     aliases,
     roles,
     mentions,
-    mentionCounts: [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),
+    mentionCounts: [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || compareText(a.key, b.key)),
     introduction: introduction(members),
   };
   if (acronym) {
@@ -334,10 +370,14 @@ function toGlobal(members: Member[]): GlobalEntity {
 
 /** The fullest mention, preferring one right after a title, then one in the body over a caption, then the first. */
 function introduction(members: Member[]): SourceSpan {
+  // The word count outweighs every other criterion, so only the mentions with the most words are scored in full.
+  let most = 0;
+  for (const m of members) for (const x of m.entity.mentions) most = Math.max(most, wordCount(x.text));
   let best: SourceSpan | null = null;
   let bestScore = -Infinity;
   for (const m of members) {
     for (const x of m.entity.mentions) {
+      if (wordCount(x.text) < most) continue;
       const score = mentionScore(m, x);
       if (score > bestScore) {
         best = { key: m.source.key, start: x.start, end: x.end };
@@ -348,11 +388,35 @@ function introduction(members: Member[]): SourceSpan {
   return best ?? { key: members[0].source.key, start: 0, end: 0 };
 }
 
+function wordCount(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 32 || c === 10 || c === 9) && i > 0) {
+      const p = text.charCodeAt(i - 1);
+      if (p !== 32 && p !== 10 && p !== 9) n++;
+    }
+  }
+  return n;
+}
+
 function mentionScore(m: Member, x: Mention): number {
-  const words = x.text.split(/\s+/).length;
   const titled = m.entity.roles.some((r) => r.end <= x.start && x.start - r.end <= 2);
-  const paragraph = m.source.paragraphs.find((p) => p.start <= x.start && x.end <= p.end);
-  const inBody = paragraph?.kind === 'body';
+  const inBody = paragraphKindAt(m.source.paragraphs, x) === 'body';
   // Earlier is better, but only as a tie-breaker.
-  return words * 100 + (titled ? 50 : 0) + (inBody ? 20 : 0) - x.start / (m.source.text.length + 1);
+  return (titled ? 50 : 0) + (inBody ? 20 : 0) - x.start / (m.source.text.length + 1);
+}
+
+/** Kind of the paragraph holding the span (paragraphs are in text order), by binary search. */
+function paragraphKindAt(paragraphs: ExtractedSource['paragraphs'], x: Mention): string | undefined {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = paragraphs[mid];
+    if (x.start < p.start) hi = mid - 1;
+    else if (x.start >= p.end) lo = mid + 1;
+    else return x.end <= p.end ? p.kind : undefined;
+  }
+  return undefined;
 }
