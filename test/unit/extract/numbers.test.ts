@@ -65,6 +65,17 @@ const POSITIVES: Expected[] = [
   { input: 'It was his fourth World Championship crown since 2001.', text: 'fourth', value: 4, kind: 'ordinal', counted: 'crown' },
   { input: 'The party held up to eight rallies.', text: 'up to eight', value: 8, kind: 'cardinal', counted: 'rally', qualifier: 'up to' },
   { input: 'Shares closed up four pence.', text: 'four pence', value: 4, kind: 'money', unit: 'p' },
+  // Placings: a bare ordinal after "finished", "came", "ranked" counts places, like "eighth place".
+  { input: 'Radcliffe finished eighth.', text: 'eighth', value: 8, kind: 'ordinal', counted: 'place' },
+  { input: 'She finished eighth in the final in Paris.', text: 'eighth', value: 8, kind: 'ordinal', counted: 'place' },
+  { input: 'He took eighth place in Athens.', text: 'eighth', value: 8, kind: 'ordinal', counted: 'place' },
+  { input: 'Britain came 3rd in the medal table.', text: '3rd', value: 3, kind: 'ordinal', counted: 'place' },
+  { input: 'He is ranked twentieth in the world.', text: 'twentieth', value: 20, kind: 'ordinal', counted: 'place' },
+  { input: 'Henman finished second behind Federer.', text: 'second', value: 2, kind: 'ordinal', counted: 'place' },
+  { input: 'She was 21st at the halfway mark.', text: '21st', value: 21, kind: 'ordinal' },
+  { input: 'It is the eighth edition of the games.', text: 'eighth', value: 8, kind: 'ordinal', counted: 'edition' },
+  { input: 'They won for the eighth time.', text: 'eighth', value: 8, kind: 'ordinal', counted: 'time' },
+  { input: 'The show returns for a twelfth series.', text: 'twelfth', value: 12, kind: 'ordinal', counted: 'series' },
 ];
 
 /** Sentences in which no number may be read. */
@@ -86,6 +97,11 @@ const NEGATIVES = [
   'It happened in September.',
   'The debt is close to half a trillion dollars.',
   'He boarded Flight 370 at night.',
+  // "first" and "second" as words are order or idiom, not counts (only placings are read).
+  'It was the first time they had met.',
+  'He scored early in the second half.',
+  'Ministers want a second referendum.',
+  'For the club, safety comes first.',
 ];
 
 function find(facts: NumberFact[], text: string): NumberFact | undefined {

@@ -135,6 +135,9 @@ const QUALIFIER_RE = new RegExp(`(?:${QUALIFIERS.map((q) => q.replace(/ /g, '\\s
 /** Words before a figure that make it an identifier ("page 5", "Flight 370", "No. 10"), not a quantity. */
 const IDENTIFIER_BEFORE_RE = /(?:\bNo\.?|\bno\.|\bNos\.?|\bnumber|#|\b(?:page|pages|article|section|chapter|room|flight|route|platform|version|paragraph|para|volume|vol|episode|clause|item|figure|fig|table|line|gate|terminal|channel|apartment|level|grade|division|model|size|rule|tier|band|category|phase|stage|lane|junction|exit|highway|interstate|window|windows|ios|android))\s*$/i;
 const TIME_BEFORE_RE = /\bat\s+$/i;
+/** Verbs of placing before a bare ordinal: "finished eighth", "came in 3rd", "is ranked fifth". */
+const PLACING_BEFORE_RE = /\b(?:finish(?:ed|es|ing)?|c[ao]me|comes|coming|placed|rank(?:ed|s|ing)?|end(?:ed|s|ing))\s+(?:(?:in|up|joint|equal)\s+)?$/i;
+const COME_BEFORE_RE = /\b(?:c[ao]me|comes|coming)\s+(?:(?:in|up|joint|equal)\s+)?$/i;
 const FRACTION_BEFORE_RE = /\b(?:half|quarter|third|fraction)(?:\s+of)?\s+(?:a\s+|an\s+)?$/i;
 
 /** Words that end the noun phrase after a figure. */
@@ -284,7 +287,10 @@ function parseAt(s: string, at: number): ParseResult {
   }
 
   if (q.ordinal) {
-    return finish(s, { start: at, end, value, kind: 'ordinal', wordOrdinal: q.words });
+    const lead = s.slice(Math.max(0, at - 24), at);
+    // "Safety comes first": after "come" the word "first" is priority, not a placing.
+    const placing = PLACING_BEFORE_RE.test(lead) && !(q.words && value === 1 && COME_BEFORE_RE.test(lead));
+    return finish(s, { start: at, end, value, kind: 'ordinal', wordOrdinal: q.words, placing });
   }
 
   // Year ("in 2005", "1948", "2004-05").
@@ -531,6 +537,8 @@ interface Draft {
   rangeEnd?: number;
   /** Ordinal written as a word: needs a noun after it to be a count ("the eighth year", not "at first"). */
   wordOrdinal?: boolean;
+  /** Ordinal after a verb of placing ("finished eighth", "came 3rd"): it counts places. */
+  placing?: boolean;
 }
 
 /** Adds qualifier and counted noun, applies the last precision filters, and builds the fact. */
@@ -546,7 +554,10 @@ function finish(s: string, d: Draft): ParseResult {
   }
 
   let counted: string | undefined;
-  if (d.kind === 'cardinal' || d.kind === 'ordinal') {
+  if (d.placing) {
+    // "finished eighth in the final" and "eighth place" say the same thing.
+    counted = 'place';
+  } else if (d.kind === 'cardinal' || d.kind === 'ordinal') {
     if (s[d.end] === '-' && isLetter(s[d.end + 1] ?? '')) {
       // "three-month ban", "25-year-old".
       if (d.wordOrdinal) return { fact: null, next };
@@ -560,6 +571,10 @@ function finish(s: string, d: Draft): ParseResult {
 
   // A spelled ordinal needs its noun: "the eighth year" is a fact, "at first" and "a second later" are not.
   if (d.wordOrdinal && counted === undefined) return { fact: null, next };
+  // "first" and "second" as words are order or idiom far more often than a count ("the first time",
+  // "the second half", "a second referendum"), and a draft's "first time" would be compared with a
+  // source's "three times": only placings ("finished second", "first place") are kept.
+  if (d.wordOrdinal && d.value <= 2 && counted !== 'place') return { fact: null, next };
   // A bare range needs a unit or a noun: "10-12 people" is a range, "lost 1-2" a score.
   if (d.kind === 'cardinal' && d.rangeEnd !== undefined && counted === undefined) return { fact: null, next };
   // A figure right after a name is usually part of it ("Boeing 747", "Apollo 11").
