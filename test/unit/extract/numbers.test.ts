@@ -76,6 +76,14 @@ const POSITIVES: Expected[] = [
   { input: 'It is the eighth edition of the games.', text: 'eighth', value: 8, kind: 'ordinal', counted: 'edition' },
   { input: 'They won for the eighth time.', text: 'eighth', value: 8, kind: 'ordinal', counted: 'time' },
   { input: 'The show returns for a twelfth series.', text: 'twelfth', value: 12, kind: 'ordinal', counted: 'series' },
+  // Ranges written with words read as one fact, like "10-12 people".
+  { input: 'Between 10 and 12 people were hurt.', text: '10 and 12', value: 10, kind: 'cardinal', counted: 'person', rangeEnd: 12 },
+  { input: 'Police said 10 to 12 people were hurt.', text: '10 to 12', value: 10, kind: 'cardinal', counted: 'person', rangeEnd: 12 },
+  { input: 'The work takes two to three weeks.', text: 'two to three', value: 2, kind: 'cardinal', counted: 'week', rangeEnd: 3 },
+  { input: 'About 1.5 to 2 million people watched.', text: 'About 1.5 to 2 million', value: 1.5e6, kind: 'cardinal', counted: 'person', qualifier: 'about', rangeEnd: 2e6 },
+  // A change from one figure to another is not a range.
+  { input: 'Membership rose from 10 to 12 nations.', text: '12', value: 12, kind: 'cardinal', counted: 'nation' },
+  { input: 'The index fell 20 to 4,800 points.', text: '4,800', value: 4800, kind: 'cardinal', counted: 'point' },
 ];
 
 /** Sentences in which no number may be read. */
@@ -102,6 +110,8 @@ const NEGATIVES = [
   'He scored early in the second half.',
   'Ministers want a second referendum.',
   'For the club, safety comes first.',
+  // "and" makes a range only after "between"; a bare range needs its noun.
+  'Children aged 10 to 12.',
 ];
 
 function find(facts: NumberFact[], text: string): NumberFact | undefined {

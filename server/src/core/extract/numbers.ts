@@ -329,6 +329,13 @@ function parseAt(s: string, at: number): ParseResult {
       end = RANGE_Y.lastIndex;
     }
   }
+  if (rangeEnd === undefined) {
+    const spelled = readSpelledRange(s, at, q);
+    if (spelled) {
+      rangeEnd = spelled.value;
+      end = spelled.end;
+    }
+  }
 
   PERCENT_Y.lastIndex = end;
   const pct = PERCENT_Y.exec(s);
@@ -496,6 +503,37 @@ function isNumberWord(s: string, at: number): boolean {
   if (!m) return false;
   const w = m[0].toLowerCase();
   return w in UNITS || w in TENS || w in SCALE_EXP || w in ORDINALS || w === 'dozen';
+}
+
+const RANGE_WORD_Y = /\s+(to|and)\s+/y;
+const BETWEEN_BEFORE_RE = /\bbetween\s+$/i;
+/** "from 10 to 12", "rose 20 to 4,800": a change from one figure to another, not a range. */
+const CHANGE_BEFORE_RE = /\b(?:from|rose|rise|rises|rising|fell|fall|falls|falling|up|down|increased?|decreased?|cut|climbed|dropped|jumped|slipped|gained|lost|added|shed|raised|lowered|reduced|grew|slumped|surged|soared|edged|moved|went)\s+$/i;
+
+/**
+ * A range written with words: "10 to 12 people", "between 10 and 12 people",
+ * "two to three weeks". "and" needs "between" before the first figure; "to"
+ * must not follow a word of change ("rose from 10 to 12") and the second
+ * figure must be above the first and of the same sort (digits or words).
+ */
+function readSpelledRange(s: string, at: number, first: Quantity): { end: number; value: number } | null {
+  if (first.ordinal) return null;
+  RANGE_WORD_Y.lastIndex = first.end;
+  const m = RANGE_WORD_Y.exec(s);
+  if (!m) return null;
+  const before = s.slice(Math.max(0, at - 24), at);
+  if (m[1] === 'and' ? !BETWEEN_BEFORE_RE.test(before) : CHANGE_BEFORE_RE.test(before)) return null;
+  const from = RANGE_WORD_Y.lastIndex;
+  const second = first.words ? (isLetter(s[from] ?? '') ? readWords(s, from) : null) : (isDigit(s[from] ?? '') ? readDigits(s, from) : null);
+  if (!second || second.ordinal || !(second.value > first.value)) return null;
+  // "rose 20 to 4,800" without a verb we know: a second figure far above the first is a level, not a range's end.
+  if (m[1] === 'to' && second.value > 10 * first.value) return null;
+  if (!second.words) {
+    if (/^[.,]\d/.test(s.slice(second.end, second.end + 2))) return null;
+    TIME_AFTER_Y.lastIndex = second.end;
+    if (TIME_AFTER_Y.test(s)) return null;
+  }
+  return { end: second.end, value: second.value };
 }
 
 /** Applies a scale after a figure: attached ("60m", "1.13bn", "1.4k") or spelled ("1.5 million"). */
