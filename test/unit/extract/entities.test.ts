@@ -105,6 +105,30 @@ const FIXTURES: Array<{ title: string; text: string; expect: Array<{ name: strin
     expect: [{ name: 'LEICESTERSHIRE', type: 'other', mentions: ['LEICESTERSHIRE', 'Leicestershire'] }, { name: 'London', type: 'place' }],
     absent: ['TAKE', 'TOP', 'INNINGS VICTORY', 'Friday'],
   },
+  {
+    title: 'descriptor compounds, company words and "the" keep cars and companies from being people',
+    text: 'Sydney-listed Virgin Blue cut its forecast. Mr Panke praised the Honda Accura as the best yet.\n\nBrazilian-born Luis Oliveira said the Federal Reserve would act.',
+    expect: [
+      { name: 'Virgin Blue', type: 'organization', mentions: ['Virgin Blue'] },
+      { name: 'Honda Accura', type: 'organization' },
+      { name: 'Luis Oliveira', type: 'person', mentions: ['Luis Oliveira'] },
+      { name: 'Federal Reserve', type: 'organization' },
+    ],
+    absent: ['Sydney-listed Virgin Blue', 'Sydney-listed', 'Brazilian-born Luis Oliveira'],
+  },
+  {
+    title: 'abbreviations keep their final dot; places beat cue words; party words and opening participles are cut',
+    text: 'Injured Chelsea lost in the U.S. on Friday.\n\nConservative Michael Howard visited the West Bank and East Jerusalem. Air France flew him.',
+    expect: [
+      { name: 'Chelsea', type: 'other', mentions: ['Chelsea'] },
+      { name: 'U.S.', type: 'place', mentions: ['U.S.'] },
+      { name: 'Michael Howard', type: 'person', mentions: ['Michael Howard'] },
+      { name: 'West Bank', type: 'place' },
+      { name: 'East Jerusalem', type: 'place' },
+      { name: 'Air France', type: 'organization' },
+    ],
+    absent: ['Injured Chelsea', 'Conservative Michael Howard', 'U.S'],
+  },
 ];
 
 describe('extractEntities', () => {
