@@ -22,7 +22,7 @@ export type SourcesLocation = { root: string; globs: readonly string[]; label: s
 export function locateSources(io: CliIO, sourcesOption: string | undefined): SourcesLocation {
   if (sourcesOption !== undefined) {
     const dir = resolve(io.cwd, sourcesOption);
-    if (!isDirectory(dir)) return { error: `Sources folder not found: ${sourcesOption} (looked for ${dir}).` };
+    if (!isDirectory(dir)) return { error: sourcesFolderError(sourcesOption, dir) };
     return { root: folderUri(dir), globs: SOURCES_DIR_GLOBS, label: dir };
   }
   if (!isDirectory(resolve(io.cwd, 'sources'))) {
@@ -70,6 +70,16 @@ export async function loadCorpus(location: { root: string; globs: readonly strin
 /** `--cache <file>` resolved against the working folder. */
 export function cachePath(io: CliIO, option: string | undefined): string | undefined {
   return option === undefined ? undefined : resolve(io.cwd, option);
+}
+
+/** Why `--sources` is unusable, naming the path once, as typed: a file is "not a folder". */
+function sourcesFolderError(option: string, dir: string): string {
+  try {
+    statSync(dir);
+    return `--sources ${option} is not a folder.`;
+  } catch {
+    return `Sources folder not found: ${option}.`;
+  }
 }
 
 function isDirectory(path: string): boolean {
