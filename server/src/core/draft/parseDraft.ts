@@ -13,7 +13,7 @@ import { splitSentences } from '../text/sentences';
 import { findAttribution, findReportedSpeech, resolvePronoun, type FoundAttribution } from './attribution';
 import { assignCoverage, findCitations } from './citations';
 import { findInlineQuotes, hasDoubleQuoteMarks, opensWithQuote, type FoundQuote } from './draftQuotes';
-import type { Citation, Draft, DraftNumber, DraftQuote, DraftSentence } from './model';
+import type { Citation, Draft, DraftName, DraftNumber, DraftQuote, DraftSentence } from './model';
 import { findNames } from './names';
 import { layoutProse, type ProseBlock } from './prose';
 
@@ -109,7 +109,7 @@ function parseUncached(text: string): Draft {
   }
 
   const quoteSpans = quotes.filter((q) => q.kind !== 'reported').map((q) => q.inner);
-  const names = blocks.flatMap((block) => findNames(masked, block.start, block.end, citations.filter((c) => c.start >= block.start && c.start < block.end)));
+  const names = blocks.flatMap((block) => blockNames(masked, block, citations.filter((c) => c.start >= block.start && c.start < block.end)));
   const namesOutsideQuotes = names.filter((n) => !quoteSpans.some((q) => n.start >= q.start && n.start < q.end));
   for (const { quote, found } of pending) {
     if (!found) continue;
@@ -126,6 +126,23 @@ function parseUncached(text: string): Draft {
     names,
     ignored: layout.ignored,
   };
+}
+
+/** Names of blocks by their prose and citations (offsets relative to the block): an edit changes one block of hundreds. */
+const BLOCK_NAMES_SIZE = 8192;
+const blockNameCache = new Map<string, Array<{ start: number; end: number; text: string }>>();
+
+/** The names of a block (see {@link findNames}), remembered by the block's prose and the places of its citations. */
+function blockNames(text: string, block: ProseBlock, citations: Span[]): DraftName[] {
+  const at = block.start;
+  const key = `${citations.map((c) => `${c.start - at},${c.end - at}`).join(';')}\u0000${text.slice(block.start, block.end)}`;
+  let found = blockNameCache.get(key);
+  if (!found) {
+    found = findNames(text, block.start, block.end, citations).map((n) => ({ start: n.start - at, end: n.end - at, text: n.text }));
+    if (blockNameCache.size >= BLOCK_NAMES_SIZE) blockNameCache.clear();
+    blockNameCache.set(key, found);
+  }
+  return found.map((n) => ({ start: n.start + at, end: n.end + at, text: n.text }));
 }
 
 /** The sentence introducing a block quote ("Wang said:"), if any. */
