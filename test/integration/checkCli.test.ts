@@ -78,11 +78,23 @@ describe('dossier check (dist/cli.js)', function () {
     assert.equal(run0.tool.driver.rules[result.ruleIndex].id, 'number-mismatch');
   });
 
+  it('skips sources larger than --max-file-size, so their citations are unknown', () => {
+    const r = run(['--max-file-size', '0.1', 'good.md'], dir);
+    assert.match(r.stderr, /council\.txt: .*larger than the 0\.1 KB limit/);
+    // The only source was skipped: nothing to check against.
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /no source articles/);
+    const fits = run(['--max-file-size', '64', 'good.md'], dir);
+    assert.equal(fits.status, 0, fits.stderr);
+  });
+
   it('exits 2 with a clear message on bad usage or unreadable input', () => {
     for (const [args, message] of [
       [['missing.md'], /missing\.md: no such file/],
       [['notes.txt'], /not a markdown draft/],
-      [['--sources', 'nowhere', 'good.md'], /Sources folder not found/],
+      [['--sources', 'nowhere', 'good.md'], /Sources folder not found: nowhere\.\n$/],
+      [['--sources', 'notes.txt', 'good.md'], /--sources notes\.txt is not a folder\.\n$/],
+      [['--max-file-size=-5', 'good.md'], /--max-file-size must be a positive number/],
       [['--format', 'xml', 'good.md'], /unknown format/],
       [[], /no draft given/],
     ] as Array<[string[], RegExp]>) {

@@ -81,24 +81,73 @@ describe('dossier CLI (dist/cli.js)', function () {
   });
 
   describe('usage and errors', () => {
-    it('prints usage on stderr and exits 2 for --help, no command and unknown commands or options', () => {
-      for (const args of [['--help'], [], ['frobnicate'], ['inspect', '--bogus'], ['inspect', '--help'], ['search', '--limit', 'x', 'q']]) {
+    it('prints usage on stdout and exits 0 for --help, -h and help, also per subcommand', () => {
+      for (const [args, usage] of [
+        [['--help'], /^Usage: dossier <command>/], [['-h'], /^Usage: dossier <command>/], [['help'], /^Usage: dossier <command>/],
+        [['inspect', '--help'], /^Usage: dossier inspect/], [['search', '-h'], /^Usage: dossier search/],
+        [['check', '--help'], /^Usage: dossier check/], [['check', '--format', 'sarif', '-h', 'draft.md'], /^Usage: dossier check/],
+      ] as Array<[string[], RegExp]>) {
         const r = run(args);
-        assert.equal(r.status, 2, args.join(' '));
-        assert.equal(r.stdout, '');
-        assert.match(r.stderr, /Usage: dossier|--limit must be/, args.join(' '));
+        assert.equal(r.status, 0, args.join(' '));
+        assert.equal(r.stderr, '', args.join(' '));
+        assert.match(r.stdout, usage, args.join(' '));
+        assert.match(r.stdout, /--max-file-size|dossier <command> --help/, args.join(' '));
       }
     });
 
-    it('says clearly when the sources folder is missing', () => {
+    it('prints the reason and usage on stderr and exits 2 for bad usage', () => {
+      for (const [args, reason] of [
+        [[], /^Usage: dossier/],
+        [['frobnicate'], /unknown command "frobnicate"/],
+        [['inspect', '--bogus'], /Unknown option '--bogus'/],
+        [['inspect', '--format', 'xml'], /unknown format "xml" \(use text or json\)/],
+        [['search', '--limit', 'x', 'q'], /--limit must be a positive whole number/],
+        [['search', '--max-file-size', 'big', 'q'], /--max-file-size must be a positive number of kilobytes, not "big"/],
+        [['check', '--max-file-size', '0', 'draft.md'], /--max-file-size must be a positive number/],
+        [['inspect', '--max-file-size'], /argument missing/],
+      ] as Array<[string[], RegExp]>) {
+        const r = run(args);
+        assert.equal(r.status, 2, args.join(' '));
+        assert.equal(r.stdout, '', args.join(' '));
+        assert.match(r.stderr, reason, args.join(' '));
+        assert.match(r.stderr, /Usage: dossier/, args.join(' '));
+      }
+    });
+
+    it('says clearly when the sources folder is missing or is a file', () => {
       const r = run(['inspect', '--sources', 'no/such/dir']);
       assert.equal(r.status, 2);
-      assert.match(r.stderr, /Sources folder not found: no\/such\/dir/);
+      assert.equal(r.stderr, 'dossier inspect: Sources folder not found: no/such/dir.\n');
+      const file = run(['search', '--sources', 'package.json', 'anything']);
+      assert.equal(file.status, 2);
+      assert.equal(file.stderr, 'dossier search: --sources package.json is not a folder.\n');
       const tmp = mkdtempSync(join(tmpdir(), 'dossier-cli-'));
       try {
         const r2 = run(['search', 'anything'], tmp);
         assert.equal(r2.status, 2);
         assert.match(r2.stderr, /No sources\/ folder in .*Pass --sources <dir>/);
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
+      }
+    });
+
+    it('skips sources larger than --max-file-size and reports them', () => {
+      const tmp = mkdtempSync(join(tmpdir(), 'dossier-cli-'));
+      try {
+        mkdirSync(join(tmp, 'sources'));
+        writeFileSync(join(tmp, 'sources', 'small.txt'), 'Small headline\n\nThe council has 140 members.\n');
+        writeFileSync(join(tmp, 'sources', 'large.txt'), `Large headline\n\n${'The council met again in Moscow. '.repeat(100)}\n`);
+        const all = JSON.parse(run(['inspect', '--format', 'json'], tmp).stdout) as InspectJson;
+        assert.deepEqual(all.sources.map((s) => s.key), ['large', 'small']);
+        const r = run(['inspect', '--format', 'json', '--max-file-size', '2'], tmp);
+        assert.equal(r.status, 0, r.stderr);
+        const doc = JSON.parse(r.stdout) as InspectJson;
+        assert.deepEqual(doc.sources.map((s) => s.key), ['small']);
+        assert.deepEqual(doc.problems.map((p) => p.path), ['sources/large.txt']);
+        assert.match(doc.problems[0].message, /larger than the 2 KB limit/);
+        const search = run(['search', '--max-file-size', '2', '--format', 'json', 'Moscow'], tmp);
+        assert.equal(search.status, 0, search.stderr);
+        assert.deepEqual(JSON.parse(search.stdout).results, []);
       } finally {
         rmSync(tmp, { recursive: true, force: true });
       }
@@ -120,11 +169,6 @@ describe('dossier CLI (dist/cli.js)', function () {
       } finally {
         rmSync(tmp, { recursive: true, force: true });
       }
-    });
-
-    it('dispatches check to its own module', () => {
-      const r = run(['check', '--help']);
-      assert.notEqual(r.stderr, '');
     });
   });
 });

@@ -17,7 +17,7 @@ Commands:
   search  [--sources <dir>] [--limit N] "<query>"    search the sources
   check   [options] [drafts...]                      check drafts' citations (for CI)
 
-Run "dossier <command> --help" for a command's options.
+Run "dossier <command> --help" for a command's options (all take --max-file-size <KB>).
 Without --sources, sources are read from sources/ under the current folder.
 `;
 
@@ -30,7 +30,11 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
 /** Runs the command line `argv` (without node and script); returns the exit code. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (command === undefined) {
     io.stderr(USAGE);
     return EXIT_USAGE;
   }

@@ -7,24 +7,24 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { checkDraft } from '../../core/checks/checkDraft';
 import { DEFAULT_SEVERITY, DiagnosticCode, type DossierDiagnostic, type Severity } from '../../core/checks/diagnostics';
 import { parseDraft } from '../../core/draft/parseDraft';
 import { Corpus } from '../../core/index/corpus';
 import { indexSources } from '../../core/index/indexer';
 import { NodeFileSystem, yieldToEventLoop } from '../nodeFileSystem';
+import { COMMON_OPTIONS_USAGE, parseCommand, usageError } from './args';
 import { EXIT_USAGE, type CliIO } from './io';
 import { SOURCES_DIR_GLOBS, locateSources } from './sources';
 
 /** Usage of `dossier check`. */
-export const CHECK_USAGE = `Usage: dossier check [--sources <dir>]... [--format text|json|sarif] <draft.md>...
+export const CHECK_USAGE = `Usage: dossier check [--sources <dir>]... [--format text|json|sarif] [--max-file-size <KB>] <draft.md>...
 
 Checks the citations, quotations and figures of markdown drafts against the sources.
-  --sources <dir>   folder of source articles (*.md, *.txt, any depth); may be repeated;
-                    default: sources/ under the current folder
-  --format <fmt>    text (default), json or sarif
-Exit status: 0 no errors, 1 at least one error-severity finding, 2 bad usage or unreadable input.
+  --sources <dir>        folder of source articles (*.md, *.txt, any depth); may be repeated;
+                         default: sources/ under the current folder
+  --format <fmt>         text (default), json or sarif
+${COMMON_OPTIONS_USAGE}Exit status: 0 no errors, 1 at least one error-severity finding, 2 bad usage or unreadable input.
 `;
 
 /** One line per code for SARIF rules and help. */
@@ -67,31 +67,14 @@ interface Located {
 
 /** Runs `dossier check` with the arguments after the subcommand; returns the exit code. */
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
-  let values: { sources?: string[]; format?: string; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      options: { sources: { type: 'string', multiple: true }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true, allowPositionals: true,
-    }));
-  } catch (e) {
-    io.stderr(`dossier check: ${(e as Error).message}\n\n${CHECK_USAGE}`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    io.stderr(CHECK_USAGE);
-    return EXIT_USAGE;
-  }
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') {
-    io.stderr(`dossier check: unknown format "${format}" (use text, json or sarif)\n\n${CHECK_USAGE}`);
-    return EXIT_USAGE;
-  }
-  if (positionals.length === 0) {
-    io.stderr(`dossier check: no draft given\n\n${CHECK_USAGE}`);
-    return EXIT_USAGE;
-  }
+  const spec = {
+    name: 'check', usage: CHECK_USAGE, positionals: true, formats: ['text', 'json', 'sarif'] as const,
+    options: { sources: { type: 'string', multiple: true } } as const,
+  };
+  const parsed = parseCommand(spec, argv, io);
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { values, positionals, format, maxFileSizeKB } = parsed;
+  if (positionals.length === 0) return usageError(io, spec, 'no draft given').exitCode;
 
   const drafts: Array<{ path: string; text: string }> = [];
   for (const p of positionals) {
@@ -115,7 +98,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     globs = location.globs;
   }
   const corpus = new Corpus();
-  await indexSources(new NodeFileSystem(), corpus, { roots, globs, yieldNow: yieldToEventLoop, yieldEvery: 64 });
+  await indexSources(new NodeFileSystem(), corpus, { roots, globs, maxFileSizeKB, yieldNow: yieldToEventLoop, yieldEvery: 64 });
   for (const problem of corpus.problems()) io.stderr(`dossier check: ${problem.path}: ${problem.message}\n`);
   if (corpus.sources().length === 0) {
     io.stderr(`dossier check: no source articles (*.md, *.txt) found in ${roots.map((r) => fileURLToPath(r)).join(', ')}\n`);

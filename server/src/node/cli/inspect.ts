@@ -3,22 +3,22 @@
  * roles and mentions, quotes with speakers, numbers — as text for people or as
  * JSON for tools and tests.
  */
-import { parseArgs } from 'node:util';
 import type { Corpus } from '../../core/index/corpus';
 import type { IndexReport } from '../../core/index/indexer';
 import type { ExtractedSource, Problem } from '../../core/model';
+import { COMMON_OPTIONS_USAGE, parseCommand } from './args';
 import { EXIT_USAGE, type CliIO } from './io';
 import { cachePath, loadCorpus, locateSources } from './sources';
 
 /** Usage of `dossier inspect`. */
-export const INSPECT_USAGE = `Usage: dossier inspect [--sources <dir>] [--format text|json]
+export const INSPECT_USAGE = `Usage: dossier inspect [--sources <dir>] [--format text|json] [--cache <file>] [--max-file-size <KB>]
 
 Shows what Dossier extracted from each source article.
-  --sources <dir>   folder of source articles (*.md, *.txt, any depth);
-                    default: sources/ under the current folder
-  --format <fmt>    text (default) or json
-  --cache <file>    keep the extracted index in <file> and reuse it next time
-`;
+  --sources <dir>        folder of source articles (*.md, *.txt, any depth);
+                         default: sources/ under the current folder
+  --format <fmt>         text (default) or json
+  --cache <file>         keep the extracted index in <file> and reuse it next time
+${COMMON_OPTIONS_USAGE}`;
 
 /** The JSON document printed by `inspect --format json`. */
 export interface InspectJson {
@@ -36,28 +36,18 @@ export interface InspectJson {
 
 /** Runs `dossier inspect` with the arguments after the subcommand; returns the exit code. */
 export async function runInspect(argv: string[], io: CliIO): Promise<number> {
-  let values: { sources?: string; cache?: string; format?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({ args: argv, options: { sources: { type: 'string' }, cache: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
-  } catch (e) {
-    io.stderr(`dossier inspect: ${(e as Error).message}\n\n${INSPECT_USAGE}`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    io.stderr(INSPECT_USAGE);
-    return EXIT_USAGE;
-  }
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') {
-    io.stderr(`dossier inspect: unknown format "${format}" (use text or json)\n\n${INSPECT_USAGE}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommand({
+    name: 'inspect', usage: INSPECT_USAGE, positionals: false, formats: ['text', 'json'],
+    options: { sources: { type: 'string' }, cache: { type: 'string' } },
+  }, argv, io);
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { values, format, maxFileSizeKB } = parsed;
   const location = locateSources(io, values.sources);
   if ('error' in location) {
     io.stderr(`dossier inspect: ${location.error}\n`);
     return EXIT_USAGE;
   }
-  const { corpus, report } = await loadCorpus(location, { cachePath: cachePath(io, values.cache), warn: (m) => io.stderr(`dossier inspect: ${m}\n`) });
+  const { corpus, report } = await loadCorpus(location, { cachePath: cachePath(io, values.cache), maxFileSizeKB, warn: (m) => io.stderr(`dossier inspect: ${m}\n`) });
   io.stdout(format === 'json' ? `${JSON.stringify(inspectJson(corpus, report), null, 2)}\n` : inspectText(corpus, report));
   return 0;
 }

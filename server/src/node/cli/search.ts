@@ -2,22 +2,22 @@
  * `dossier search`: full-text search over the sources from the command line,
  * printing ranked passages as `key:line: snippet` (or JSON).
  */
-import { parseArgs } from 'node:util';
 import type { Corpus } from '../../core/index/corpus';
 import { lineOf } from './inspect';
+import { COMMON_OPTIONS_USAGE, parseCommand, usageError } from './args';
 import { EXIT_USAGE, type CliIO } from './io';
 import { cachePath, loadCorpus, locateSources } from './sources';
 
 /** Usage of `dossier search`. */
-export const SEARCH_USAGE = `Usage: dossier search [--sources <dir>] [--limit N] [--format text|json] "<query>"
+export const SEARCH_USAGE = `Usage: dossier search [--sources <dir>] [--limit N] [--format text|json] [--cache <file>] [--max-file-size <KB>] "<query>"
 
 Searches the source articles; prints the best passages as key:line: snippet.
 Query syntax: words (all ranked), "exact phrase", prefix*.
-  --sources <dir>   folder of source articles; default: sources/ under the current folder
-  --limit N         number of passages (default 10)
-  --format <fmt>    text (default) or json
-  --cache <file>    keep the extracted index in <file> and reuse it next time
-`;
+  --sources <dir>        folder of source articles; default: sources/ under the current folder
+  --limit N              number of passages (default 10)
+  --format <fmt>         text (default) or json
+  --cache <file>         keep the extracted index in <file> and reuse it next time
+${COMMON_OPTIONS_USAGE}`;
 
 /** One result line. */
 export interface SearchResult {
@@ -33,44 +33,23 @@ export interface SearchResult {
 
 /** Runs `dossier search` with the arguments after the subcommand; returns the exit code. */
 export async function runSearch(argv: string[], io: CliIO): Promise<number> {
-  let values: { sources?: string; cache?: string; limit?: string; format?: string; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      options: { sources: { type: 'string' }, cache: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: true,
-    }));
-  } catch (e) {
-    io.stderr(`dossier search: ${(e as Error).message}\n\n${SEARCH_USAGE}`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    io.stderr(SEARCH_USAGE);
-    return EXIT_USAGE;
-  }
+  const spec = {
+    name: 'search', usage: SEARCH_USAGE, positionals: true, formats: ['text', 'json'] as const,
+    options: { sources: { type: 'string' }, cache: { type: 'string' }, limit: { type: 'string' } } as const,
+  };
+  const parsed = parseCommand(spec, argv, io);
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { values, positionals, format, maxFileSizeKB } = parsed;
   const query = positionals.join(' ').trim();
-  if (query === '') {
-    io.stderr(`dossier search: no query given\n\n${SEARCH_USAGE}`);
-    return EXIT_USAGE;
-  }
+  if (query === '') return usageError(io, spec, 'no query given').exitCode;
   const limit = values.limit === undefined ? 10 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1) {
-    io.stderr(`dossier search: --limit must be a positive whole number, not "${values.limit}"\n`);
-    return EXIT_USAGE;
-  }
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') {
-    io.stderr(`dossier search: unknown format "${format}" (use text or json)\n`);
-    return EXIT_USAGE;
-  }
+  if (!Number.isInteger(limit) || limit < 1) return usageError(io, spec, `--limit must be a positive whole number, not "${values.limit}"`).exitCode;
   const location = locateSources(io, values.sources);
   if ('error' in location) {
     io.stderr(`dossier search: ${location.error}\n`);
     return EXIT_USAGE;
   }
-  const { corpus } = await loadCorpus(location, { cachePath: cachePath(io, values.cache), warn: (m) => io.stderr(`dossier search: ${m}\n`) });
+  const { corpus } = await loadCorpus(location, { cachePath: cachePath(io, values.cache), maxFileSizeKB, warn: (m) => io.stderr(`dossier search: ${m}\n`) });
   const results = searchCorpus(corpus, query, limit);
   if (format === 'json') {
     io.stdout(`${JSON.stringify({ version: 1, query, results }, null, 2)}\n`);
