@@ -39,8 +39,10 @@ describe('dossier CLI (dist/cli.js)', function () {
         assert.deepEqual(Object.keys(s), ['key', 'path', 'title', 'entities', 'quotes', 'numbers']);
         assert.equal(s.path, `${s.key}.txt`);
         for (const e of s.entities) {
-          assert.deepEqual(Object.keys(e), ['name', 'type', 'aliases', 'roles', 'mentions']);
-          for (const r of e.roles) assert.deepEqual(Object.keys(r), ['text', 'start', 'end']);
+          // The documented fields in order, then the optional ones only when known.
+          assert.deepEqual(Object.keys(e).slice(0, 5), ['name', 'type', 'aliases', 'roles', 'mentions']);
+          assert.deepEqual(Object.keys(e).slice(5), ['acronym', 'affiliation'].filter((k) => k in e));
+          for (const r of e.roles) assert.deepEqual(Object.keys(r), ['text', 'start', 'end', ...('org' in r ? ['org'] : [])]);
           for (const m of e.mentions) assert.deepEqual(Object.keys(m), ['start', 'end']);
         }
         for (const q of s.quotes) {
@@ -48,6 +50,20 @@ describe('dossier CLI (dist/cli.js)', function () {
           if (q.speaker) assert.deepEqual(Object.keys(q.speaker), ['name', 'start', 'end']);
         }
         for (const n of s.numbers) assert.deepEqual(Object.keys(n), ['text', 'value', 'start', 'end']);
+      }
+    });
+
+    it('adds role organisations, acronyms and affiliations when the source states them', () => {
+      const entities = doc.sources.flatMap((s) => s.entities);
+      const cism = entities.find((e) => e.name === 'International Military Sports Council');
+      assert.equal(cism?.acronym, 'CISM');
+      const orgs = entities.flatMap((e) => e.roles.map((r) => r.org)).filter((o) => o !== undefined);
+      assert.ok(orgs.includes('Russia'), JSON.stringify(orgs));
+      assert.ok(entities.some((e) => e.affiliation === 'Russia'));
+      // Unknown values are left out rather than written as null or "".
+      for (const e of entities) {
+        if ('acronym' in e) assert.ok(e.acronym);
+        if ('affiliation' in e) assert.ok(e.affiliation);
       }
     });
 

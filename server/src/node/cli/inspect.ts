@@ -27,7 +27,18 @@ export interface InspectJson {
     key: string;
     path: string;
     title: string | null;
-    entities: Array<{ name: string; type: string; aliases: string[]; roles: Array<{ text: string; start: number; end: number }>; mentions: Array<{ start: number; end: number }> }>;
+    entities: Array<{
+      name: string;
+      type: string;
+      aliases: string[];
+      /** `org`: the organisation or country the role belongs to, when the source states it. */
+      roles: Array<{ text: string; start: number; end: number; org?: string }>;
+      mentions: Array<{ start: number; end: number }>;
+      /** The acronym stated for the entity ("CISM"), when there is one. */
+      acronym?: string;
+      /** Nationality or affiliation stated for the entity ("China"), when there is one. */
+      affiliation?: string;
+    }>;
     quotes: Array<{ text: string; start: number; end: number; speaker: { name: string; start: number; end: number } | null }>;
     numbers: Array<{ text: string; value: number; start: number; end: number }>;
   }>;
@@ -52,7 +63,7 @@ export async function runInspect(argv: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-/** The JSON view of a corpus: exactly the fields of {@link InspectJson}, nothing more. */
+/** The JSON view of a corpus: exactly the fields of {@link InspectJson}, optional ones only when known. */
 export function inspectJson(corpus: Corpus, report?: IndexReport): InspectJson {
   return {
     version: 1,
@@ -64,8 +75,11 @@ export function inspectJson(corpus: Corpus, report?: IndexReport): InspectJson {
         name: e.name,
         type: e.type,
         aliases: [...e.aliases],
-        roles: e.roles.map((r) => ({ text: r.text, start: r.start, end: r.end })),
+        roles: e.roles.map((r) => ({ text: r.text, start: r.start, end: r.end, ...(r.org ? { org: r.org } : {}) })),
         mentions: e.mentions.map((m) => ({ start: m.start, end: m.end })),
+        // Optional fields come last and only when known, so tools reading the documented shape are unaffected.
+        ...(e.acronym ? { acronym: e.acronym } : {}),
+        ...(e.affiliation ? { affiliation: e.affiliation } : {}),
       })),
       quotes: s.quotes.map((q) => ({ text: q.text, start: q.start, end: q.end, speaker: q.speaker ? { name: q.speaker.name, start: q.speaker.start, end: q.speaker.end } : null })),
       numbers: s.numbers.map((n) => ({ text: n.text, value: n.value, start: n.start, end: n.end })),
