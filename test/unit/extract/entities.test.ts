@@ -14,7 +14,7 @@ function find(entities: LocalEntity[], name: string): LocalEntity {
 }
 
 /** Each fixture: a text and the entities expected in it, with the words every mention must slice to. */
-const FIXTURES: Array<{ title: string; text: string; expect: Array<{ name: string; type: EntityType; mentions?: string[]; acronym?: string; affiliation?: string }>; absent?: string[] }> = [
+const FIXTURES: Array<{ title: string; text: string; expect: Array<{ name: string; type: EntityType; mentions?: string[]; aliases?: string[]; acronym?: string; affiliation?: string }>; absent?: string[] }> = [
   {
     title: 'title before the name, surname and possessives resolve to the full name',
     text: 'Russian President Vladimir Putin met the press.\n\nPutin said little. Critics attacked Putin\'s plan and Putin’s allies.',
@@ -129,6 +129,16 @@ const FIXTURES: Array<{ title: string; text: string; expect: Array<{ name: strin
     ],
     absent: ['Injured Chelsea', 'Conservative Michael Howard', 'U.S'],
   },
+  {
+    title: 'initials: "Mr. J. R. Smith" and "J. R. R. Tolkien" are one name each, the surname resolves to it; initials alone are no person',
+    text: 'Mr. J. R. Smith met J. R. R. Tolkien in Oxford.\n\nSmith said Tolkien was late, citing U. S. rules.',
+    expect: [
+      { name: 'J. R. Smith', type: 'person', mentions: ['J. R. Smith', 'Smith'], aliases: ['Smith'] },
+      { name: 'J. R. R. Tolkien', type: 'person', mentions: ['J. R. R. Tolkien', 'Tolkien'], aliases: ['Tolkien'] },
+      { name: 'U. S', type: 'other' },
+    ],
+    absent: ['J', 'R', 'Mr. J. R. Smith', 'J. R. R.'],
+  },
 ];
 
 describe('extractEntities', () => {
@@ -141,6 +151,7 @@ describe('extractEntities', () => {
         if (exp.name !== 'LEICESTERSHIRE') assert.equal(e.type, exp.type, `type of ${exp.name}`);
         for (const m of e.mentions) assert.equal(f.text.slice(m.start, m.end), m.text, 'mention offsets slice to its text');
         if (exp.mentions) assert.deepEqual(e.mentions.map((m) => m.text), exp.mentions);
+        if (exp.aliases) assert.deepEqual(e.aliases, exp.aliases);
         if (exp.acronym) assert.equal(e.acronym, exp.acronym);
         if (exp.affiliation) assert.equal(e.affiliation, exp.affiliation);
       }

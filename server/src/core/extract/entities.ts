@@ -407,9 +407,14 @@ function hasOf(toks: NameToken[], a: number, b: number): boolean {
   return false;
 }
 
+/**
+ * Resolution key of tokens `[a, b]`: folded words joined by single spaces. The
+ * dot after an initial sticks to it ("j. r. smith"), so the key of "J. R. Smith"
+ * equals the folded name as written and the canonical name is not also an alias.
+ */
 function spanKey(toks: NameToken[], a: number, b: number): string {
   let key = toks[a].norm;
-  for (let k = a + 1; k <= b; k++) key += ' ' + toks[k].norm;
+  for (let k = a + 1; k <= b; k++) key += toks[k].text === '.' ? '.' : ' ' + toks[k].norm;
   return key;
 }
 
@@ -465,6 +470,8 @@ function typeEvidence(c: Candidate, toks: NameToken[], personCue: boolean): [Ent
   if (descriptor !== undefined) return ORG_DESCRIPTOR_TAILS.has(descriptor) ? ['organization', 3] : PERSON_DESCRIPTOR_TAILS.has(descriptor) ? ['person', 3] : ['other', 0];
   const firstWord = toks[c.first].norm;
   if (COMPANIES.has(firstWord) || (multi && COMPANIES.has(toks[c.last].norm))) return ['organization', 3];
+  // "U. S.", "A. B.": initials alone are an abbreviation, not somebody's name.
+  if (multi && isInitial(toks[toks[c.last].word ? c.last : c.last - 1])) return ['other', 0];
   if (multi && (GIVEN_NAMES.has(firstWord) || isInitial(toks[c.first]))) return ['person', 3];
   // "Air France", "Dynamo Moscow", "Sydney Swans": a place inside a longer name makes a team or a company.
   if (multi && (isPlaceWord(firstWord) || isPlaceWord(toks[c.last].norm))) return ['organization', 2];
