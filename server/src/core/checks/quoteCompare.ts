@@ -12,11 +12,47 @@ import { tokenize } from '../text/normalize';
 /** A word for comparison, with its place in the text it came from. */
 export interface CompareWord extends Span {
   norm: string;
+  /**
+   * On the first word of a span: the word just before the span in the same
+   * paragraph. A passage found nearly stops at its last matching word, so the
+   * source's "sports" lies just outside a match for the draft's "Friendship
+   * through sport"; {@link wordDifferences} reads these neighbours to tell a
+   * changed word from an added one.
+   */
+  before?: CompareWord;
+  /** On the last word of a span: the word just after the span in the same paragraph (see {@link CompareWord.before}). */
+  after?: CompareWord;
 }
 
-/** Words of `text.slice(span.start, span.end)` in comparable form. */
+/** How far around a span to look for its neighbouring words. */
+const NEIGHBOUR_WINDOW = 60;
+
+/** Words of `text.slice(span.start, span.end)` in comparable form, the first and last knowing their neighbours. */
 export function compareWords(text: string, span: Span): CompareWord[] {
-  return tokenize(text.slice(span.start, span.end), span.start).map((t) => ({ start: t.start, end: t.end, norm: spellingFold(t.norm) }));
+  const words: CompareWord[] = tokenize(text.slice(span.start, span.end), span.start).map((t) => ({ start: t.start, end: t.end, norm: spellingFold(t.norm) }));
+  if (words.length === 0) return words;
+  const from = Math.max(0, span.start - NEIGHBOUR_WINDOW);
+  const before = text.slice(from, span.start);
+  const previous = tokenize(before, from).at(-1);
+  if (previous && !/\n\s*\n/.test(text.slice(previous.end, span.start))) words[0] = { ...words[0], before: { start: previous.start, end: previous.end, norm: spellingFold(previous.norm) } };
+  const next = tokenize(text.slice(span.end, span.end + NEIGHBOUR_WINDOW), span.end)[0];
+  const last = words.length - 1;
+  if (next && !/\n\s*\n/.test(text.slice(span.end, next.start))) words[last] = { ...words[last], after: { start: next.start, end: next.end, norm: spellingFold(next.norm) } };
+  return words;
+}
+
+/**
+ * True when two different (folded) words are forms of one word: "sport" /
+ * "sports", "remain" / "remained", "commit" / "committing". Used to call a
+ * difference a changed word rather than an added one; it never makes two
+ * words equal for matching.
+ */
+export function sameWordForms(a: string, b: string): boolean {
+  if (a === b) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 3) return false;
+  const stem = (w: string) => w.replace(/(?:ies|ied)$/, 'y').replace(/(?:es|s|ed|d|ing|er|ers|ly)$/, '').replace(/(.)\1$/, '$1').replace(/e$/, '');
+  return long.startsWith(short) && /^(?:s|es|ed|d|ing|er|ers|ly|'s)$/.test(long.slice(short.length)) || stem(short) === stem(long) && stem(short).length >= 3;
 }
 
 /**
@@ -70,7 +106,12 @@ export interface WordDifference {
   source: CompareWord[];
 }
 
-/** Differences between two word sequences (longest common subsequence alignment). */
+/**
+ * Differences between two word sequences (longest common subsequence
+ * alignment). Draft words left over at an edge of the source passage are a
+ * changed word, not an added one, when the source word just outside the
+ * passage is another form of the first of them ("sport" for "sports").
+ */
 export function wordDifferences(draft: CompareWord[], source: CompareWord[]): WordDifference[] {
   const n = draft.length;
   const m = source.length;
@@ -98,5 +139,17 @@ export function wordDifferences(draft: CompareWord[], source: CompareWord[]): Wo
     else current.draft.push(draft[i++]);
   }
   if (current) diffs.push(current);
-  return diffs;
+  return diffs.map((d) => pairWithOutsideWord(d, draft, source));
+}
+
+/** A draft-only difference at an edge of the source, paired with the source's neighbouring word when it is another form of the draft's. */
+function pairWithOutsideWord(d: WordDifference, draft: CompareWord[], source: CompareWord[]): WordDifference {
+  if (d.source.length > 0 || d.draft.length === 0 || source.length === 0) return d;
+  const atEnd = d.draft[d.draft.length - 1] === draft[draft.length - 1];
+  const atStart = d.draft[0] === draft[0];
+  const lastOutside = source[source.length - 1].after;
+  if (atEnd && lastOutside && sameWordForms(d.draft[0].norm, lastOutside.norm)) return { draft: d.draft, source: [lastOutside] };
+  const firstOutside = source[0].before;
+  if (atStart && firstOutside && sameWordForms(d.draft[d.draft.length - 1].norm, firstOutside.norm)) return { draft: d.draft, source: [firstOutside] };
+  return d;
 }
