@@ -1,6 +1,23 @@
 import assert from 'node:assert/strict';
 import { DiagnosticCode } from '../../../server/src/core/checks/diagnostics';
+import { checkDraft } from '../../../server/src/core/checks/checkDraft';
+import { corpusFromTexts } from '../../../server/src/core/index/corpus';
+import { parseDraft } from '../../../server/src/core/draft/parseDraft';
 import { applyFix, only } from './fixtures';
+
+const PARTNERS = `Security bloc grows
+
+The bloc consists of Russia, China, India and Pakistan.
+
+An additional nine countries are dialogue partners.
+
+On July 26 the bloc met for the first time in Samarkand, five years after it was founded.
+`;
+
+/** Number mismatches of a draft against the PARTNERS article, cited as @bloc. */
+function partnerMismatches(draft: string) {
+  return checkDraft(parseDraft(draft), corpusFromTexts({ 'bloc.txt': PARTNERS })).filter((d) => d.code === DiagnosticCode.NumberMismatch);
+}
 
 describe('number-mismatch', () => {
   it('reports a count that differs for the same counted noun, fix in the draft\'s format', () => {
@@ -31,5 +48,14 @@ describe('number-mismatch', () => {
   it('says nothing for uncited sentences or numbers the source does not give', () => {
     assert.deepEqual(only('The council has 150 members.', DiagnosticCode.NumberMismatch), []);
     assert.deepEqual(only('The war has lasted 400 days [@council].', DiagnosticCode.NumberMismatch), []);
+  });
+
+  it('writes figures that open a sentence in lower case mid-message, names and months keep their capital', () => {
+    const [d] = partnerMismatches('An additional eight countries are dialogue partners [@bloc].');
+    assert.ok(d);
+    assert.equal(d.message, '@bloc gives an additional nine (country), not an additional eight.');
+    const [month] = partnerMismatches('On July 27 the bloc met for the first time in Samarkand [@bloc].');
+    assert.ok(month, 'July 27 vs July 26');
+    assert.match(month.message, /gives July 26\b.*not July 27/);
   });
 });

@@ -103,8 +103,28 @@ function checkNumber(ctx: CheckContext, sentence: DraftSentence, n: DraftNumber,
     fixes.push({ title: `Use the source's figure (${replacement.newText})`, edits: [{ start: n.start + replacement.start, end: n.start + replacement.end, newText: replacement.newText }], isPreferred: true });
   }
   return diagnostic(DiagnosticCode.NumberMismatch, n,
-    `@${best.key} gives ${sourceText}${best.fact.counted ? ` (${best.fact.counted})` : ''}, not ${draftText}.`,
+    `@${best.key} gives ${midSentence(sourceText)}${best.fact.counted ? ` (${best.fact.counted})` : ''}, not ${midSentence(draftText)}.`,
     [relatedPassage(ctx, best.key, best.fact, `@${best.key}: ${sourceText}`)], fixes);
+}
+
+/**
+ * Words a figure can open with that are capitalised only because they start
+ * a sentence ("An additional nine countries", "More than 170 nations").
+ * Anything else (a month, a name, an acronym) keeps its capital.
+ */
+const COMMON_LEADS = new Set([
+  'a', 'an', 'the', 'some', 'more', 'over', 'about', 'around', 'nearly', 'almost', 'up', 'at', 'fewer', 'less', 'under',
+  'roughly', 'approximately', 'additional', 'another', 'only', 'just', 'close', 'upwards', 'estimated', 'exactly', 'all',
+  'both', 'several', 'many', 'few', 'dozens', 'hundreds', 'thousands', 'millions', 'half', 'one', 'two', 'three', 'four',
+  'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen',
+  'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
+  'hundred', 'thousand', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
+]);
+
+/** A figure as written, fit for the middle of a message: "An additional nine" → "an additional nine". */
+function midSentence(fragment: string): string {
+  const lead = /^\p{Lu}\p{Ll}*(?![\p{L}\p{N}])/u.exec(fragment);
+  return lead && COMMON_LEADS.has(lead[0].toLowerCase()) ? fragment[0].toLowerCase() + fragment.slice(1) : fragment;
 }
 
 /** Same kind of figure: counts with counts, money in the same currency, measures in the same unit. */
