@@ -59,9 +59,12 @@ export function extractQuotes(text: string, paragraphs: Paragraph[], entities: L
   const resolver = new SpeakerResolver(text, paragraphs, entities);
   const found: ParagraphQuotes[] = [];
   const reported: Quote[] = [];
+  const hints = speechHints(text);
+  let hint = 0;
   paragraphs.forEach((p, index) => {
     if (p.kind !== 'body') return;
-    found.push(attributeParagraph(text, p, index, resolver, reported));
+    while (hint < hints.length && hints[hint] < p.start) hint += 2;
+    found.push(attributeParagraph(text, p, index, resolver, reported, hints, hint));
   });
   linkParagraphs(found);
   const out: Quote[] = [...reported];
@@ -163,7 +166,15 @@ interface Job {
   reported: Quote | null;
 }
 
-function attributeParagraph(text: string, p: Paragraph, index: number, resolver: SpeakerResolver, reported: Quote[]): ParagraphQuotes {
+/** Start and end offsets of every speech verb (or "according") in the text, flattened: one scan per text. */
+function speechHints(text: string): number[] {
+  const out: number[] = [];
+  SPEECH_HINT.lastIndex = 0;
+  for (let m = SPEECH_HINT.exec(text); m; m = SPEECH_HINT.exec(text)) out.push(m.index, m.index + m[0].length);
+  return out;
+}
+
+function attributeParagraph(text: string, p: Paragraph, index: number, resolver: SpeakerResolver, reported: Quote[], hints: number[], firstHint: number): ParagraphQuotes {
   const marked = scanQuoteMarks(text, p.start, p.end);
   const result: ParagraphQuotes = {
     index, direct: [], lastSpeaker: null, endsWithColon: text[p.end - 1] === ':',
@@ -176,7 +187,7 @@ function attributeParagraph(text: string, p: Paragraph, index: number, resolver:
     markAt.add(q.open);
     if (q.closed) markAt.add(q.close);
   }
-  const wanted = wantedSentences(text, p, outer);
+  const wanted = wantedSentences(p, outer, hints, firstHint);
   if (!wanted) return result;
   const toks = tokenizeSentences(text, p.sentences, wanted, outer, markAt);
   if (toks.length === 0) return result;
@@ -243,8 +254,11 @@ function attributeParagraph(text: string, p: Paragraph, index: number, resolver:
   return result;
 }
 
-/** Sentences that hold a quotation or a speech verb: the only ones that can give quotes or cues. */
-function wantedSentences(text: string, p: Paragraph, quotes: Span[]): boolean[] | null {
+/**
+ * Sentences that hold a quotation or a speech verb (`hints` from `firstHint` on,
+ * see {@link speechHints}): the only ones that can give quotes or cues.
+ */
+function wantedSentences(p: Paragraph, quotes: Span[], hints: number[], firstHint: number): boolean[] | null {
   const wanted: boolean[] = new Array<boolean>(p.sentences.length).fill(false);
   let any = false;
   let s = 0;
@@ -256,10 +270,7 @@ function wantedSentences(text: string, p: Paragraph, quotes: Span[]): boolean[] 
     s = Math.max(0, s - 1);
   };
   for (const q of quotes) mark(q.start, q.end);
-  // Searching the paragraph alone: on the whole text a search would run on to the next hit, far beyond.
-  const body = text.slice(p.start, p.end);
-  SPEECH_HINT.lastIndex = 0;
-  for (let m = SPEECH_HINT.exec(body); m; m = SPEECH_HINT.exec(body)) mark(p.start + m.index, p.start + m.index + m[0].length);
+  for (let h = firstHint; h < hints.length && hints[h] < p.end; h += 2) mark(hints[h], hints[h + 1]);
   return any ? wanted : null;
 }
 

@@ -164,10 +164,10 @@ class PostingQuoteTable implements QuoteTable {
         pendingGap += ELLIPSIS_WORDS;
         continue;
       }
-      const hashes: number[] = [];
-      wordHashes(piece, 0, piece.length, hashes, [], []);
-      for (const hash of hashes) {
-        ids.push(this.vocabulary.get(hash));
+      const words = new WordBuffer(64);
+      wordHashes(piece, 0, piece.length, words);
+      for (let w = 0; w < words.length; w++) {
+        ids.push(this.vocabulary.get(words.hashes[w]));
         gapBefore.push(ids.length === 1 ? 0 : pendingGap);
         pendingGap = 0;
       }
@@ -564,18 +564,57 @@ function round(x: number): number {
 
 interface SourceWords {
   length: number;
-  hashes: number[];
+  hashes: Float64Array;
   starts: Int32Array;
   ends: Int32Array;
 }
 
+/**
+ * Growable typed arrays the words of one text are collected in, reused from
+ * text to text: a source's words are then copied out once, at their final size.
+ */
+class WordBuffer {
+  hashes: Float64Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.hashes = new Float64Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  push(hash: number, start: number, end: number): void {
+    if (this.length === this.hashes.length) this.grow();
+    this.hashes[this.length] = hash;
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.length++;
+  }
+
+  private grow(): void {
+    const size = this.hashes.length * 2;
+    const hashes = new Float64Array(size);
+    hashes.set(this.hashes);
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    const ends = new Int32Array(size);
+    ends.set(this.ends);
+    this.hashes = hashes;
+    this.starts = starts;
+    this.ends = ends;
+  }
+}
+
+const sharedWords = new WordBuffer(1 << 14);
+
 /** The words of a source's paragraphs (title, captions and body) as hashes, with their offsets. */
 function sourceWords(source: ExtractedSource): SourceWords {
-  const hashes: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const p of source.paragraphs) wordHashes(source.text, p.start, p.end, hashes, starts, ends);
-  return { length: hashes.length, hashes, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  sharedWords.length = 0;
+  for (const p of source.paragraphs) wordHashes(source.text, p.start, p.end, sharedWords);
+  const n = sharedWords.length;
+  return { length: n, hashes: sharedWords.hashes.slice(0, n), starts: sharedWords.starts.slice(0, n), ends: sharedWords.ends.slice(0, n) };
 }
 
 /**
@@ -584,7 +623,7 @@ function sourceWords(source: ExtractedSource): SourceWords {
  * share one): the same words as {@link wordsOf}, without making a string per
  * word, which is most of the cost of indexing a corpus.
  */
-function wordHashes(text: string, start: number, end: number, hashes: number[], starts: number[], ends: number[]): void {
+function wordHashes(text: string, start: number, end: number, out: WordBuffer): void {
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
@@ -604,9 +643,7 @@ function wordHashes(text: string, start: number, end: number, hashes: number[], 
       if ((c === 39 || c === 0x2019 || c === 0x2018) && i + 1 < end && isWordChar(text.charCodeAt(i + 1))) { i++; continue; }
       break;
     }
-    hashes.push((h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff));
-    starts.push(s);
-    ends.push(i);
+    out.push((h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff), s, i);
   }
 }
 
@@ -657,14 +694,15 @@ function wordsOf(text: string, start: number, end: number, forms: string[], star
   }
 }
 
-const wordCharCache = new Map<number, boolean>();
+/** Per UTF-16 unit beyond ASCII: 0 not yet known, 1 letter or digit, 2 neither (a table read beats a Map lookup). */
+const WORD_CHARS = new Uint8Array(65536);
 
 function isWordChar(c: number): boolean {
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  let known = wordCharCache.get(c);
-  if (known === undefined) {
-    known = /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
-    wordCharCache.set(c, known);
+  let known = WORD_CHARS[c];
+  if (known === 0) {
+    known = /[\p{L}\p{N}]/u.test(String.fromCharCode(c)) ? 1 : 2;
+    WORD_CHARS[c] = known;
   }
-  return known;
+  return known === 1;
 }
