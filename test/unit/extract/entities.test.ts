@@ -139,6 +139,15 @@ const FIXTURES: Array<{ title: string; text: string; expect: Array<{ name: strin
     ],
     absent: ['J', 'R', 'Mr. J. R. Smith', 'J. R. R.'],
   },
+  {
+    title: 'company names that read like people: known two-word companies, corporate heads, one name written two ways',
+    text: 'Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76%. TimeWarner said sales rose, helped by Warner Bros.\n\nTime Warner\'s fourth quarter profits were better, said Senator John Warner.',
+    expect: [
+      { name: 'Time Warner', type: 'organization', mentions: ['Time Warner', 'TimeWarner', 'TimeWarner', 'Time Warner'] },
+      { name: 'Warner Bros', type: 'organization' },
+      { name: 'John Warner', type: 'person' },
+    ],
+  },
 ];
 
 describe('extractEntities', () => {

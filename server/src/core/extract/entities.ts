@@ -27,7 +27,7 @@
 import type { EntityType, LocalEntity, Mention, Paragraph, Role } from '../model';
 import { foldText } from '../text/normalize';
 import {
-  CALENDAR_WORDS, COMMON_WORDS, COMPANIES, DEMONYM_NOUNS, DESCRIPTOR_TAILS, GIVEN_NAMES, HONORIFICS, MULTIWORD_PLACES,
+  CALENDAR_WORDS, COMMON_WORDS, COMPANIES, COMPANY_NAMES, DEMONYM_NOUNS, DESCRIPTOR_TAILS, GIVEN_NAMES, HONORIFICS, MULTIWORD_PLACES,
   NAME_PARTICLES, NATIONALITIES, NON_ENTITY_ACRONYMS, NON_ENTITY_ADJECTIVES, OF_HEADS, ORG_CUES, ORG_DESCRIPTOR_TAILS,
   OTHER_CUES, PERSON_DESCRIPTOR_TAILS, PERSON_VERBS, PLACE_CUES, PLACE_PREPOSITIONS, PLACES, REGIONS, STANDALONE_NAMES,
 } from './lexicon';
@@ -469,6 +469,7 @@ function typeEvidence(c: Candidate, toks: NameToken[], personCue: boolean): [Ent
   const descriptor = descriptorTail(prev);
   if (descriptor !== undefined) return ORG_DESCRIPTOR_TAILS.has(descriptor) ? ['organization', 3] : PERSON_DESCRIPTOR_TAILS.has(descriptor) ? ['person', 3] : ['other', 0];
   const firstWord = toks[c.first].norm;
+  if (multi && COMPANY_NAMES.has(companyKey(c.key))) return ['organization', 4];
   if (COMPANIES.has(firstWord) || (multi && COMPANIES.has(toks[c.last].norm))) return ['organization', 3];
   // "U. S.", "A. B.": initials alone are an abbreviation, not somebody's name.
   if (multi && isInitial(toks[toks[c.last].word ? c.last : c.last - 1])) return ['other', 0];
@@ -482,6 +483,11 @@ function typeEvidence(c: Candidate, toks: NameToken[], personCue: boolean): [Ent
   if (multi) return ['person', 1];
   if (prev?.word && PLACE_PREPOSITIONS.has(prev.norm)) return ['place', 1];
   return ['other', 0];
+}
+
+/** A company name's lookup form: "&" and "and" between the words dropped ("Procter & Gamble" → "procter gamble"). */
+function companyKey(key: string): string {
+  return key.includes('&') || key.includes(' and ') ? key.replace(/ (?:&|and) /g, ' ') : key;
 }
 
 const PERSON_5: [EntityType, number] = ['person', 5];
@@ -591,6 +597,17 @@ function resolve(text: string, sentences: SentenceTokens[], candidates: Candidat
     if (c.acronym) acronymGroups.set(acronymKey(c.text), g);
   }
   for (const d of acronyms) groups.union(d.expansion.group, d.acronym.group);
+  // "TimeWarner" and "Time Warner" in one article are one name written two ways: the evidence
+  // of both decides the type ("TimeWarner said" alone would make a person).
+  const bySpaceless = new Map<string, number>();
+  for (const c of candidates) if (!c.acronym && c.last > c.first) bySpaceless.set(c.key.replace(/ /g, ''), c.group);
+  if (bySpaceless.size > 0) {
+    for (const c of candidates) {
+      if (c.acronym || c.last !== c.first) continue;
+      const g = bySpaceless.get(c.key);
+      if (g !== undefined) groups.union(c.group, g);
+    }
+  }
   // A full name written as an acronym elsewhere in the source ("NOCs" before its definition) is covered by the key.
   for (const c of candidates) {
     if (c.acronym) continue;

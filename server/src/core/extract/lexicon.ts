@@ -115,7 +115,8 @@ export const ORG_CUES = set(`
   markets securities capital investments insurance energy oil petroleum gas telecom telecoms communications
   railways railway railroad ag sa nv gmbh bv spa srl limited cooperative co-operative secretariat directorate
   tribunal cabinet junta regime movement front brigade brigades battalion regiment squad team teams olympians
-  commissariat kremlin pentagon nato opec
+  commissariat kremlin pentagon nato opec bros bros. brothers media pharmaceuticals pharma electronics software
+  foods stores
 `);
 
 /**
@@ -368,6 +369,18 @@ export const COMPANIES = set(`
   qantas disney viacom pfizer glaxosmithkline novartis bayer basf gazprom yukos lukoil rosneft alcatel
   vivendi bertelsmann nasdaq
 `);
+
+/**
+ * Companies whose two-word name reads like a person's ("Time Warner", "Morgan
+ * Stanley"): matched on the whole folded name, so "John Warner" stays a person.
+ */
+export const COMPANY_NAMES = new Set([
+  'time warner', 'morgan stanley', 'goldman sachs', 'merrill lynch', 'charles schwab', 'dow jones', 'marks spencer',
+  'procter gamble', 'johnson johnson', 'standard poor\'s', 'lloyds tsb', 'royal dutch', 'warner music', 'ernst young',
+  'sears roebuck', 'dean witter', 'smith barney', 'hewlett-packard', 'rolls-royce', 'marks and spencer',
+  'ford motor', 'general motors', 'general electric', 'deutsche telekom', 'deutsche bank', 'credit suisse',
+  'virgin atlantic', 'virgin blue', 'jardine matheson', 'arthur andersen', 'lehman brothers', 'bear stearns',
+]);
 
 /**
  * Acronyms that name no entity: units, time zones, economic measures, common
