@@ -12,6 +12,8 @@ The bloc consists of Russia, China, India and Pakistan.
 An additional nine countries are dialogue partners.
 
 On July 26 the bloc met for the first time in Samarkand, five years after it was founded.
+
+It was the bloc's third summit, and more than 25 nations attended.
 `;
 
 /** Number mismatches of a draft against the PARTNERS article, cited as @bloc. */
@@ -57,5 +59,20 @@ describe('number-mismatch', () => {
     const [month] = partnerMismatches('On July 27 the bloc met for the first time in Samarkand [@bloc].');
     assert.ok(month, 'July 27 vs July 26');
     assert.match(month.message, /gives July 26\b.*not July 27/);
+  });
+
+  it('compares ordinals only with ordinals: a rank is not a count', () => {
+    assert.deepEqual(partnerMismatches('In its first year the bloc met in Samarkand, five years after it was founded [@bloc].'), []);
+    assert.deepEqual(partnerMismatches('In its third year the bloc met in Samarkand [@bloc].'), [], '"third year" vs "five years"');
+    const [d] = partnerMismatches("It was the bloc's fourth summit [@bloc].");
+    assert.ok(d, 'fourth summit vs third summit');
+    assert.match(d.message, /gives third .*not fourth/);
+  });
+
+  it('accepts a weaker bound the source satisfies ("over 20" for "more than 25"), not a stronger one', () => {
+    assert.deepEqual(partnerMismatches("At the bloc's third summit, over 20 nations attended [@bloc]."), []);
+    const [d] = partnerMismatches("At the bloc's third summit, over 30 nations attended [@bloc].");
+    assert.ok(d, 'over 30 vs more than 25');
+    assert.match(d.message, /gives more than 25 .*not over 30/);
   });
 });

@@ -127,16 +127,27 @@ function midSentence(fragment: string): string {
   return lead && COMMON_LEADS.has(lead[0].toLowerCase()) ? fragment[0].toLowerCase() + fragment.slice(1) : fragment;
 }
 
-/** Same kind of figure: counts with counts, money in the same currency, measures in the same unit. */
+/**
+ * Same kind of figure: counts with counts, ordinals with ordinals, dates with
+ * dates, years with years, money in the same currency, measures in the same
+ * unit. An ordinal is a rank, not a count: "its third year" says nothing
+ * about "five years after it was founded".
+ */
 function comparable(n: DraftNumber, f: NumberFact): boolean {
-  const counts = (k: string) => k === 'cardinal' || k === 'ordinal';
-  if (!(n.kind === f.kind || (counts(n.kind) && counts(f.kind)))) return false;
+  if (n.kind !== f.kind) return false;
   if (n.unit && f.unit && n.unit !== f.unit) return false;
   if (n.counted && f.counted && n.counted !== f.counted) return false;
   return true;
 }
 
-/** True when the draft's figure is consistent with the source's. */
+/**
+ * True when the draft's figure is consistent with the source's.
+ *
+ * A bound the source's figure satisfies is accepted even when it is weaker
+ * than the source's: "over 20 nations" for the source's "more than 25" is
+ * true, only less precise, and a writer may round down on purpose. The
+ * reverse ("over 30" for "more than 25") is a mismatch.
+ */
 function agrees(n: DraftNumber, f: NumberFact): boolean {
   const lowF = f.value;
   const highF = f.rangeEnd ?? f.value;
