@@ -20,4 +20,30 @@ describe('role-mismatch', () => {
     assert.deepEqual(only('President John Smith spoke [@council].', DiagnosticCode.RoleMismatch), []);
     assert.deepEqual(only('Former president Anna Berg spoke [@council].', DiagnosticCode.RoleMismatch), []);
   });
+
+  it('reads a title in apposition after the name ("Berg, the CISM president, ...")', () => {
+    const draft = 'Berg, the CISM president, opened the meeting [@council].';
+    const [d] = only(draft, DiagnosticCode.RoleMismatch);
+    assert.ok(d);
+    assert.equal(draft.slice(d.start, d.end), 'president');
+    assert.match(d.message, /call Anna Berg CISM secretary general, not president/);
+    assert.equal(applyFix(draft, d), 'Berg, the CISM secretary general, opened the meeting [@council].');
+    const [who] = only('Anna Berg, who is the president of CISM, opened the meeting [@council].', DiagnosticCode.RoleMismatch);
+    assert.ok(who, '"who is the president of CISM"');
+    assert.equal(only('Wang, the CISM secretary general, spoke [@council].', DiagnosticCode.RoleMismatch).length, 1, 'Wang is vice-president');
+  });
+
+  it('accepts the sources\' title in apposition, and reads nothing else as one', () => {
+    for (const draft of [
+      'Berg, the CISM secretary general, opened the meeting [@council].',
+      'Wang, CISM vice-president, spoke [@council].',
+      'Berg, secretary general of CISM, opened the meeting [@council].',
+      'Berg, the first to speak, opened the meeting [@council].',
+      'Berg, who was the president of CISM, opened the meeting [@council].',
+      'Berg, the former president, opened the meeting [@council].',
+      'Wang, President Smith and Berg met [@council].',
+      'Smith, the CISM president, opened the meeting [@council].',
+      'Berg, the president said, opened the meeting [@council].',
+    ]) assert.deepEqual(only(draft, DiagnosticCode.RoleMismatch), [], draft);
+  });
 });

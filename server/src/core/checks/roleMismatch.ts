@@ -52,7 +52,7 @@ function checkName(ctx: CheckContext, name: DraftName, sentence: Span): DossierD
   const personal = personalName(name);
   if (!personal) return null;
   // The title first: it is a cheap look at the text, the entity lookup is not.
-  const title = titleBefore(ctx.draft.text, sentence.start, personal.start);
+  const title = titleBefore(ctx.draft.text, sentence.start, personal.start) ?? titleAfter(ctx.draft.text, name.end, sentence.end);
   if (!title) return null;
   const entity = ctx.corpus.entities.lookup(personal.text).find((e) => e.type === 'person');
   if (!entity) return null;
@@ -106,6 +106,63 @@ function titleBefore(text: string, floor: number, nameStart: number): (Span & { 
   const end = tokens[tokens.length - 1].end;
   const orgToken = i > 0 && /^[ \t]+$/.test(text.slice(tokens[i - 1].end, start)) && /^\p{Lu}/u.test(tokens[i - 1].text) ? tokens[i - 1].text.replace(/['’]s$/, '') : undefined;
   return { start, end, words, ...(orgToken ? { org: orgToken } : {}) };
+}
+
+/** Words between a name and an appositive title that carry no meaning for the title. */
+const APPOSITIVE_LEAD = /^,[ \t]+(?:who(?:['’]s|[ \t]+is)[ \t]+(?:now[ \t]+)?)?(?:the[ \t]+)?/iu;
+/** An organisation after the title: "of the ROC", "of Russia's Olympic Committee". */
+const OF_ORG = /^[ \t]+of[ \t]+(?:the[ \t]+)?((?:\p{Lu}[\p{L}\p{N}'’-]*)(?:[ \t]+(?:of[ \t]+|and[ \t]+)?\p{Lu}[\p{L}\p{N}'’-]*){0,5})/u;
+
+/**
+ * An appositive title right after a name: "Pozdnyakov, the ROC secretary
+ * general, spoke", "Berg, secretary general of CISM, said", "Berg, who is
+ * the president of the council's board, ...". Only a title of office words
+ * closed by a clause break counts, so "Berg, the first to speak," or "Berg,
+ * president Wang and ..." (a list) are not read as titles. "who was" is the
+ * past, not a title.
+ */
+function titleAfter(text: string, nameEnd: number, sentenceEnd: number): (Span & { words: string[]; org?: string }) | null {
+  const rest = text.slice(nameEnd, Math.min(sentenceEnd, nameEnd + 160));
+  const lead = APPOSITIVE_LEAD.exec(rest);
+  if (!lead) return null;
+  let pos = lead[0].length;
+  // "the ROC secretary general", "Russia's Deputy Defence Minister", "the council's president".
+  let org: string | undefined;
+  const orgMatch = /^((?:\p{Lu}[\p{L}\p{N}'’-]*[ \t]+){1,4}|[\p{L}]+['’]s[ \t]+)/u.exec(rest.slice(pos));
+  if (orgMatch) {
+    const words = orgMatch[1].trim().split(/[ \t]+/);
+    if (words.every((w) => !w.toLowerCase().split('-').map(normalizeWord).some((p) => OFFICE_WORDS.has(p)))) {
+      org = words.join(' ').replace(/['’]s$/, '');
+      pos += orgMatch[0].length;
+    }
+  }
+  const start = nameEnd + pos;
+  const words: string[] = [];
+  const re = /[\p{L}][\p{L}'’-]*/uy;
+  let end = start;
+  while (true) {
+    re.lastIndex = pos;
+    const m = re.exec(rest);
+    if (!m) break;
+    const parts = m[0].toLowerCase().split('-').map(normalizeWord);
+    if (!parts.every((p) => OFFICE_WORDS.has(p))) break;
+    words.push(...parts);
+    end = nameEnd + pos + m[0].length;
+    pos += m[0].length;
+    const gap = /^[ \t]+/.exec(rest.slice(pos));
+    if (!gap) break;
+    pos += gap[0].length;
+  }
+  if (!words.some((w) => HEAD_WORDS.has(w))) return null;
+  pos = end - nameEnd;
+  const of = OF_ORG.exec(rest.slice(pos));
+  if (of) {
+    org ??= of[1].replace(/['’]s$/, '');
+    pos += of[0].length;
+  }
+  // The title must close its clause: "Berg, the president, said" yes; "Berg, the president said to be ..." no.
+  if (!/^\s*(?:[,;.!?)\u2014\u2013]|$)/.test(rest.slice(pos))) return null;
+  return { start, end, words, ...(org ? { org } : {}) };
 }
 
 /**
