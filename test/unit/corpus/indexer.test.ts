@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Corpus } from '../../../server/src/core/index/corpus';
-import { indexSources, updateSources } from '../../../server/src/core/index/indexer';
+import { extractSource } from '../../../server/src/core/corpus/extractSource';
+import { indexSources, updateSources, type SourceExtractor } from '../../../server/src/core/index/indexer';
 import { InMemoryFileSystem } from '../../../server/src/core/workspace';
 
 const ROOT = 'mem:///ws';
@@ -134,6 +135,57 @@ describe('indexSources', () => {
     const corpus = new Corpus();
     await indexSources(fs, corpus, { roots: ['mem:///one', 'mem:///two'], globs: ['clips/*.md'] });
     assert.deepEqual(corpus.keys(), ['x', 'y']);
+  });
+});
+
+describe('indexSources with an injected extractor', () => {
+  /** Extracts in-process but answers after a delay that varies by file, so answers arrive out of order. */
+  function delayedExtractor(calls: string[]): SourceExtractor {
+    return (input) => {
+      calls.push(input.path);
+      const result = extractSource(input);
+      return new Promise((resolve) => setTimeout(() => resolve(result), (input.path.length * 7) % 5));
+    };
+  }
+
+  it('applies answers in file order and gives the same corpus as in-process extraction', async () => {
+    const fs = workspace();
+    for (let i = 0; i < 12; i++) fs.write(`${ROOT}/sources/n${i}.txt`, `Minister Anna Berg${i} said: "Note ${i}." It cost ${i} euros.\n`);
+    const serial = new Corpus();
+    await indexSources(fs, serial, options);
+    const calls: string[] = [];
+    const parallel = new Corpus();
+    const progress: number[] = [];
+    const report = await indexSources(fs, parallel, { ...options, extract: delayedExtractor(calls), parallelFrom: 1, inFlight: 4 }, (done) => progress.push(done));
+    assert.equal(calls.length, 15);
+    assert.deepEqual(progress, Array.from({ length: 15 }, (_, i) => i + 1));
+    assert.deepEqual(report.extracted, [...report.extracted].sort());
+    assert.deepEqual(parallel.sources(), serial.sources());
+  });
+
+  it('extracts in-process when fewer files than parallelFrom need reading', async () => {
+    const fs = workspace();
+    const calls: string[] = [];
+    const corpus = new Corpus();
+    await indexSources(fs, corpus, { ...options, extract: delayedExtractor(calls), parallelFrom: 4 });
+    assert.deepEqual(calls, []);
+    assert.deepEqual(corpus.keys(), ['a', 'bee', 'c']);
+    fs.write(`${ROOT}/sources/c.txt`, 'Gamma body, edited.\n');
+    await indexSources(fs, corpus, { ...options, extract: delayedExtractor(calls), parallelFrom: 1 });
+    assert.deepEqual(calls, ['c.txt'], 'files unchanged by size and time are neither counted nor read');
+  });
+
+  it('records a file as skipped when the extractor fails on it', async () => {
+    const fs = workspace();
+    const corpus = new Corpus();
+    const failing: SourceExtractor = async (input) => {
+      if (input.path === 'c.txt') throw new Error('worker gone');
+      return extractSource(input);
+    };
+    const report = await indexSources(fs, corpus, { ...options, extract: failing, parallelFrom: 1 });
+    assert.equal(report.skipped, 1);
+    assert.deepEqual(corpus.keys(), ['a', 'bee']);
+    assert.deepEqual(corpus.problems().map((p) => `${p.path}: ${p.message}`), ['sources/c.txt: Could not extract the file: worker gone']);
   });
 });
 

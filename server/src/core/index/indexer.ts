@@ -8,11 +8,16 @@
  * gives the event loop a turn every few files (through `yieldNow`, since the core
  * cannot use Node timers directly) so a language server stays responsive, and
  * stops early when cancelled.
+ *
+ * Extraction runs in-process by default. A host may inject an asynchronous
+ * extractor (`extract`, e.g. a pool of worker threads): the pass then keeps
+ * several files in flight while it reads the next ones, and applies the results
+ * in the order of the files, so the corpus ends up the same either way.
  */
-import type { Problem } from '../model';
+import type { ExtractedSource, Problem } from '../model';
 import { contentHash } from '../corpus/contentHash';
 import { DEFAULT_MAX_FILE_SIZE_KB, sizeLimitReason } from '../corpus/decode';
-import { extractSource } from '../corpus/extractSource';
+import { extractSource, type SourceInput } from '../corpus/extractSource';
 import { DEFAULT_SOURCE_GLOBS, FileNotFoundError, matchingGlob, relativePath, sourcePath, type FileEntry, type FileSystem } from '../workspace';
 import type { Corpus } from './corpus';
 
@@ -28,7 +33,27 @@ export interface IndexOptions {
   yieldNow?: () => Promise<void>;
   /** Files between two calls of `yieldNow`. Default 8. */
   yieldEvery?: number;
+  /**
+   * Extracts sources elsewhere (e.g. on worker threads); must answer exactly what
+   * `extractSource` answers for the same input. Used only when a pass has at
+   * least `parallelFrom` files to read, since starting helpers costs more than
+   * extracting a handful of files in-process. Default: in-process only.
+   */
+  extract?: SourceExtractor;
+  /** Files to read (not known to be unchanged) from which `extract` is used. Default {@link DEFAULT_PARALLEL_FROM}. */
+  parallelFrom?: number;
+  /** Extractions handed to `extract` and not yet applied, at most. Default {@link DEFAULT_IN_FLIGHT}. */
+  inFlight?: number;
 }
+
+/** An asynchronous stand-in for `extractSource` (see {@link IndexOptions.extract}). */
+export type SourceExtractor = (input: SourceInput) => Promise<ExtractedSource | { skipped: Problem }>;
+
+/** Default {@link IndexOptions.parallelFrom}: below this many files, in-process extraction finishes first. */
+export const DEFAULT_PARALLEL_FROM = 32;
+
+/** Default {@link IndexOptions.inFlight}: enough to keep a few workers busy while the next files are read. */
+export const DEFAULT_IN_FLIGHT = 32;
 
 /** Called after each file: `done` of `total` files handled, `path` the last one (relative to its folder). */
 export type IndexProgress = (done: number, total: number, path: string) => void;
@@ -137,33 +162,76 @@ export async function updateSources(fs: FileSystem, corpus: Corpus, options: Ind
 async function updateCandidates(fs: FileSystem, corpus: Corpus, options: IndexOptions, candidates: Candidate[], report: IndexReport, progress?: IndexProgress, token?: CancellationToken): Promise<void> {
   const maxKB = options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
   const yieldEvery = Math.max(1, options.yieldEvery ?? 8);
+  const parallel = options.extract && countToRead(corpus, candidates) >= (options.parallelFrom ?? DEFAULT_PARALLEL_FROM) ? options.extract : undefined;
+  const maxInFlight = Math.max(1, options.inFlight ?? DEFAULT_IN_FLIGHT);
+  /** Extractions handed to `parallel`, oldest first; applied in this order. */
+  const inFlight: Array<{ candidate: Candidate; stamp: string | undefined; result: Promise<ExtractedSource | { skipped: Problem }> }> = [];
+  let done = 0;
+  const finished = (candidate: Candidate) => progress?.(++done, candidates.length, candidate.workspacePath);
+  const applyOldest = async () => {
+    const oldest = inFlight.shift() as (typeof inFlight)[number];
+    applyExtraction(corpus, oldest.candidate, oldest.stamp, await settle(oldest.result, oldest.candidate), report);
+    finished(oldest.candidate);
+  };
   for (let i = 0; i < candidates.length; i++) {
     if (token?.isCancellationRequested) {
       report.cancelled = true;
-      return;
+      break;
     }
     const candidate = candidates[i];
-    await updateOne(fs, corpus, candidate, maxKB, report);
-    progress?.(i + 1, candidates.length, candidate.workspacePath);
+    const input = await readCandidate(fs, corpus, candidate, maxKB, report);
+    if (!input) finished(candidate);
+    else if (!parallel) {
+      applyExtraction(corpus, candidate, input.stamp, extractSource(input.source), report);
+      finished(candidate);
+    } else {
+      inFlight.push({ candidate, stamp: input.stamp, result: parallel(input.source) });
+      if (inFlight.length >= maxInFlight) await applyOldest();
+    }
     if (options.yieldNow && (i + 1) % yieldEvery === 0) await options.yieldNow();
+  }
+  // Files already read are indexed even when the pass was cancelled: the work is done.
+  while (inFlight.length > 0) await applyOldest();
+}
+
+/** Files of a pass that will be read: those whose size and modification time do not show them unchanged. */
+function countToRead(corpus: Corpus, candidates: readonly Candidate[]): number {
+  let n = 0;
+  for (const { entry } of candidates) {
+    if (entry.size === undefined || entry.mtime === undefined || corpus.fileStamp(entry.uri) !== `${entry.size}:${entry.mtime}`) n++;
+  }
+  return n;
+}
+
+/** What an injected extractor gave, or a skip with the reason if it failed (it should never reject). */
+async function settle(result: Promise<ExtractedSource | { skipped: Problem }>, candidate: Candidate): Promise<ExtractedSource | { skipped: Problem }> {
+  try {
+    return await result;
+  } catch (e) {
+    return { skipped: { path: candidate.workspacePath, uri: candidate.entry.uri, severity: 'error', message: `Could not extract the file: ${errorMessage(e)}` } };
   }
 }
 
-async function updateOne(fs: FileSystem, corpus: Corpus, candidate: Candidate, maxKB: number, report: IndexReport): Promise<void> {
+/**
+ * Reads a candidate and decides whether it needs extracting: returns the input
+ * for the extractor (and the file's stamp), or null when the file was handled
+ * here (unchanged, too big, unreadable or gone).
+ */
+async function readCandidate(fs: FileSystem, corpus: Corpus, candidate: Candidate, maxKB: number, report: IndexReport): Promise<{ source: SourceInput; stamp: string | undefined } | null> {
   const { entry, workspacePath } = candidate;
   // Too big to be a source: skip without reading it at all.
   const tooBig = entry.size !== undefined ? sizeLimitReason(entry.size, maxKB) : null;
   if (tooBig) {
     corpus.recordSkipped(entry.uri, { path: workspacePath, uri: entry.uri, severity: 'warning', message: `Skipped: ${tooBig}.` });
     report.skipped++;
-    return;
+    return null;
   }
   // Same size and modification time as when last read: unchanged, no need to read it.
   const stamp = entry.size !== undefined && entry.mtime !== undefined ? `${entry.size}:${entry.mtime}` : undefined;
   const known = corpus.byUri(entry.uri);
   if (stamp !== undefined && corpus.fileStamp(entry.uri) === stamp && (known ? known.path === candidate.sourcePath : corpus.has(entry.uri))) {
     report.unchanged++;
-    return;
+    return null;
   }
   let bytes: Uint8Array;
   try {
@@ -176,27 +244,32 @@ async function updateOne(fs: FileSystem, corpus: Corpus, candidate: Candidate, m
         report.removed.push(entry.uri);
       }
       report.problems.push({ path: workspacePath, uri: entry.uri, severity: 'warning', message: 'The file disappeared while the sources were being indexed.' });
-      return;
+      return null;
     }
     corpus.recordSkipped(entry.uri, { path: workspacePath, uri: entry.uri, severity: 'error', message: `Could not read the file: ${errorMessage(e)}` });
     report.skipped++;
-    return;
+    return null;
   }
   const hash = contentHash(bytes);
   if (known && known.hash === hash && known.path === candidate.sourcePath) {
     if (stamp !== undefined) corpus.setFileStamp(entry.uri, stamp);
     report.unchanged++;
-    return;
+    return null;
   }
-  const result = extractSource({ uri: entry.uri, path: candidate.sourcePath, displayPath: workspacePath, bytes, hash, maxFileSizeKB: maxKB });
+  return { source: { uri: entry.uri, path: candidate.sourcePath, displayPath: workspacePath, bytes, hash, maxFileSizeKB: maxKB }, stamp };
+}
+
+/** Puts an extraction into the corpus (or records why the file was skipped). */
+function applyExtraction(corpus: Corpus, candidate: Candidate, stamp: string | undefined, result: ExtractedSource | { skipped: Problem }, report: IndexReport): void {
+  const uri = candidate.entry.uri;
   if ('skipped' in result) {
-    corpus.recordSkipped(entry.uri, result.skipped);
+    corpus.recordSkipped(uri, result.skipped);
     report.skipped++;
   } else {
-    corpus.upsert(result, workspacePath);
-    report.extracted.push(entry.uri);
+    corpus.upsert(result, candidate.workspacePath);
+    report.extracted.push(uri);
   }
-  if (stamp !== undefined) corpus.setFileStamp(entry.uri, stamp);
+  if (stamp !== undefined) corpus.setFileStamp(uri, stamp);
 }
 
 function emptyReport(): IndexReport {
