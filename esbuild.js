@@ -36,6 +36,8 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/node/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Worker thread of the server and the CLI (found next to them at run time); without it they extract in-process.
+  { entryPoints: ['server/src/node/extractWorker.ts'], outfile: 'dist/extractWorker.js' },
 ];
 
 async function main() {

@@ -10,6 +10,7 @@ import { Corpus } from '../../core/index/corpus';
 import { indexSources, type IndexReport } from '../../core/index/indexer';
 import { DEFAULT_SOURCE_GLOBS } from '../../core/workspace';
 import { folderUri, NodeFileSystem, readCacheFile, writeCacheFile, yieldToEventLoop } from '../nodeFileSystem';
+import { createParallelExtractor } from '../parallelExtractor';
 import type { CliIO } from './io';
 
 /** With `--sources <dir>`, every markdown or text file below it is a source. */
@@ -38,6 +39,8 @@ export interface LoadOptions {
   cachePath?: string;
   /** Where to say that a cache was ignored or could not be written. */
   warn?: (message: string) => void;
+  /** Extraction worker threads for big passes; 0 extracts in-process. Default: see `createParallelExtractor`. */
+  workers?: number;
 }
 
 /** Indexes the sources at `location` into a fresh corpus, through the cache file when one is given. */
@@ -56,7 +59,14 @@ export async function loadCorpus(location: { root: string; globs: readonly strin
       cacheStale = true;
     }
   }
-  const report = await indexSources(new NodeFileSystem(), corpus, { roots: [location.root], globs: location.globs, maxFileSizeKB: options.maxFileSizeKB, yieldNow: yieldToEventLoop, yieldEvery: 64 });
+  // Workers start only if the pass has enough files to extract (a warm start from the cache needs none).
+  const pool = options.workers === 0 ? undefined : createParallelExtractor({ workers: options.workers });
+  let report: IndexReport;
+  try {
+    report = await indexSources(new NodeFileSystem(), corpus, { roots: [location.root], globs: location.globs, maxFileSizeKB: options.maxFileSizeKB, yieldNow: yieldToEventLoop, yieldEvery: 64, extract: pool?.extract });
+  } finally {
+    await pool?.close();
+  }
   if (options.cachePath && (cacheStale || report.extracted.length > 0 || report.removed.length > 0)) {
     try {
       await writeCacheFile(options.cachePath, serializeCorpus(corpus));
