@@ -148,6 +148,12 @@ const FIXTURES: Array<{ title: string; text: string; expect: Array<{ name: strin
       { name: 'John Warner', type: 'person' },
     ],
   },
+  {
+    title: 'a common word opening a sentence or a quotation is no name; a surname before a verb of speech still is',
+    text: "The council keeps its motto 'Friendship through sports'.\n\nFuel duty will rise. Body colours vary. Headline inflation fell. Quote marks matter. Speculation grew.\n\nGreen said the tax was fair. No-one disagreed. We've seen it. Tuppence is a lot.",
+    expect: [{ name: 'Green', type: 'person' }],
+    absent: ['Friendship', 'Fuel', 'Body', 'Headline', 'Quote', 'Speculation', 'No-one', "We've", 'Tuppence'],
+  },
 ];
 
 describe('extractEntities', () => {

@@ -27,7 +27,7 @@
 import type { EntityType, LocalEntity, Mention, Paragraph, Role } from '../model';
 import { foldText } from '../text/normalize';
 import {
-  CALENDAR_WORDS, COMMON_WORDS, COMPANIES, COMPANY_NAMES, DEMONYM_NOUNS, DESCRIPTOR_TAILS, GIVEN_NAMES, HONORIFICS, MULTIWORD_PLACES,
+  CALENDAR_WORDS, COMMON_OPENERS, COMMON_WORDS, COMPANIES, COMPANY_NAMES, DEMONYM_NOUNS, DESCRIPTOR_TAILS, GIVEN_NAMES, HONORIFICS, MULTIWORD_PLACES,
   NAME_PARTICLES, NATIONALITIES, NON_ENTITY_ACRONYMS, NON_ENTITY_ADJECTIVES, OF_HEADS, ORG_CUES, ORG_DESCRIPTOR_TAILS,
   OTHER_CUES, PERSON_DESCRIPTOR_TAILS, PERSON_VERBS, PLACE_CUES, PLACE_PREPOSITIONS, PLACES, REGIONS, STANDALONE_NAMES,
 } from './lexicon';
@@ -354,12 +354,33 @@ function isKnownSingle(t: NameToken, words: DocumentWords, next: NameToken | und
   if (COMMON_WORDS.has(t.norm) || CALENDAR_WORDS.has(t.norm)) return false;
   if (words.capitalised.has(t.norm)) return true;
   if (words.lower.has(t.norm)) return false;
+  // "No-one", "Pre-tax", "Year-on-year": a compound whose later parts are lower case is a common word.
+  if (isLowerCompound(t.text) || isContraction(t.norm)) return false;
+  // "Green said", "Young added": a surname that is also a common word, before a verb of speech.
   if (next?.word && PERSON_VERBS.has(next.norm)) return true;
-  return !looksLikeCommonWord(t.norm);
+  return !COMMON_OPENERS.has(t.norm) && !looksLikeCommonWord(t.norm);
 }
 
+/**
+ * Plurals, participles, adverbs and abstract nouns ("Athletes", "Founded",
+ * "Friendship", "Speculation"); the noun suffixes only on longer words, since
+ * short ones are often names ("City", "Ness").
+ */
 function looksLikeCommonWord(norm: string): boolean {
-  return /(?:s|ing|ed|ly)$/.test(norm);
+  return /(?:s|ing|ed|ly)$/.test(norm) || (norm.length >= 7 && /(?:ship|ness|ment|tion|sion|ity|ism|hood)$/.test(norm));
+}
+
+/** "No-one", "Four-time", "Pre-tax": hyphenated, and the part after the first hyphen starts in lower case. */
+function isLowerCompound(text: string): boolean {
+  const dash = text.indexOf('-');
+  if (dash <= 0 || dash + 1 >= text.length) return false;
+  const c = text.charCodeAt(dash + 1);
+  return c >= 97 && c <= 122;
+}
+
+/** "We've", "I'd", "It'll", "Don't": a contraction is never a name. */
+function isContraction(norm: string): boolean {
+  return /'(?:ve|d|ll|re|m|t)$/.test(norm);
 }
 
 function isCommonCapital(t: NameToken, words: DocumentWords): boolean {

@@ -269,6 +269,46 @@ export const COMMON_WORDS = set(`
 `);
 
 /**
+ * Common English nouns and adjectives that open sentences in news ("Friendship
+ * through sport", "Fuel duty is ...", "Recent figures ..."). Only a *single*
+ * capitalised word at the start of a sentence or quotation is checked against
+ * them, and only when the document never capitalises it elsewhere, so they may
+ * also be names ("Orange", "Green said").
+ */
+export const COMMON_OPENERS = set(`
+  friendship body headline fuel quote quotes consumer consumers world recent local part top veteran digital born
+  half higher fellow rock late speculation net rival real failure movie record similar key controversial global
+  major stock smaller interest call altogether full political work children yeah double crucial campaign civil
+  inside format strong total weak unemployment young fresh huge prior bigger opinion due separate beer green set
+  professional ditto comedy past hit imagine tough apart initial profile controversy telephone trouble look
+  critical star likewise shame savvy online fast broadband faster computer portable ad market money poor sluggish
+  safety rich sound pension production domestic subject criminal male internal inflation income dismal payroll
+  retail mystery infrastructure construction ban preview dance gone adult modest tragedy quirky soldier pop boy
+  technology heavy talk singer support right footage teenage amid anger recruit number peace row mind welcome
+  brilliant athletics sale case creative hotspot scam acceptance video spin spyware geographic handset ultimate
+  demand freeze accurate forget wearable brainwave complex hybrid data older universal speak turnover journalists
+  industrial potential buoyant instability revenue uncertainty average closures outside catalogue gold slowdown
+  output personal cheap train arbitration salary winter rhetoric cold weaker wholesale optimism visitor alarm
+  documentation standoff gaming greater moderate survey concern competition reform resort genuine power regular
+  slower structural employment successive pharmaceutical aggressive price prospective stormy whichever rural
+  tuppence spring summer autumn fall news sport sports business health education science economy weather travel
+  music film films art arts culture history nature water food energy oil gas coal housing transport traffic
+  crime justice defence security trade tax taxes budget debt growth profit loss losses jobs job staff workers
+  students parents women men girls boy boys girl child family friends friend life death love hope fear war
+  peace freedom democracy victory defeat success progress change plan plans talks deal deals vote votes
+  election elections team teams match game games season goal goals title titles final finals league round
+  player fan injury injuries coach coaches manager managers critics supporters opponents rivals voters leaders
+  officials ministers members delegates athletes representatives observers sanctions measures plans calls
+  voices clips delegates reaction relations ties issues issue problems problem question questions answer
+  answers idea ideas work research study studies evidence figures data statistics numbers details facts
+  headlines words word story stories picture pictures image images photo photos report reports statement
+  statements letter letters message messages email emails phone phones mobile internet website websites
+  software hardware network networks service services system systems product products brand brands
+  twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen thirty forty fifty sixty seventy eighty
+  ninety fourth fifth sixth seventh eighth ninth tenth
+`);
+
+/**
  * Common given names: a capitalised word from this list followed by another
  * capitalised word is a strong person cue ("Gordon Brown").
  */
