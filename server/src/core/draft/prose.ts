@@ -61,8 +61,8 @@ const FRONT_MATTER_TREE = frontmatterFromMarkdown(['yaml', 'toml']);
 const CHUNK_CACHE_SIZE = 4096;
 const chunkCache = new Map<string, ChunkLayout>();
 
-/** The layout of one chunk, with the labels of the link and footnote definitions it holds. */
-interface ChunkLayout extends ProseLayout {
+/** The layout of one chunk (offsets relative to it), with the labels of the link and footnote definitions it holds. */
+export interface ChunkLayout extends ProseLayout {
   labels: string[];
   /** The chunk ends inside a fenced code block or an HTML block that runs to an end marker. */
   openAtEnd: boolean;
@@ -115,19 +115,107 @@ function chunkLayout(chunk: string, atStart: boolean, definitions: string): Chun
     chunkCache.set(key, hit);
     return hit;
   }
-  const layout = layoutWhole(chunk, atStart, definitions);
+  // Definitions can turn bracketed text into links: only a chunk without brackets skips the parser then.
+  const plain = definitions === '' || !chunk.includes('[') ? layoutPlainParagraph(chunk) : null;
+  const layout = plain ?? layoutMarkdown(chunk, atStart, definitions);
   chunkCache.set(key, layout);
   if (chunkCache.size > CHUNK_CACHE_SIZE) chunkCache.delete(chunkCache.keys().next().value as string);
   return layout;
 }
 
+/** Characters that never occur in a plain paragraph: escapes, code, HTML, entities' `&`, strikethrough, tables, tabs. */
+const NOT_PLAIN = /[\\`<~|\t]|&[#A-Za-z0-9]+;|!\[|\[\^|\][[(:]|\n[ \t]*\r?\n/;
+/** A line start that may open a block (heading, quote, list, fence, table, HTML, definition, setext line) or continue one (indent). */
+const BLOCK_LINE_START = /(?:^|\n)(?:[\s#>\-+=[!]|\d{1,9}[.)](?:[ \r\n]|$))/;
+/** A bracket's content a plain paragraph may hold: a Pandoc citation (text with `@`, no nested brackets). */
+const BRACKET = /\[([^[\]]*)\]/g;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 /**
- * Parses `text` as a whole. `definitions` (those of the rest of the draft)
- * are parsed with it so references resolve as in the whole draft: before it,
- * or after it when it opens the draft (front matter must come first). Nothing
- * of them enters the layout.
+ * The layout of a chunk that is one plain paragraph, without running the
+ * markdown parser (most of a draft's paragraphs, and most of the parse time),
+ * or null when the chunk holds anything that could be markup. Strict on
+ * purpose: anything the parser might read otherwise than as running text
+ * (block openers at a line start, escapes, code, HTML, entities, links,
+ * footnotes, tables, strikethrough, emphasis whose delimiters could go two
+ * ways) sends the chunk to the parser. Pandoc citations are plain text to
+ * markdown; `*simple*` and `__simple__` emphasis is read here, its markers
+ * blanked as the parser's layout does.
  */
-function layoutWhole(text: string, frontMatter: boolean, definitions: string): ChunkLayout {
+export function layoutPlainParagraph(chunk: string): ChunkLayout | null {
+  if (NOT_PLAIN.test(chunk) || BLOCK_LINE_START.test(chunk)) return null;
+  // A plain chunk opens on its first word (a leading space was refused above).
+  const start = 0;
+  let end = chunk.length;
+  // The parser's paragraph ends at its last line's end, trailing spaces included.
+  while (end > start && (chunk[end - 1] === '\n' || chunk[end - 1] === '\r')) end--;
+  if (start === end) return null;
+  BRACKET.lastIndex = 0;
+  let brackets = 0;
+  for (let m = BRACKET.exec(chunk); m; m = BRACKET.exec(chunk)) {
+    if (!m[1].includes('@')) return null;
+    brackets++;
+  }
+  // Every bracket must be in a citation (no stray or nested ones).
+  let bracketChars = 0;
+  for (const ch of chunk) if (ch === '[' || ch === ']') bracketChars++;
+  if (bracketChars !== brackets * 2) return null;
+  const markers = emphasisMarkers(chunk);
+  if (!markers) return null;
+  const chars = Array.from({ length: chunk.length }, (_, i) => (chunk[i] === '\n' ? '\n' : i >= start && i < end ? chunk[i] : ' '));
+  for (const i of markers) chars[i] = ' ';
+  return { masked: chars.join(''), blocks: [{ start, end, kind: 'paragraph', blockQuote: -1 }], blockQuotes: [], ignored: [], labels: [], openAtEnd: false };
+}
+
+/**
+ * Offsets of the emphasis markers of a chunk when every `*`/`_` run is
+ * unambiguous: one or two characters, each run only an opener or only a
+ * closer (CommonMark flanking rules), and openers and closers alternating
+ * with the same run (no nesting, no crossing). Null otherwise.
+ */
+function emphasisMarkers(chunk: string): number[] | null {
+  const out: number[] = [];
+  let open: string | null = null;
+  for (let i = 0; i < chunk.length; i++) {
+    const ch = chunk[i];
+    if (ch !== '*' && ch !== '_') continue;
+    let j = i;
+    while (j < chunk.length && chunk[j] === ch) j++;
+    const run = chunk.slice(i, j);
+    const before = i > 0 ? chunk[i - 1] : ' ';
+    const after = j < chunk.length ? chunk[j] : ' ';
+    // Neighbours outside ASCII punctuation, letters, digits and spaces (curly quotes, dashes) are read differently by parser versions.
+    const known = (c: string) => /\s/.test(c) || ASCII_PUNCTUATION.test(c) || WORD_CHAR.test(c);
+    if (run.length > 2 || !known(before) || !known(after)) return null;
+    const spaceBefore = /\s/.test(before);
+    const spaceAfter = /\s/.test(after);
+    const punctBefore = ASCII_PUNCTUATION.test(before);
+    const punctAfter = ASCII_PUNCTUATION.test(after);
+    const leftFlanking = !spaceAfter && (!punctAfter || spaceBefore || punctBefore);
+    const rightFlanking = !spaceBefore && (!punctBefore || spaceAfter || punctAfter);
+    if (leftFlanking === rightFlanking) return null;
+    if (leftFlanking) {
+      if (open !== null) return null;
+      open = run;
+    } else {
+      if (open !== run) return null;
+      open = null;
+    }
+    for (let k = i; k < j; k++) out.push(k);
+    i = j - 1;
+  }
+  return open === null ? out : null;
+}
+
+/**
+ * Parses `text` as a whole with the markdown parser. `definitions` (those of
+ * the rest of the draft) are parsed with it so references resolve as in the
+ * whole draft: before it, or after it when it opens the draft (front matter
+ * must come first). Nothing of them enters the layout. Exported for the test
+ * that holds {@link layoutPlainParagraph} to the parser's reading.
+ */
+export function layoutMarkdown(text: string, frontMatter: boolean, definitions: string): ChunkLayout {
   const before = definitions && !frontMatter ? `${definitions}\n\n` : '';
   const after = definitions && frontMatter ? `\n\n${definitions}` : '';
   const source = before + text + after;
