@@ -88,6 +88,16 @@ describe('entities of the seed articles', function () {
     assert.ok(cism.mentionCounts[0].count >= 15);
   });
 
+  it('"St Petersburg" and "Saint Petersburg" are one place across the seeds', () => {
+    const [byShort] = table.lookup('St Petersburg');
+    const [byLong] = table.lookup('Saint Petersburg');
+    assert.ok(byShort && byLong);
+    assert.equal(byShort.id, byLong.id);
+    assert.equal(byLong.type, 'place');
+    assert.deepEqual(byLong.mentionCounts.map((c) => c.key).sort(), ['000_4d86c12eede1f53f', '002_8de11f6548f7c0fb']);
+    assert.ok(!table.all().some((e) => e !== byLong && /petersburg/i.test(e.name)), 'no second Petersburg');
+  });
+
   it('places and nationality adjectives', () => {
     for (const place of ['Moscow', 'Ukraine', 'Mali', 'Seoul', 'Saint Petersburg', 'South Korea']) assert.equal(table.lookup(place)[0]?.type, 'place', place);
     for (const adjective of ['Russian', 'Syrian', 'Belarusian']) assert.deepEqual(table.lookup(adjective), [], adjective);

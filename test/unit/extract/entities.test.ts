@@ -154,6 +154,12 @@ const FIXTURES: Array<{ title: string; text: string; expect: Array<{ name: strin
     expect: [{ name: 'Green', type: 'person' }],
     absent: ['Friendship', 'Fuel', 'Body', 'Headline', 'Quote', 'Speculation', 'No-one', "We've", 'Tuppence'],
   },
+  {
+    title: '"St Petersburg", "St. Petersburg" and "Saint Petersburg" are one place',
+    text: 'The Games were held in St Petersburg last year ©CISM\n\nSaint Petersburg staged the Games. Delegates flew to St. Petersburg again.',
+    expect: [{ name: 'Saint Petersburg', type: 'place', mentions: ['St Petersburg', 'Saint Petersburg', 'St. Petersburg'], aliases: [] }],
+    absent: ['St Petersburg', 'St. Petersburg', 'St', 'Petersburg'],
+  },
 ];
 
 describe('extractEntities', () => {

@@ -83,6 +83,17 @@ describe('entity table', () => {
     assert.deepEqual(t.complete('zzz', 5), []);
   });
 
+  it('merges "St Petersburg" and "Saint Petersburg" from different sources', () => {
+    const t = createEntityTable();
+    t.add(extractFromText('The Games were held in St Petersburg.\n\nDelegates came to St Petersburg.', 'a.txt'));
+    t.add(extractFromText('Saint Petersburg staged the forum.', 'b.txt'));
+    const [place] = t.lookup('st. petersburg');
+    assert.equal(place?.name, 'St Petersburg', 'the more frequent form names it');
+    assert.equal(place.type, 'place');
+    assert.deepEqual(place.mentionCounts, [{ key: 'a', count: 2 }, { key: 'b', count: 1 }]);
+    assert.equal(t.all().length, 1);
+  });
+
   it('removes and re-adds sources incrementally', () => {
     const t = table();
     assert.equal(t.lookup('CISM')[0].name, 'International Military Sports Council');

@@ -31,7 +31,7 @@ import {
   NAME_PARTICLES, NATIONALITIES, NON_ENTITY_ACRONYMS, NON_ENTITY_ADJECTIVES, OF_HEADS, ORG_CUES, ORG_DESCRIPTOR_TAILS,
   OTHER_CUES, PERSON_DESCRIPTOR_TAILS, PERSON_VERBS, PLACE_CUES, PLACE_PREPOSITIONS, PLACES, REGIONS, STANDALONE_NAMES,
 } from './lexicon';
-import { isAllCaps, tokenizeNames, type NameToken } from './nameTokens';
+import { isAllCaps, saintKey, tokenizeNames, type NameToken } from './nameTokens';
 import { findRoles, isTitleHead, isTitleWord, type NameRef } from './roles';
 
 type ParagraphKind = Paragraph['kind'];
@@ -255,8 +255,8 @@ function extendRun(toks: NameToken[], i: number): number {
           continue;
         }
       }
-    } else if (n1.text === '.' && last === i && HONORIFICS.has(t.norm) && isNameToken(toks[last + 2])) {
-      last += 2; // "Mr. Brown"
+    } else if (n1.text === '.' && last === i && (HONORIFICS.has(t.norm) || t.norm === 'st' || t.norm === 'ste') && isNameToken(toks[last + 2])) {
+      last += 2; // "Mr. Brown", "St. Petersburg"
       continue;
     } else if (n1.text === '.' && isInitial(t) && isNameToken(toks[last + 2])) {
       last += 2; // "S. Waugh", "George W. Bush"
@@ -450,7 +450,8 @@ function isPlaceName(key: string): boolean {
 function makeCandidate(text: string, toks: NameToken[], sentence: number, p: Piece): Candidate {
   const start = toks[p.first].start;
   const end = toks[p.last].end;
-  const key = spanKey(toks, p.first, p.last);
+  // "St Petersburg" = "Saint Petersburg" = "St. Petersburg".
+  const key = saintKey(spanKey(toks, p.first, p.last));
   const c: Candidate = {
     sentence, first: p.first, last: p.last, start, end, text: text.slice(start, end), key,
     type: 'other', strength: 0, acronym: p.first === p.last && toks[p.first].acronym, affiliation: p.affiliation, group: -1,
@@ -733,9 +734,10 @@ function buildEntities(text: string, sentences: SentenceTokens[], candidates: Ca
   const entities: LocalEntity[] = [];
   for (const b of byGroup.values()) {
     const mentions = dedupeMentions(b.candidates);
-    const canonical = canonicalName(b.candidates);
+    const canonicalCandidate = canonicalName(b.candidates, sentences);
+    const canonical = canonicalCandidate.text.replace(/\s+/g, ' ');
     const aliases: string[] = [];
-    const seen = new Set([foldText(canonical)]);
+    const seen = new Set([canonicalCandidate.key]);
     for (const c of b.candidates) {
       if (!seen.has(c.key)) {
         seen.add(c.key);
@@ -780,19 +782,28 @@ function collectRoles(text: string, sentences: SentenceTokens[], candidates: Can
   }
 }
 
-function canonicalName(cands: Candidate[]): string {
+/** The candidate whose words name the entity best: most words, not a headline's capitals, then the longest. */
+function canonicalName(cands: Candidate[], sentences: SentenceTokens[]): Candidate {
   let best: Candidate | undefined;
   let bestWords = -1;
   for (const c of cands) {
     if (c.acronym && cands.some((o) => !o.acronym)) continue;
     // An all-capitals headline form is the last choice for a name.
-    const n = (c.last - c.first + 1) * 2 - (!c.acronym && isAllCaps(c.text) ? 1 : 0);
+    const n = wordsIn(c, sentences) * 2 - (!c.acronym && isAllCaps(c.text) ? 1 : 0);
     if (n > bestWords || (n === bestWords && best !== undefined && c.text.length > best.text.length)) {
       best = c;
       bestWords = n;
     }
   }
-  return (best ?? cands[0]).text.replace(/\s+/g, ' ');
+  return best ?? cands[0];
+}
+
+/** Words of a candidate: "St. Petersburg" has two, like "Saint Petersburg". */
+function wordsIn(c: Candidate, sentences: SentenceTokens[]): number {
+  const toks = sentences[c.sentence].toks;
+  let n = 0;
+  for (let k = c.first; k <= c.last; k++) if (toks[k].word) n++;
+  return n;
 }
 
 function dedupeMentions(cands: Candidate[]): Mention[] {

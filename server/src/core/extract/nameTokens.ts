@@ -109,6 +109,20 @@ function hasPrefixJoiner(word: string): boolean {
   return false;
 }
 
+// Only before another word: "Saint" alone may be a surname.
+const SAINT_RE = /(?:^|\s)(?:saint|sainte|st|ste)\.?\s/;
+const SAINT_ALL_RE = /(^|\s)(saint|sainte|st|ste)\.?(?=\s)/g;
+
+/**
+ * A folded name with "Saint"/"St."/"St" written one way ("st") and
+ * "Sainte"/"Ste." another ("ste"), so "Saint Petersburg" and "St Petersburg"
+ * are the same name. Keys without such a word come back unchanged.
+ */
+export function saintKey(key: string): string {
+  if (!SAINT_RE.test(key)) return key;
+  return key.replace(SAINT_ALL_RE, (_m, space: string, word: string) => space + (word === 'sainte' || word === 'ste' ? 'ste' : 'st'));
+}
+
 /** Letters and digits of any script; a table caches the answer for non-ASCII code units. */
 const wordTable = new Uint8Array(65536);
 function isWordCode(c: number): boolean {

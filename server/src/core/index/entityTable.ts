@@ -17,6 +17,7 @@
  */
 import type { EntityType, ExtractedSource, LocalEntity, Mention } from '../model';
 import { foldText } from '../text/normalize';
+import { saintKey } from '../extract/nameTokens';
 import type { EntityTable, GlobalEntity, SourcedRole, SourceSpan } from './api';
 
 /** A local entity with the source it comes from. */
@@ -42,13 +43,16 @@ interface MergedState {
 const HONORIFIC_RE = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|prof)\.?\s+/;
 const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'di', 'du', 'del', 'der', 'den', 'van', 'von', 'le', 'la', 'bin', 'ibn', 'al', 'el']);
 
-/** Folds a name for matching: case and diacritics removed, apostrophes straight, white space collapsed. */
+/**
+ * Folds a name for matching: case and diacritics removed, apostrophes straight, white space collapsed,
+ * "Saint"/"St." written "st" ("Saint Petersburg" = "St Petersburg").
+ */
 export function nameKey(name: string): string {
   // The merge asks for the keys of the same few thousand names again and again.
   let key = nameKeys.get(name);
   if (key === undefined) {
     if (nameKeys.size >= 100_000) nameKeys.clear();
-    key = isPlainAsciiName(name) ? name.toLowerCase() : foldText(name).replace(/\s+/g, ' ').trim();
+    key = saintKey(isPlainAsciiName(name) ? name.toLowerCase() : foldText(name).replace(/\s+/g, ' ').trim());
     nameKeys.set(name, key);
   }
   return key;
