@@ -98,6 +98,11 @@ describe('entities of the seed articles', function () {
     assert.ok(!table.all().some((e) => e !== byLong && /petersburg/i.test(e.name)), 'no second Petersburg');
   });
 
+  it('meetings are not organisations: the CISM and ANOC assemblies, the CISM congress; the UN General Assembly is a body', () => {
+    for (const meeting of ['General Assembly', 'CISM General Assembly', 'ANOC General Assembly', 'Congress']) assert.equal(table.lookup(meeting)[0]?.type, 'other', meeting);
+    assert.equal(table.lookup('United Nations General Assembly')[0]?.type, 'organization');
+  });
+
   it('places and nationality adjectives', () => {
     for (const place of ['Moscow', 'Ukraine', 'Mali', 'Seoul', 'Saint Petersburg', 'South Korea']) assert.equal(table.lookup(place)[0]?.type, 'place', place);
     for (const adjective of ['Russian', 'Syrian', 'Belarusian']) assert.deepEqual(table.lookup(adjective), [], adjective);

@@ -160,6 +160,19 @@ const FIXTURES: Array<{ title: string; text: string; expect: Array<{ name: strin
     expect: [{ name: 'Saint Petersburg', type: 'place', mentions: ['St Petersburg', 'Saint Petersburg', 'St. Petersburg'], aliases: [] }],
     absent: ['St Petersburg', 'St. Petersburg', 'St', 'Petersburg'],
   },
+  {
+    title: 'a meeting is no organisation ("CISM General Assembly and Congress"); a standing body is ("United Nations General Assembly", "National Assembly", "US Congress")',
+    text: 'The council is holding its General Assembly and Congress in Moscow. Delegates attended the CISM General Assembly and Congress.\n\nSyria voted at the United Nations General Assembly. The National Assembly met. The US Congress passed the Trades Union Congress motion.',
+    expect: [
+      { name: 'General Assembly', type: 'other' },
+      { name: 'Congress', type: 'other', mentions: ['Congress', 'Congress'] },
+      { name: 'CISM General Assembly', type: 'other' },
+      { name: 'United Nations General Assembly', type: 'organization' },
+      { name: 'National Assembly', type: 'organization' },
+      { name: 'US Congress', type: 'organization' },
+      { name: 'Trades Union Congress', type: 'organization' },
+    ],
+  },
 ];
 
 describe('extractEntities', () => {

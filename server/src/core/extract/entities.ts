@@ -27,9 +27,9 @@
 import type { EntityType, LocalEntity, Mention, Paragraph, Role } from '../model';
 import { foldText } from '../text/normalize';
 import {
-  CALENDAR_WORDS, COMMON_OPENERS, COMMON_WORDS, COMPANIES, COMPANY_NAMES, DEMONYM_NOUNS, DESCRIPTOR_TAILS, GIVEN_NAMES, HONORIFICS, MULTIWORD_PLACES,
+  CALENDAR_WORDS, COMMON_OPENERS, COMMON_WORDS, COMPANIES, COMPANY_NAMES, DEMONYM_NOUNS, DESCRIPTOR_TAILS, GIVEN_NAMES, HONORIFICS, MEETING_HEADS, MULTIWORD_PLACES,
   NAME_PARTICLES, NATIONALITIES, NON_ENTITY_ACRONYMS, NON_ENTITY_ADJECTIVES, OF_HEADS, ORG_CUES, ORG_DESCRIPTOR_TAILS,
-  OTHER_CUES, PERSON_DESCRIPTOR_TAILS, PERSON_VERBS, PLACE_CUES, PLACE_PREPOSITIONS, PLACES, REGIONS, STANDALONE_NAMES,
+  OTHER_CUES, PERSON_DESCRIPTOR_TAILS, PERSON_VERBS, PLACE_CUES, PLACE_PREPOSITIONS, PLACES, REGIONS, STANDALONE_NAMES, STANDING_BODY_WORDS,
 } from './lexicon';
 import { isAllCaps, saintKey, tokenizeNames, type NameToken } from './nameTokens';
 import { findRoles, isTitleHead, isTitleWord, type NameRef } from './roles';
@@ -223,7 +223,9 @@ function findCandidates(text: string, sentence: SentenceTokens, index: number, w
     i = last + 1;
   }
   mergeOverAnd(toks, pieces);
+  const from = out.length;
   for (const p of pieces) if (!p.trivial) out.push(makeCandidate(text, toks, index, p));
+  if (out.length - from > 1) typeCoordinatedMeetings(toks, out.slice(from));
 }
 
 /** The last token of the run of capitalised words starting at `i`. */
@@ -480,6 +482,7 @@ function typeEvidence(c: Candidate, toks: NameToken[], personCue: boolean): [Ent
   const multi = c.last > c.first;
   // A known place first: "West Bank" ends with a cue word but is no bank.
   if (isPlaceName(c.key)) return ['place', 4];
+  if (multi && MEETING_HEADS.has(head) && !namesStandingBody(toks, c.first, c.last)) return ['other', 4];
   if (ORG_CUES.has(head) || (!multi && STANDALONE_NAMES.has(c.key))) return ['organization', 4];
   if (OTHER_CUES.has(head)) return ['other', 4];
   // "East Jerusalem", "Northern Cape", "South China": a compass word before a place or region.
@@ -510,6 +513,42 @@ function typeEvidence(c: Candidate, toks: NameToken[], personCue: boolean): [Ent
 /** A company name's lookup form: "&" and "and" between the words dropped ("Procter & Gamble" → "procter gamble"). */
 function companyKey(key: string): string {
   return key.includes('&') || key.includes(' and ') ? key.replace(/ (?:&|and) /g, ' ') : key;
+}
+
+/**
+ * True when a name headed by "Assembly"/"Congress" is a standing body: it
+ * names a country or nation ("Welsh Assembly", "US Congress", "United Nations
+ * General Assembly", "UN General Assembly"), an organisation cue ("Trades Union
+ * Congress") or a body word ("National Assembly"). "CISM General Assembly",
+ * "World Congress" are meetings.
+ */
+function namesStandingBody(toks: NameToken[], a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) {
+    const t = toks[k];
+    if (!t.word || MEETING_HEADS.has(t.norm)) continue;
+    const n = t.norm;
+    if (STANDING_BODY_WORDS.has(n) || isPlaceWord(n) || NATIONALITIES[n] !== undefined || (STANDALONE_NAMES.has(n) && !t.acronym) || ORG_CUES.has(n)) return true;
+    if (t.acronym && (n === 'un' || n === 'u.n' || n === 'u.n.' || n === 'us' || n === 'u.s' || n === 'u.s.' || n === 'eu')) return true;
+  }
+  return isPlaceName(spanKey(toks, a, b - 1));
+}
+
+/**
+ * "the General Assembly and Congress": a lone "Congress" coordinated with a
+ * meeting is a meeting too, not the US legislature.
+ */
+function typeCoordinatedMeetings(toks: NameToken[], cands: Candidate[]): void {
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i];
+    if (c.first !== c.last || !MEETING_HEADS.has(c.key)) continue;
+    const before = cands[i - 1];
+    const after = cands[i + 1];
+    const meeting = (o: Candidate | undefined, joiner: number) => o !== undefined && o.type === 'other' && toks[joiner]?.norm === 'and' && MEETING_HEADS.has(toks[o.last].norm);
+    if ((before && before.last === c.first - 2 && meeting(before, c.first - 1)) || (after && after.first === c.last + 2 && meeting(after, c.last + 1))) {
+      c.type = 'other';
+      c.strength = 4;
+    }
+  }
 }
 
 const PERSON_5: [EntityType, number] = ['person', 5];

@@ -132,6 +132,20 @@ export const OTHER_CUES = set(`
   week day year era expo exhibition show album film book novel report index
 `);
 
+/**
+ * Heads that name a meeting as often as a standing body: "the CISM General
+ * Assembly" (a meeting, `other`) but "the United Nations General Assembly",
+ * "the National Assembly", "the US Congress" (bodies). Event heads that are
+ * never bodies ("Summit", "Games", "Cup") are in {@link OTHER_CUES}.
+ */
+export const MEETING_HEADS = set(`assembly assemblies congress congresses`);
+
+/** Words that make a {@link MEETING_HEADS} name a standing body ("National Assembly", "People's Congress"). */
+export const STANDING_BODY_WORDS = set(`
+  national nations legislative parliamentary constituent federal state people's peoples popular provincial
+  regional municipal trades
+`);
+
 /** Words that end a place name ("Hudson River", "Red Square"). */
 export const PLACE_CUES = set(`
   city town village county province state states region district island islands isles river sea ocean lake
