@@ -11,6 +11,7 @@ import type { Draft } from '../draft/model';
 import { checkClaimSupport } from './claimSupport';
 import type { CheckContext } from './context';
 import { DiagnosticCode, type DossierDiagnostic, type Severity } from './diagnostics';
+import { checkMalformedCitations } from './malformedCitation';
 import { checkMisattribution } from './misattribution';
 import { checkNumbers } from './numberMismatch';
 import { checkQuotes } from './quoteChecks';
@@ -30,6 +31,7 @@ export interface CheckOptions {
 
 const CHECKS: Array<{ codes: DiagnosticCode[]; run: (ctx: CheckContext) => DossierDiagnostic[] }> = [
   { codes: [DiagnosticCode.UnknownSource], run: checkUnknownSources },
+  { codes: [DiagnosticCode.MalformedCitation], run: checkMalformedCitations },
   { codes: [DiagnosticCode.QuoteNotFound, DiagnosticCode.QuoteAltered, DiagnosticCode.QuoteWrongSource, DiagnosticCode.UncitedQuote], run: checkQuotes },
   { codes: [DiagnosticCode.QuoteMisattributed], run: checkMisattribution },
   { codes: [DiagnosticCode.NumberMismatch], run: checkNumbers },

@@ -12,6 +12,12 @@ import type { Span } from '../model';
 export enum DiagnosticCode {
   /** A citation key that no source has. Fix: the closest existing key. */
   UnknownSource = 'unknown-source',
+  /**
+   * A citation Pandoc would print as text (`[@]`, `[@ key]`, `@@key`, `[@key`
+   * never closed) or whose paragraph locator is past the source's last body
+   * paragraph. Fix: the obvious repair, or dropping the locator.
+   */
+  MalformedCitation = 'malformed-citation',
   /** A quotation found in no source, neither verbatim nor nearly. */
   QuoteNotFound = 'quote-not-found',
   /** Close to a source passage but not verbatim. Fix: the source's exact words. */
@@ -40,6 +46,7 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 /** Default severity per code; overridable per code by settings. */
 export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   [DiagnosticCode.UnknownSource]: 'error',
+  [DiagnosticCode.MalformedCitation]: 'warning',
   [DiagnosticCode.QuoteNotFound]: 'warning',
   [DiagnosticCode.QuoteAltered]: 'warning',
   [DiagnosticCode.QuoteWrongSource]: 'warning',

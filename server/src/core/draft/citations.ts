@@ -4,7 +4,9 @@
  * (optionally `@key [p. 3] says`), and what each citation vouches for.
  *
  * An `@` glued to a word ("editor@example.com") is never a citation. A bracket
- * without a well-formed `@key` ("[sic]", "[@]", "[@ key]") is not a citation.
+ * without a well-formed `@key` ("[sic]", "[@]", "[@ key]") is not a citation;
+ * {@link findMalformedCitations} tells the writer about the ones that were
+ * meant to be.
  */
 import type { Span } from '../model';
 import type { Citation, CitationItem } from './model';
@@ -14,6 +16,82 @@ const KEY_SOURCE = String.raw`(?:\{([^{}\n]+)\}|([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[
 const ITEM_RE = new RegExp(String.raw`^(\s*)([^@]*?)(-?)@` + KEY_SOURCE + String.raw`([\s\S]*)$`, 'u');
 const IN_TEXT_RE = new RegExp(String.raw`@` + KEY_SOURCE, 'gu');
 const LOCATOR_PARAGRAPH_RE = /^(?:para(?:graph)?s?\.?|¶+)\s*(\d+)/i;
+const KEY_START_RE = new RegExp(String.raw`^\s*-?@` + KEY_SOURCE, 'u');
+/** "@@key" not glued to a word ("x@@y" is an address or a typo of no citation). */
+const DOUBLED_AT_RE = new RegExp(String.raw`(^|[\s[(;])@@` + KEY_SOURCE, 'gu');
+
+/** Something written as a citation that is not one, with what is wrong. */
+export interface MalformedCitation extends Span {
+  message: string;
+  /** A replacement that makes it a citation, when obvious. */
+  fix?: Span & { newText: string; title: string };
+}
+
+/**
+ * Citations the writer meant but Pandoc would print as text: `[@]` and
+ * `[@;@;]` (empty keys), `[@ key]` (space after `@`), `@@key` (doubled `@`)
+ * and `[@key` (bracket never closed), in `text.slice(start, end)`. A bracket
+ * counts as meant for a citation when it opens with `@` or holds a well-formed
+ * item; "[mail me @ home]" and "editor@@example.com" are left alone.
+ */
+export function findMalformedCitations(text: string, start: number, end: number): MalformedCitation[] {
+  const out: MalformedCitation[] = [];
+  const examined: Span[] = [];
+  for (let i = text.indexOf('[', start); i >= 0 && i < end; i = text.indexOf('[', i + 1)) {
+    const close = findClose(text, i, end);
+    if (close < 0) {
+      const key = KEY_START_RE.exec(text.slice(i + 1, Math.min(end, i + 200)));
+      if (key) {
+        const keyEnd = i + 1 + key[0].length;
+        out.push({ start: i, end: keyEnd, message: `Citation "${text.slice(i, keyEnd)}" is not closed: "]" is missing.`, fix: { start: keyEnd, end: keyEnd, newText: ']', title: 'Close the citation with "]"' } });
+        examined.push({ start: i, end: keyEnd });
+      }
+      continue;
+    }
+    const problem = bracketProblem(text, i, close);
+    examined.push({ start: i, end: close + 1 });
+    if (problem) out.push(problem);
+    i = close;
+  }
+  DOUBLED_AT_RE.lastIndex = start;
+  for (let m = DOUBLED_AT_RE.exec(text); m && m.index < end; m = DOUBLED_AT_RE.exec(text)) {
+    const at = m.index + m[1].length;
+    if (examined.some((s) => at >= s.start && at < s.end)) continue;
+    out.push({ start: at, end: m.index + m[0].length, message: 'Citation key with a doubled "@": write @key.', fix: { start: at, end: at + 1, newText: '', title: 'Remove the extra "@"' } });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** What is wrong with a closed bracket meant as a citation, or null (a citation, or plain text). */
+function bracketProblem(text: string, open: number, close: number): MalformedCitation | null {
+  const segments: Span[] = [];
+  let from = open + 1;
+  for (let j = open + 1; j <= close; j++) {
+    if (j < close && text[j] !== ';') continue;
+    segments.push({ start: from, end: j });
+    from = j + 1;
+  }
+  const isItem = (s: Span) => ITEM_RE.test(text.slice(s.start, s.end)) && parseBracketItems(text, s.start, s.end).length > 0;
+  const meant = /^\s*-?@/.test(text.slice(open + 1, close)) || segments.some(isItem);
+  if (!meant) return null;
+  for (const s of segments) {
+    const segment = text.slice(s.start, s.end);
+    // "[@a;]": a trailing separator is harmless; only an "@" without a key is a problem.
+    if (isItem(s) || !/(?:^|[\s-])@/.test(segment)) continue;
+    const span = { start: open, end: close + 1 };
+    if (/@@/.test(segment)) {
+      const at = s.start + segment.indexOf('@@');
+      return { ...span, message: 'Citation key with a doubled "@": write @key.', fix: { start: at, end: at + 1, newText: '', title: 'Remove the extra "@"' } };
+    }
+    const spaced = /@(\s+)(?=[\p{L}\p{N}_{])/u.exec(segment);
+    if (spaced) {
+      const at = s.start + spaced.index + 1;
+      return { ...span, message: 'Space after "@" in a citation: write @key.', fix: { start: at, end: at + spaced[1].length, newText: '', title: 'Remove the space after "@"' } };
+    }
+    if (/@\s*$/.test(segment)) return { ...span, message: 'Empty citation key: write [@key].' };
+  }
+  return null;
+}
 
 /**
  * Finds the citations in `text.slice(start, end)` (prose with markup blanked).

@@ -30,6 +30,7 @@ ${COMMON_OPTIONS_USAGE}Exit status: 0 no errors, 1 at least one error-severity f
 /** One line per code for SARIF rules and help. */
 const CODE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   [DiagnosticCode.UnknownSource]: 'A citation key that no source has.',
+  [DiagnosticCode.MalformedCitation]: 'A citation that is not one (empty key, space after @, doubled @, no closing bracket) or a paragraph locator past the source\'s end.',
   [DiagnosticCode.QuoteNotFound]: 'A quotation found in no source, neither verbatim nor nearly.',
   [DiagnosticCode.QuoteAltered]: 'A quotation close to a source passage but not verbatim.',
   [DiagnosticCode.QuoteWrongSource]: 'A quotation that is verbatim in a source other than the one cited.',
