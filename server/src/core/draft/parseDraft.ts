@@ -48,63 +48,30 @@ function parseUncached(text: string): Draft {
   const blocks = layout.blocks;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
-    const blockCitations = findCitations(masked, block.start, block.end);
-    citations.push(...blockCitations);
-    const blockSentences = sentencesOf(masked, block, blockCitations);
-    for (const s of blockSentences) {
-      s.citations = blockCitations.filter((c) => c.start >= s.start && c.start < s.end);
-      assignCoverage(masked, s, s.citations);
-      s.numbers = numbersIn(masked, s, blockCitations);
-      sentences.push(s);
+    // A block quote without quote marks is itself the quotation: its paragraphs hold no inline quotes of their own.
+    const quotation = block.blockQuote >= 0 && !hasDoubleQuoteMarks(masked, layout.blockQuotes[block.blockQuote]);
+    const continues = !quotation && b + 1 < blocks.length && opensWithQuote(masked, blocks[b + 1]);
+    const reading = readBlockCached(masked, block, quotation ? 'quotation' : continues ? 'continued' : 'inline');
+    citations.push(...reading.citations);
+    sentences.push(...reading.sentences);
+    for (const p of reading.quotes) {
+      if (p.found && !p.found.pronoun) speakers.push(p.found);
+      pending.push(p);
+      quotes.push(p.quote);
     }
-
-    const citationSpans: Span[] = blockCitations;
-    if (block.blockQuote >= 0 && !hasDoubleQuoteMarks(masked, layout.blockQuotes[block.blockQuote])) {
-      // A block quote without quote marks is itself the quotation: emit it once, for all its paragraphs.
-      if (blockQuoteDone.has(block.blockQuote)) continue;
-      blockQuoteDone.add(block.blockQuote);
-      const members = blocks.filter((x) => x.blockQuote === block.blockQuote);
-      const quote = blockQuotation(masked, layout.blockQuotes[block.blockQuote], members, citations, sentences);
-      if (quote) {
-        // "Wang said:" in the paragraph before introduces a block quote.
-        const intro = previousSentence(masked, sentences, quote.start);
-        const found = intro ? findAttribution(masked, intro, { start: intro.end, end: intro.end }, citations) : null;
-        if (found && !found.pronoun) speakers.push(found);
-        pending.push({ quote, found });
-        quotes.push(quote);
-        sentences.find((s) => s.start >= quote.inner.start && s.start < quote.inner.end)?.quotes.push(quote);
-      }
-      continue;
-    }
-
-    const continues = b + 1 < blocks.length && opensWithQuote(masked, blocks[b + 1]);
-    const found = findInlineQuotes(masked, block, continues, citationSpans);
-    const quoteSpans: Span[] = found;
-    for (const q of found) {
-      const sentence = blockSentences.find((s) => q.end > s.start && q.end <= s.end + 1) ?? blockSentences.find((s) => q.start >= s.start && q.start < s.end);
-      if (!sentence) continue;
-      const quote = toDraftQuote(masked, q, citationSpans, sentence);
-      const others = quoteSpans.filter((o) => o !== q);
-      const attribution = findAttribution(masked, sentence, q, [...citationSpans, ...others]);
-      if (attribution && !attribution.pronoun) speakers.push(attribution);
-      pending.push({ quote, found: attribution });
+    if (!quotation || blockQuoteDone.has(block.blockQuote)) continue;
+    // Emit the block quotation once, for all its paragraphs.
+    blockQuoteDone.add(block.blockQuote);
+    const members = blocks.filter((x) => x.blockQuote === block.blockQuote);
+    const quote = blockQuotation(masked, layout.blockQuotes[block.blockQuote], members, citations, sentences);
+    if (quote) {
+      // "Wang said:" in the paragraph before introduces a block quote.
+      const intro = previousSentence(masked, sentences, quote.start);
+      const found = intro ? findAttribution(masked, intro, { start: intro.end, end: intro.end }, citations) : null;
+      if (found && !found.pronoun) speakers.push(found);
+      pending.push({ quote, found });
       quotes.push(quote);
-      sentence.quotes.push(quote);
-    }
-    // Reported speech: "Wang said the council would ..." in sentences without quotation marks.
-    for (const s of blockSentences) {
-      if (s.quotes.length > 0) continue;
-      const reported = findReportedSpeech(masked, s, citationSpans);
-      if (!reported) continue;
-      const quote: DraftQuote = {
-        start: reported.clause.start, end: reported.clause.end, inner: reported.clause,
-        text: collapse(masked.slice(reported.clause.start, reported.clause.end)), kind: 'reported',
-        citation: coveringCitation(s.citations, reported.clause), attribution: null,
-      };
-      if (!reported.attribution.pronoun) speakers.push(reported.attribution);
-      pending.push({ quote, found: reported.attribution });
-      quotes.push(quote);
-      s.quotes.push(quote);
+      sentences.find((s) => s.start >= quote.inner.start && s.start < quote.inner.end)?.quotes.push(quote);
     }
   }
 
@@ -126,6 +93,108 @@ function parseUncached(text: string): Draft {
     names,
     ignored: layout.ignored,
   };
+}
+
+/** How a block's quotations are read: as inline quotes (the next block opening with a quote mark or not), or not at all (a block quotation's paragraph). */
+type BlockMode = 'inline' | 'continued' | 'quotation';
+
+/** What one block says on its own: citations, sentences (with numbers) and, unless a block quotation's, its quotes with their speakers as found in their sentence. */
+interface BlockReading {
+  citations: Citation[];
+  sentences: DraftSentence[];
+  /** Pronoun speakers are resolved later, across blocks. */
+  quotes: Array<{ quote: DraftQuote; found: FoundAttribution | null }>;
+}
+
+/** Block readings kept (offsets relative to the block): a long draft has a few hundred blocks, several drafts may be open. */
+const BLOCK_READINGS_SIZE = 8192;
+const blockReadings = new Map<string, BlockReading>();
+
+/**
+ * The reading of a block, remembered by its prose (and the characters either
+ * side, which the readers may look at) and mode: an edit changes one block of
+ * hundreds, and everything a block says on its own is read again only when
+ * its text changes. Every call returns fresh objects at the block's place;
+ * the cross-block pass (pronouns, continued quotes, block quotations) sets
+ * attributions and coverage on them.
+ */
+function readBlockCached(text: string, block: ProseBlock, mode: BlockMode): BlockReading {
+  const key = `${mode}\u0000${text[block.start - 1] ?? ''}${text[block.end] ?? ''}${text.slice(block.start, block.end)}`;
+  const hit = blockReadings.get(key);
+  if (hit) return moveReading(hit, block.start);
+  const reading = readBlock(text, block, mode);
+  if (blockReadings.size >= BLOCK_READINGS_SIZE) blockReadings.clear();
+  blockReadings.set(key, moveReading(reading, -block.start));
+  return reading;
+}
+
+function readBlock(text: string, block: ProseBlock, mode: BlockMode): BlockReading {
+  const blockCitations = findCitations(text, block.start, block.end);
+  const blockSentences = sentencesOf(text, block, blockCitations);
+  for (const s of blockSentences) {
+    s.citations = blockCitations.filter((c) => c.start >= s.start && c.start < s.end);
+    assignCoverage(text, s, s.citations);
+    s.numbers = numbersIn(text, s, blockCitations);
+  }
+  const reading: BlockReading = { citations: blockCitations, sentences: blockSentences, quotes: [] };
+  if (mode === 'quotation') return reading;
+
+  const citationSpans: Span[] = blockCitations;
+  const found = findInlineQuotes(text, block, mode === 'continued', citationSpans);
+  const quoteSpans: Span[] = found;
+  for (const q of found) {
+    const sentence = blockSentences.find((s) => q.end > s.start && q.end <= s.end + 1) ?? blockSentences.find((s) => q.start >= s.start && q.start < s.end);
+    if (!sentence) continue;
+    const quote = toDraftQuote(text, q, citationSpans, sentence);
+    const others = quoteSpans.filter((o) => o !== q);
+    reading.quotes.push({ quote, found: findAttribution(text, sentence, q, [...citationSpans, ...others]) });
+    sentence.quotes.push(quote);
+  }
+  // Reported speech: "Wang said the council would ..." in sentences without quotation marks.
+  for (const s of blockSentences) {
+    if (s.quotes.length > 0) continue;
+    const reported = findReportedSpeech(text, s, citationSpans);
+    if (!reported) continue;
+    const quote: DraftQuote = {
+      start: reported.clause.start, end: reported.clause.end, inner: reported.clause,
+      text: collapse(text.slice(reported.clause.start, reported.clause.end)), kind: 'reported',
+      citation: coveringCitation(s.citations, reported.clause), attribution: null,
+    };
+    reading.quotes.push({ quote, found: reported.attribution });
+    s.quotes.push(quote);
+  }
+  return reading;
+}
+
+/** A copy of a block reading moved by `shift` characters (fresh objects throughout, links between them kept). */
+function moveReading(reading: BlockReading, shift: number): BlockReading {
+  const move = (span: Span): Span => ({ start: span.start + shift, end: span.end + shift });
+  const citationCopies = new Map<Citation, Citation>();
+  const citations = reading.citations.map((c) => {
+    const copy: Citation = {
+      start: c.start + shift, end: c.end + shift, inText: c.inText, covers: move(c.covers),
+      items: c.items.map((i) => ({ ...i, start: i.start + shift, end: i.end + shift, keySpan: move(i.keySpan) })),
+    };
+    citationCopies.set(c, copy);
+    return copy;
+  });
+  const citationOf = (c: Citation | null) => (c ? citationCopies.get(c) ?? null : null);
+  const quoteCopies = new Map<DraftQuote, DraftQuote>();
+  const quotes = reading.quotes.map(({ quote, found }) => {
+    const copy: DraftQuote = {
+      start: quote.start + shift, end: quote.end + shift, inner: move(quote.inner), text: quote.text, kind: quote.kind,
+      citation: citationOf(quote.citation), attribution: null,
+    };
+    quoteCopies.set(quote, copy);
+    return { quote: copy, found: found ? { name: found.name, span: move(found.span), pronoun: found.pronoun } : null };
+  });
+  const sentences = reading.sentences.map((s) => ({
+    start: s.start + shift, end: s.end + shift,
+    citations: s.citations.map((c) => citationCopies.get(c) as Citation),
+    quotes: s.quotes.map((q) => quoteCopies.get(q) as DraftQuote),
+    numbers: s.numbers.map((n) => ({ ...n, start: n.start + shift, end: n.end + shift })),
+  }));
+  return { citations, sentences, quotes };
 }
 
 /** Names of blocks by their prose and citations (offsets relative to the block): an edit changes one block of hundreds. */
