@@ -14,7 +14,7 @@ import { parseDraft } from './draft/parseDraft';
 import type { Draft } from './draft/model';
 import { restoreCorpus, serializeCorpus } from './index/cache';
 import { Corpus } from './index/corpus';
-import { indexSources, updateSources, type CancellationToken, type IndexOptions, type IndexReport } from './index/indexer';
+import { indexSources, updateSources, type CancellationToken, type IndexOptions, type IndexReport, type SourceExtractor } from './index/indexer';
 import type { Span } from './model';
 import { codeActions, type CodeActionEntry, type DiagnosticWithFixes } from './features/codeActions';
 import { completion, type CompletionResult } from './features/completion';
@@ -70,6 +70,8 @@ export interface DossierServiceOptions {
   link?: SourceLinker;
   /** Gives the event loop a turn during long indexing passes. */
   yieldNow?: () => Promise<void>;
+  /** Extracts sources off the main thread (Node: a worker pool); in-process when absent. */
+  extract?: SourceExtractor;
   /** The documents open in the editor (for references across drafts and for checkAll). */
   openDocuments?: () => DocumentInput[];
 }
@@ -141,7 +143,7 @@ export function createDossierService(options: DossierServiceOptions) {
   }
 
   function indexOptions(folder: FolderState): IndexOptions {
-    return { roots: [folder.uri], globs: folder.settings.sources, maxFileSizeKB: folder.settings.maxFileSizeKB, yieldNow: options.yieldNow };
+    return { roots: [folder.uri], globs: folder.settings.sources, maxFileSizeKB: folder.settings.maxFileSizeKB, yieldNow: options.yieldNow, extract: options.extract };
   }
 
   /**

@@ -25,6 +25,7 @@ import type { Location } from '../core/features/definition';
 import type { ExtractedSource, Span } from '../core/model';
 import { createDossierService, type DocumentInput, type DossierService, type FolderSettings } from '../core/service';
 import type { FileSystem } from '../core/workspace';
+import type { SourceExtractor } from '../core/index/indexer';
 import { fixesOf, symbolKind, TextMappers, toCodeAction, toCompletionItem, toDiagnostic, toRange, toSpan, type PositionMapper } from './convert';
 import { CheckAllRequest, FactsRequest, ReindexRequest, SearchRequest, StatusNotification, type InitializationOptions, type SearchResult } from './protocol';
 import { DEFAULT_SETTINGS, parseSettings, type DossierSettings } from './settings';
@@ -37,6 +38,8 @@ export interface ServerHost {
   /** Reads the persisted index of a folder, undefined when there is none. */
   readCache?(folderUri: string, cacheDir: string): Promise<string | undefined>;
   writeCache?(folderUri: string, cacheDir: string, data: string): Promise<void>;
+  /** Extracts sources off the main thread (Node: a worker pool). */
+  extract?: SourceExtractor;
   /** Called after each indexing pass (Node: a full garbage collection, to hand the pass's garbage back). */
   afterIndex?(): void;
 }
@@ -71,6 +74,7 @@ export function startServer(connection: Connection, host: ServerHost): DossierSe
     logger,
     fileSystem: host.fileSystem,
     yieldNow: host.yieldNow,
+    extract: host.extract,
     link: linkToSource,
     openDocuments: () => documents.all().map(toInput),
     cache: host.readCache && host.writeCache ? {

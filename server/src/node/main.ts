@@ -8,6 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
+import { createParallelExtractor } from './parallelExtractor';
 import { cacheFilePath, NodeFileSystem, readCacheFile, writeCacheFile, yieldToEventLoop } from './nodeFileSystem';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -24,8 +25,12 @@ function localPath(folderUri: string): string | undefined {
   }
 }
 
+// Extraction runs in worker threads so that a full index never stalls requests.
+const extractor = createParallelExtractor();
+
 startServer(connection, {
   fileSystem: new NodeFileSystem(),
+  extract: extractor?.extract,
   yieldNow: yieldToEventLoop,
   afterIndex: () => collectGarbage?.(),
   async readCache(folderUri, cacheDir) {
