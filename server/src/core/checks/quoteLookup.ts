@@ -1,8 +1,8 @@
 /**
  * Where a draft's quotation is in the sources, shared by the quote checks and
- * the misattribution check, and cached per corpus state: the parsed draft is
- * cached by text, so its quote objects are stable between runs and an
- * unchanged quote is not looked up again while the corpus is unchanged.
+ * the misattribution check, and cached per corpus state by the quoted words
+ * and cited keys: an unchanged quote is not looked up again while the corpus
+ * is unchanged, wherever an edit moved it.
  */
 import type { Corpus } from '../index/corpus';
 import type { QuoteMatch } from '../index/api';
@@ -34,26 +34,24 @@ export interface QuoteLookup {
   nowhere: boolean;
 }
 
-const cache = new WeakMap<Corpus, { version: number; results: WeakMap<DraftQuote, QuoteLookup> }>();
+/** What the sources hold for a quotation's words, the part of a lookup that asks the corpus. */
+type SourceFindings = Pick<QuoteLookup, 'verbatimInCited' | 'nearInCited' | 'verbatimElsewhere' | 'nowhere'>;
 
-/** Looks the quotation up (cached per corpus version). */
+/** Findings kept per corpus state; a draft has a few hundred quotes, several drafts may be open. */
+const MAX_REMEMBERED_QUOTES = 20000;
+const cache = new WeakMap<Corpus, { version: number; results: Map<string, SourceFindings> }>();
+
+/**
+ * Looks the quotation up. What the corpus says is remembered per corpus
+ * state by the quoted words and the cited keys, not by the parsed quote: a
+ * re-parse after an edit gives every quote a new object, and the same words
+ * cited to the same sources find the same passages wherever they stand.
+ */
 export function lookupQuote(ctx: CheckContext, quote: DraftQuote): QuoteLookup {
-  let entry = cache.get(ctx.corpus);
-  if (!entry || entry.version !== ctx.corpus.version) {
-    entry = { version: ctx.corpus.version, results: new WeakMap() };
-    cache.set(ctx.corpus, entry);
-  }
-  const hit = entry.results.get(quote);
-  if (hit) return hit;
-  const result = computeLookup(ctx, quote);
-  entry.results.set(quote, result);
-  return result;
-}
-
-function computeLookup(ctx: CheckContext, quote: DraftQuote): QuoteLookup {
-  const { draft, corpus } = ctx;
+  const { draft } = ctx;
   const blocked = quote.citation && quote.kind === 'block' ? draft.citations.filter((c) => c.start >= quote.inner.start && c.end <= quote.inner.end) : [];
   const segmentSpans = quote.kind === 'reported' ? [quote.inner] : quoteSegments(draft.text, quote.inner, blocked);
+  // The draft's words with their offsets (and neighbours) are read each time: the messages point into this draft.
   const segments = segmentSpans.map((s) => compareWords(draft.text, s)).filter((s) => s.length > 0);
   const words = segments.reduce((n, s) => n + s.length, 0);
   const cited = knownKeys(ctx, quote.citation);
@@ -61,19 +59,38 @@ function computeLookup(ctx: CheckContext, quote: DraftQuote): QuoteLookup {
   if (words === 0) return result;
   // Omissions and insertions both become an ellipsis for the table: "any words here".
   const query = segmentSpans.map((s) => draft.text.slice(s.start, s.end)).join(' … ');
-  const verbatim = (m: QuoteMatch) => m.exact || isVerbatim(ctx, m, segments);
 
+  let entry = cache.get(ctx.corpus);
+  if (!entry || entry.version !== ctx.corpus.version) {
+    entry = { version: ctx.corpus.version, results: new Map() };
+    cache.set(ctx.corpus, entry);
+  }
+  // The words compared (segments' folded words) follow from the query's text, so the text and keys say it all.
+  const key = `${cited.join(' ')}\u0000${query}`;
+  let found = entry.results.get(key);
+  if (!found) {
+    found = findInSources(ctx, query, segments, cited);
+    if (entry.results.size >= MAX_REMEMBERED_QUOTES) entry.results.clear();
+    entry.results.set(key, found);
+  }
+  return { ...result, ...found };
+}
+
+function findInSources(ctx: CheckContext, query: string, segments: CompareWord[][], cited: string[]): SourceFindings {
+  const { corpus } = ctx;
+  const found: SourceFindings = { verbatimInCited: null, nearInCited: null, verbatimElsewhere: [], nowhere: false };
+  const verbatim = (m: QuoteMatch) => m.exact || isVerbatim(ctx, m, segments);
   if (cited.length > 0) {
     const inCited = corpus.quotes.find(query, { keys: cited, limit: 3, minSimilarity: NEAR_SIMILARITY });
-    result.verbatimInCited = inCited.find(verbatim) ?? null;
-    if (!result.verbatimInCited) result.nearInCited = inCited[0] ?? null;
+    found.verbatimInCited = inCited.find(verbatim) ?? null;
+    if (!found.verbatimInCited) found.nearInCited = inCited[0] ?? null;
   }
-  if (!result.verbatimInCited) {
+  if (!found.verbatimInCited) {
     const anywhere = corpus.quotes.find(query, { limit: 5, minSimilarity: NEAR_SIMILARITY });
-    result.verbatimElsewhere = anywhere.filter((m) => !cited.includes(m.key) && verbatim(m));
-    result.nowhere = anywhere.length === 0 && !result.nearInCited;
+    found.verbatimElsewhere = anywhere.filter((m) => !cited.includes(m.key) && verbatim(m));
+    found.nowhere = anywhere.length === 0 && !found.nearInCited;
   }
-  return result;
+  return found;
 }
 
 /** Checks a match word for word against the source text around it (the table's `exact` ignores spelling variants). */
