@@ -60,6 +60,17 @@ describe('entities of the seed articles', function () {
     });
   }
 
+  it('former roles: Davydova was ROC secretary general before Plitukhin; Piccirillo led the CISM until last year', () => {
+    const current = (name: string) => table.lookup(name)[0]?.roles.filter((r) => !r.former).map((r) => r.text) ?? [];
+    const former = (name: string) => table.lookup(name)[0]?.roles.filter((r) => r.former).map((r) => r.text) ?? [];
+    assert.deepEqual(current('Anastasia Davydova'), []);
+    assert.deepEqual(former('Anastasia Davydova'), ['secretary general']);
+    assert.deepEqual(former('Rodion Plitukhin'), []);
+    assert.ok(current('Rodion Plitukhin').includes('secretary general'));
+    assert.deepEqual(current('Hervé Piccirillo'), []);
+    assert.deepEqual(former('Hervé Piccirillo'), ['leader']);
+  });
+
   it('every capitalised two-word name preceded by a title is a known person', () => {
     // Guards against people slipping through: any "<title> First Last" in the seeds must resolve to a person.
     const titled = /(?:President|Minister|aide|general|vice-president|chair|Ambassador-at-Large|counterpart) ((?:\p{Lu}[\p{L}-]+ ){1,2}\p{Lu}[\p{L}-]+)/gu;

@@ -59,6 +59,12 @@ export interface Role extends Span {
   text: string;
   /** Organisation or country the role belongs to, when stated ("ROC", "CISM", "Russia"). */
   org?: string;
+  /**
+   * True when the source says the person no longer holds it: "former Prime
+   * Minister", "ex-chairman", the predecessor in "succeeded X as Y", "X's term
+   * as Y was not renewed". Such a role is no current title.
+   */
+  former?: boolean;
 }
 
 /** One occurrence of an entity's name in a source. */

@@ -3,7 +3,7 @@ import { extractEntities } from '../../../server/src/core/extract/entities';
 import { splitStructure } from '../../../server/src/core/text/structure';
 
 /** Each fixture: a sentence, a person, and the roles (as written, with org) the text states for them. */
-const FIXTURES: Array<{ text: string; person: string; roles: Array<{ text: string; org?: string }>; affiliation?: string }> = [
+const FIXTURES: Array<{ text: string; person: string; roles: Array<{ text: string; org?: string; former?: boolean }>; affiliation?: string }> = [
   { text: 'ROC secretary general Rodion Plitukhin met his counterpart.', person: 'Rodion Plitukhin', roles: [{ text: 'secretary general', org: 'ROC' }] },
   { text: 'CISM vice-president Yijang Wang of China stressed the rules.', person: 'Yijang Wang', roles: [{ text: 'vice-president', org: 'CISM' }], affiliation: 'China' },
   { text: "Russia's Deputy Defence Minister Nikolai Pankov spoke at the assembly.", person: 'Nikolai Pankov', roles: [{ text: 'Deputy Defence Minister', org: 'Russia' }] },
@@ -22,6 +22,15 @@ const FIXTURES: Array<{ text: string; person: string; roles: Array<{ text: strin
   },
   { text: "The Russian Foreign Ministry's Ambassador-at-Large Bakhtiyor Khakimov has claimed work is underway.", person: 'Bakhtiyor Khakimov', roles: [{ text: 'Ambassador-at-Large', org: 'Russian Foreign Ministry' }] },
   { text: 'Gordon Brown met the press in London on Monday.', person: 'Gordon Brown', roles: [] },
+  { text: 'Former Prime Minister John Major spoke in London.', person: 'John Major', roles: [{ text: 'Former Prime Minister', former: true }] },
+  { text: 'Critics included ex-Home Secretary David Blunkett.', person: 'David Blunkett', roles: [{ text: 'ex-Home Secretary', former: true }] },
+  { text: 'Tony Blair, the former prime minister, agreed.', person: 'Tony Blair', roles: [{ text: 'former prime minister', former: true }] },
+  {
+    text: 'Germany’s Dirk Schwede is the Acting President of the CISM after Frenchman Hervé Piccirillo’s term as leader was not renewed last year.',
+    person: 'Hervé Piccirillo', roles: [{ text: 'leader', former: true }], affiliation: 'France',
+  },
+  { text: "Bob Smith's term as chairman ended in May.", person: 'Bob Smith', roles: [{ text: 'chairman', former: true }] },
+  { text: "Bob Smith's term as chairman was extended in May.", person: 'Bob Smith', roles: [] },
   { text: 'Gordon Brown, who was in London, spoke.', person: 'Gordon Brown', roles: [] },
 ];
 
@@ -32,19 +41,19 @@ describe('roles', () => {
       const e = entities.find((x) => x.name === f.person);
       assert.ok(e, `no entity "${f.person}" among ${entities.map((x) => x.name).join(', ')}`);
       assert.equal(e.type, 'person');
-      assert.deepEqual(e.roles.map((r) => (r.org ? { text: r.text, org: r.org } : { text: r.text })), f.roles);
+      assert.deepEqual(e.roles.map((r) => ({ text: r.text, ...(r.org ? { org: r.org } : {}), ...(r.former ? { former: true } : {}) })), f.roles);
       for (const r of e.roles) assert.equal(f.text.slice(r.start, r.end), r.text, 'role span slices to the role words');
       if (f.affiliation) assert.equal(e.affiliation, f.affiliation);
     });
   }
 
-  it('succession gives the role to both people', () => {
+  it('succession gives the role to both people, the predecessor as a former role', () => {
     const text = 'Plitukhin, who succeeded Anastasia Davydova as ROC secretary general last year, spoke.';
     const entities = extractEntities(text, splitStructure(text).paragraphs);
-    for (const name of ['Plitukhin', 'Anastasia Davydova']) {
+    for (const [name, former] of [['Plitukhin', false], ['Anastasia Davydova', true]] as const) {
       const e = entities.find((x) => x.name === name);
       assert.ok(e, name);
-      assert.deepEqual(e.roles.map((r) => [r.text, r.org]), [['secretary general', 'ROC']]);
+      assert.deepEqual(e.roles.map((r) => [r.text, r.org, r.former === true]), [['secretary general', 'ROC', former]]);
     }
   });
 

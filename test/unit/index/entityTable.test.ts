@@ -94,6 +94,14 @@ describe('entity table', () => {
     assert.equal(t.all().length, 1);
   });
 
+  it('lists current roles before former ones', () => {
+    const t = createEntityTable();
+    t.add(extractFromText('Former Prime Minister John Major spoke.', 'old.txt'));
+    t.add(extractFromText('Chairman John Major opened the meeting.', 'new.txt'));
+    const [major] = t.lookup('John Major');
+    assert.deepEqual(major.roles.map((r) => [r.key, r.text, r.former === true]), [['new', 'Chairman', false], ['old', 'Former Prime Minister', true]]);
+  });
+
   it('removes and re-adds sources incrementally', () => {
     const t = table();
     assert.equal(t.lookup('CISM')[0].name, 'International Military Sports Council');

@@ -8,7 +8,9 @@
  * - after it: "Dirk Schwede is the Acting President of the CISM", "Traore,
  *   secretary general of the CNOSM, ...";
  * - succession: "Plitukhin, who succeeded Anastasia Davydova as ROC secretary
- *   general" gives the role to both;
+ *   general" gives the role to both, the predecessor's marked `former`;
+ * - former roles: "former Prime Minister John Major", "ex-chairman", "Hervé
+ *   Piccirillo’s term as leader was not renewed" are marked `former`;
  * - affiliation: "Germany’s Dirk Schwede", "Yijang Wang of China", "Russian ...".
  *
  * A role is a run of title words (see `TITLE_HEADS`/`TITLE_MODIFIERS`) with at
@@ -70,8 +72,10 @@ export function findRoles(text: string, toks: NameToken[], names: NameRef[]): Ro
     const succession = successionRole(text, toks, names, index, name.last);
     if (succession) {
       out.push({ name: i, role: succession.role });
-      out.push({ name: succession.predecessor, role: succession.role });
+      out.push({ name: succession.predecessor, role: { ...succession.role, former: true } });
     }
+    const ended = endedTermRole(text, toks, names, index, name.last);
+    if (ended) out.push({ name: i, role: ended });
   }
   return out;
 }
@@ -80,7 +84,13 @@ export function findRoles(text: string, toks: NameToken[], names: NameRef[]): Ro
 export function isTitleWord(norm: string): boolean {
   if (TITLE_HEADS.has(norm) || TITLE_MODIFIERS.has(norm)) return true;
   if (!norm.includes('-')) return false;
-  return norm.split('-').every((p) => TITLE_HEADS.has(p) || TITLE_MODIFIERS.has(p) || p === 'at' || p === 'large' || p === 'in');
+  return norm.split('-').every((p, i) => TITLE_HEADS.has(p) || TITLE_MODIFIERS.has(p) || p === 'at' || p === 'large' || p === 'in' || (i === 0 && p === 'ex'));
+}
+
+/** Marks a role `former` when its own words say so ("former Prime Minister", "ex-chairman"). */
+function withTense(role: Role): Role {
+  if (/(?:^|\s)(?:former|ex-)/i.test(role.text)) role.former = true;
+  return role;
 }
 
 /** True for words that make a run of title words a role ("Minister", "aide", "ambassador-at-large"). */
@@ -105,7 +115,7 @@ function roleBefore(text: string, toks: NameToken[], names: NameRef[], index: Na
     return aff?.affiliation ? { affiliation: aff.affiliation } : null;
   }
   if (!hasHead) return null;
-  const role: Role = { start: toks[roleFirst].start, end: toks[first - 1].end, text: text.slice(toks[roleFirst].start, toks[first - 1].end) };
+  const role = withTense({ start: toks[roleFirst].start, end: toks[first - 1].end, text: text.slice(toks[roleFirst].start, toks[first - 1].end) });
   const org = orgEndingAt(toks, names, index, k);
   if (org?.org) role.org = org.org;
   return { role, affiliation: org?.affiliation };
@@ -149,6 +159,23 @@ function successionRole(text: string, toks: NameToken[], names: NameRef[], index
   return phrase ? { role: phrase.role, predecessor } : null;
 }
 
+/**
+ * "Hervé Piccirillo’s| term as leader was not renewed", "Smith's term as chairman
+ * ended": the role the person held until then, marked `former`.
+ */
+function endedTermRole(text: string, toks: NameToken[], names: NameRef[], index: NameIndex, last: number): Role | null {
+  if (!toks[last].poss || !/^(?:term|tenure|mandate|reign|stint)$/.test(toks[last + 1]?.norm ?? '') || toks[last + 2]?.norm !== 'as') return null;
+  const phrase = parseRolePhrase(text, toks, names, index, last + 3);
+  if (!phrase) return null;
+  let j = phrase.next;
+  if (/^(?:was|has|had|is)$/.test(toks[j]?.norm ?? '')) j++;
+  if (/^(?:been|not)$/.test(toks[j]?.norm ?? '')) j++;
+  const verb = toks[j]?.norm ?? '';
+  const wasNot = toks[j - 1]?.norm === 'not';
+  if (wasNot ? !/^(?:renewed|extended)$/.test(verb) : !/^(?:ended|expired|ends|expires|finished|lapsed|over)$/.test(verb)) return null;
+  return { ...phrase.role, former: true };
+}
+
 /** "Yijang Wang |of China": a country after "of" is the person's affiliation. */
 function affiliationAfter(toks: NameToken[], names: NameRef[], index: NameIndex, last: number): string | undefined {
   if (toks[last + 1]?.norm !== 'of') return undefined;
@@ -184,7 +211,7 @@ function parseRolePhrase(text: string, toks: NameToken[], names: NameRef[], inde
     j++;
   }
   if (!hasHead) return null;
-  const role: Role = { start: toks[roleFirst].start, end: toks[j - 1].end, text: text.slice(toks[roleFirst].start, toks[j - 1].end) };
+  const role = withTense({ start: toks[roleFirst].start, end: toks[j - 1].end, text: text.slice(toks[roleFirst].start, toks[j - 1].end) });
   let viaOf = false;
   if (/^(of|at|for)$/.test(toks[j]?.norm ?? '')) {
     let k = j + 1;

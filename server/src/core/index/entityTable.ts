@@ -350,6 +350,8 @@ function toGlobal(members: Member[], name: string): GlobalEntity {
     counts.set(m.source.key, (counts.get(m.source.key) ?? 0) + m.entity.mentions.length);
   }
   if (acronym) bump(acronym, 0);
+  // Current titles first: readers of `roles[0]` (completion, a check's suggested title) must not get a former one.
+  if (roles.some((r) => r.former)) roles.sort((a, b) => Number(a.former === true) - Number(b.former === true));
   const aliases = [...aliasCounts.values()].sort((a, b) => b.n - a.n).map((a) => a.text);
   let affiliation: string | undefined;
   let affN = 0;
