@@ -10,7 +10,7 @@ const SEEDS = join(__dirname, '../../../shared/seeds');
 /** Every person the seeds name, with a role the text states for them (null: none required). */
 const PEOPLE: Array<{ name: string; role: string | null; org?: string }> = [
   { name: 'Vladimir Putin', role: 'President', org: 'Russia' },
-  { name: 'Nikolai Pankov', role: 'Deputy Defence Minister' },
+  { name: 'Nikolai Pankov', role: 'Deputy Defence Minister', org: 'Russia' },
   { name: 'Igor Levitin', role: 'Presidential aide' },
   { name: 'Sergei Shoigu', role: 'Defence Minister', org: 'Russia' },
   { name: 'Yijang Wang', role: 'vice-president', org: 'CISM' },

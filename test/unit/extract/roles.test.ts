@@ -29,6 +29,9 @@ const FIXTURES: Array<{ text: string; person: string; roles: Array<{ text: strin
     text: 'Germany’s Dirk Schwede is the Acting President of the CISM after Frenchman Hervé Piccirillo’s term as leader was not renewed last year.',
     person: 'Hervé Piccirillo', roles: [{ text: 'leader', former: true }], affiliation: 'France',
   },
+  { text: 'The minister, Ann Lee, said the plan worked.', person: 'Ann Lee', roles: [{ text: 'minister' }] },
+  { text: 'Its chief executive, Richard Parsons, agreed.', person: 'Richard Parsons', roles: [{ text: 'chief executive' }] },
+  { text: 'He met the minister, Bob Jones and Tim Ray.', person: 'Bob Jones', roles: [] },
   { text: "Bob Smith's term as chairman ended in May.", person: 'Bob Smith', roles: [{ text: 'chairman', former: true }] },
   { text: "Bob Smith's term as chairman was extended in May.", person: 'Bob Smith', roles: [] },
   { text: 'Gordon Brown, who was in London, spoke.', person: 'Gordon Brown', roles: [] },
@@ -55,6 +58,14 @@ describe('roles', () => {
       assert.ok(e, name);
       assert.deepEqual(e.roles.map((r) => [r.text, r.org, r.former === true]), [['secretary general', 'ROC', former]]);
     }
+  });
+
+  it('takes a body role\'s missing organisation from a caption stating the same title', () => {
+    const text = "Russia's Deputy Defence Minister Nikolai Pankov spoke ©Getty Images\n\nDeputy Defence Minister Nikolai Pankov was there. Pankov left.";
+    const entities = extractEntities(text, splitStructure(text).paragraphs);
+    const pankov = entities.find((x) => x.name === 'Nikolai Pankov');
+    assert.deepEqual(pankov?.roles.map((r) => [r.text, r.org, text.slice(r.start, r.end)]), [['Deputy Defence Minister', 'Russia', 'Deputy Defence Minister']]);
+    assert.ok(pankov.roles[0].start > text.indexOf('\n'), 'the span is the body\'s');
   });
 
   it('uses a caption role only when the body states none', () => {

@@ -784,7 +784,7 @@ function buildEntities(text: string, sentences: SentenceTokens[], candidates: Ca
       }
     }
     if (b.acronym && !seen.has(foldText(b.acronym))) aliases.push(b.acronym);
-    const roles = b.bodyRoles.length > 0 ? b.bodyRoles : b.captionRoles;
+    const roles = b.bodyRoles.length > 0 ? withCaptionOrgs(b.bodyRoles, b.captionRoles) : b.captionRoles;
     const entity: LocalEntity = { name: canonical, type: b.type, aliases, mentions, roles: dedupeRoles(roles) };
     if (b.acronym) entity.acronym = b.acronym;
     if (b.affiliation) entity.affiliation = b.affiliation;
@@ -854,6 +854,21 @@ function dedupeMentions(cands: Candidate[]): Mention[] {
     out.push({ start: c.start, end: c.end, text: c.text });
   }
   return out;
+}
+
+/**
+ * Body roles, each missing organisation taken from a caption stating the same
+ * title with one ("Deputy Defence Minister Nikolai Pankov" in the body, "Russia's
+ * Deputy Defence Minister Nikolai Pankov" in the caption). The span stays the body's.
+ */
+function withCaptionOrgs(body: Role[], captions: Role[]): Role[] {
+  if (captions.length === 0 || body.every((r) => r.org)) return body;
+  return body.map((r) => {
+    if (r.org) return r;
+    const title = r.text.toLowerCase();
+    const stated = captions.find((c) => c.org && !c.former === !r.former && c.text.toLowerCase() === title);
+    return stated ? { ...r, org: stated.org } : r;
+  });
 }
 
 function dedupeRoles(roles: Role[]): Role[] {

@@ -63,7 +63,7 @@ export function findRoles(text: string, toks: NameToken[], names: NameRef[]): Ro
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
     if (name.notPerson) continue;
-    const before = roleBefore(text, toks, names, index, name.first);
+    const before = roleBefore(text, toks, names, index, name.first) ?? appositiveBefore(text, toks, names, index, name.first, name.last);
     if (before) out.push({ name: i, ...before });
     const after = roleAfter(text, toks, names, index, name.last);
     if (after) out.push({ name: i, ...after });
@@ -119,6 +119,27 @@ function roleBefore(text: string, toks: NameToken[], names: NameRef[], index: Na
   const org = orgEndingAt(toks, names, index, k);
   if (org?.org) role.org = org.org;
   return { role, affiliation: org?.affiliation };
+}
+
+/**
+ * "The minister, |Ann Lee|, said", "Its chief executive, |Richard Parsons|, said": a
+ * role phrase after a determiner, then the name set off by commas.
+ */
+function appositiveBefore(text: string, toks: NameToken[], names: NameRef[], index: NameIndex, first: number, last: number): Omit<RoleFinding, 'name'> | null {
+  if (toks[first - 1]?.text !== ',' || (toks[last + 1] && toks[last + 1].text !== ',')) return null;
+  let k = first - 2;
+  let hasHead = false;
+  while (k >= 0 && toks[k].word && !index.byLast.has(k) && isTitleWord(toks[k].norm)) {
+    if (isTitleHead(toks[k].norm)) hasHead = true;
+    k--;
+  }
+  if (!hasHead || k === first - 2 || !/^(?:the|its|their|his|her|our)$/.test(toks[k]?.norm ?? '')) return null;
+  // The phrase must open its clause: "The minister, Ann Lee," not "he met the minister, Ann Lee and ...".
+  const opener = toks[k - 1];
+  if (opener && opener.word && !/^(?:said|says|and|but|while|when|as)$/.test(opener.norm)) return null;
+  const roleFirst = k + 1;
+  const role = withTense({ start: toks[roleFirst].start, end: toks[first - 2].end, text: text.slice(toks[roleFirst].start, toks[first - 2].end) });
+  return { role };
 }
 
 /** "Dirk Schwede| is the Acting President of the CISM", "Traore|, secretary general of ...". */
