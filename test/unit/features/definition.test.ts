@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { definition } from '../../../server/src/core/features/definition';
-import { draftAt, fixtureCorpus } from './fixture';
+import { draftAt, fixtureCorpus, talksCorpus } from './fixture';
 
 /**
  * Goes to definition at `|` and checks the single target: the source's URI and
@@ -34,10 +34,30 @@ describe('definition', () => {
     check('The WPA runs it [@harbour-ferry, para 3|].', { uri: 'mem:///harbour-ferry.md', contains: 'Westhaven Port Authority (WPA) will run' });
   });
 
-  it('goes to the top of the source when no passage supports the sentence', () => {
+  it('goes to the lede (first body paragraph) when no passage supports the sentence', () => {
+    check('The moon is made of cheese [@harbour-|ferry].', { uri: 'mem:///harbour-ferry.md', contains: 'Councillors in Westhaven have approved a £12m ferry terminal' });
     const corpus = fixtureCorpus();
     const { draft, offset } = draftAt('The moon is made of cheese [@harbour-|ferry].');
-    assert.deepEqual(definition(corpus, draft, offset), [{ uri: 'mem:///harbour-ferry.md', span: { start: 0, end: 0 } }]);
+    const [target] = definition(corpus, draft, offset);
+    const lede = corpus.get('harbour-ferry')!.paragraphs.find((p) => p.kind === 'body')!;
+    assert.deepEqual(target.span, { start: lede.start, end: lede.end });
+  });
+
+  it('goes from a name to its fullest mention with the title, title included', () => {
+    const corpus = talksCorpus();
+    for (const [marked, expected] of [
+      ['Put|in spoke.', 'Russian President Vladimir Putin'],
+      ['Bashar al-Ass|ad spoke.', 'Syrian President Bashar al-Assad'],
+    ]) {
+      const { draft, offset } = draftAt(marked);
+      const [target] = definition(corpus, draft, offset);
+      assert.ok(target, marked);
+      assert.equal(corpus.byUri(target.uri)!.text.slice(target.span.start, target.span.end), expected);
+    }
+    // A name with no title in front keeps the table's introduction.
+    const { draft, offset } = draftAt('Leonardo Perdi|gao de Oliveira spoke.');
+    const [target] = definition(corpus, draft, offset);
+    assert.equal(corpus.byUri(target.uri)!.text.slice(target.span.start, target.span.end), 'Leonardo Perdigao de Oliveira');
   });
 
   it('goes from a quotation to the exact words in the source', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { hover } from '../../../server/src/core/features/hover';
 import { corpusFromTexts, type Corpus } from '../../../server/src/core/index/corpus';
-import { draftAt, fixtureCorpus } from './fixture';
+import { draftAt, fixtureCorpus, talksCorpus } from './fixture';
 
 /** Hovers at `|` and checks the markdown contains each expected piece, in order (null: no hover). */
 function check(marked: string, expected: Array<string | RegExp> | null, corpus: Corpus = fixtureCorpus()): string {
@@ -46,6 +46,21 @@ describe('hover', () => {
     it('links each source to the passage', () => {
       const md = check('Ionesc|u', ['**Maria Ionescu**']);
       assert.match(md, /\]\(mem:\/\/\/harbour-ferry\.md#\d+\)/);
+    });
+
+    it('matches names with lower-case particles as typed, wherever the cursor is', () => {
+      for (const marked of ['Bashar al-Ass|ad spoke.', 'Bash|ar al-Assad spoke.', 'Then Bashar al-As|sad met.', 'It was Bashar al-Assad|’s plan.']) {
+        check(marked, ['**Bashar al-Assad**', 'President, Syria', '[@syria]'], talksCorpus());
+      }
+      check('Perdigao |de Oliveira spoke.', ['**Leonardo Perdigao de Oliveira**'], talksCorpus());
+      check('the house |de facto.', null, talksCorpus());
+    });
+
+    it('cites every source that states a role, and marks former roles', () => {
+      const md = check('Put|in spoke.', ['**Vladimir Putin**', 'Roles'], talksCorpus());
+      assert.match(md, /- President, Russia \[\[@syria\]\]\(mem:\/\/\/syria\.txt#\d+\) \[\[@kremlin\]\]\(mem:\/\/\/kremlin\.txt#\d+\)\n/);
+      const former = check('Medved|ev spoke.', ['**Dmitry Medvedev**', 'Roles'], talksCorpus());
+      assert.match(former, /- Prime Minister \(former\) \[\[@kremlin\]\]/);
     });
 
     it('gives nothing for a name no source mentions', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseDraft } from '../../../server/src/core/draft/parseDraft';
 import { references } from '../../../server/src/core/features/references';
-import { draftAt, fixtureCorpus } from './fixture';
+import { draftAt, fixtureCorpus, talksCorpus } from './fixture';
 
 const OTHER_DRAFT = { uri: 'mem:///notes.md', draft: parseDraft('Ionescu was re-elected. WPA staff were told [@harbour-ferry].') };
 
@@ -30,6 +30,20 @@ describe('references', () => {
     check('The WPA runs it [@harbour-fe|rry].', [
       ['mem:///draft.md', 'harbour-ferry'],
       ['mem:///notes.md', 'harbour-ferry'],
+    ]);
+  });
+
+  it('finds names with lower-case particles as typed, in the sources and the open drafts', () => {
+    const corpus = talksCorpus();
+    const { draft, offset } = draftAt('Bashar al-Ass|ad spoke.');
+    const open = [{ uri: 'mem:///draft.md', draft }, { uri: 'mem:///notes.md', draft: parseDraft('Later Bashar al-Assad left.') }];
+    const textOf = (uri: string) => corpus.byUri(uri)?.text ?? open.find((d) => d.uri === uri)!.draft.text;
+    const actual = references(corpus, draft, offset, open).map((l) => [l.uri, textOf(l.uri).slice(l.span.start, l.span.end)]);
+    assert.deepEqual(actual, [
+      ['mem:///kremlin.txt', 'Bashar al-Assad'],
+      ['mem:///syria.txt', 'Bashar al-Assad'],
+      ['mem:///draft.md', 'Bashar al-Assad'],
+      ['mem:///notes.md', 'Bashar al-Assad'],
     ]);
   });
 

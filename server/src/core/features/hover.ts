@@ -24,6 +24,8 @@ export interface HoverOptions {
 
 const MAX_QUOTES = 3;
 const MAX_ROLES = 5;
+/** Source keys cited per role; a title stated in dozens of sources ends with "and N more". */
+const MAX_ROLE_KEYS = 8;
 const MAX_SOURCES = 5;
 /** Sources read for quotations, the ones mentioning the entity most first. */
 const MAX_QUOTE_SOURCES = 25;
@@ -62,10 +64,16 @@ export function entityCard(corpus: Corpus, entity: GlobalEntity, link?: SourceLi
   const roles = distinctRoles(entity);
   if (roles.length > 0) {
     lines.push('', '**Roles**');
-    for (const role of roles.slice(0, MAX_ROLES)) {
-      const source = corpus.get(role.key);
-      const cite = source ? linkTo(`[@${role.key}]`, link, source, role) : `[@${role.key}]`;
-      lines.push(`- ${escapeMarkdown(role.text)}${role.org ? `, ${escapeMarkdown(role.org)}` : ''} ${cite}`);
+    for (const stated of roles.slice(0, MAX_ROLES)) {
+      const [role] = stated;
+      const cites = stated.slice(0, MAX_ROLE_KEYS).map((r) => {
+        const source = corpus.get(r.key);
+        return source ? linkTo(`[@${r.key}]`, link, source, r) : `[@${r.key}]`;
+      });
+      if (stated.length > MAX_ROLE_KEYS) cites.push(`and ${stated.length - MAX_ROLE_KEYS} more`);
+      // A former role reads "Prime Minister (former)", whether or not the source's words include "former".
+      const title = role.former ? role.text.replace(/^(?:former\s+|ex-)/i, '') : role.text;
+      lines.push(`- ${escapeMarkdown(title)}${role.org ? `, ${escapeMarkdown(role.org)}` : ''}${role.former ? ' (former)' : ''} ${cites.join(' ')}`);
     }
   }
 
@@ -132,15 +140,20 @@ function longestInOrder<T extends { text: string }>(quotes: T[], limit: number):
   return quotes.filter((q) => keep.has(q));
 }
 
-/** Roles without repeats of the same title from several sources (first source kept). */
-function distinctRoles(entity: GlobalEntity): GlobalEntity['roles'] {
-  const seen = new Set<string>();
-  return entity.roles.filter((r) => {
-    const k = `${r.text.toLowerCase()}|${(r.org ?? '').toLowerCase()}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+/**
+ * The entity's roles, one entry per distinct title (same words, organisation
+ * and former-ness), each with every statement of it: one per source key, in
+ * the table's order, so the card can cite all the sources that state it.
+ */
+function distinctRoles(entity: GlobalEntity): Array<GlobalEntity['roles']> {
+  const groups = new Map<string, GlobalEntity['roles']>();
+  for (const r of entity.roles) {
+    const k = `${r.text.toLowerCase()}|${(r.org ?? '').toLowerCase()}|${r.former ? 'former' : ''}`;
+    const group = groups.get(k);
+    if (!group) groups.set(k, [r]);
+    else if (!group.some((g) => g.key === r.key)) group.push(r);
+  }
+  return [...groups.values()];
 }
 
 /** What a citation points to: the source's title, date, outlet and the passage backing the sentence. */

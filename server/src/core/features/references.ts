@@ -5,7 +5,7 @@
 import type { Draft } from '../draft/model';
 import type { Corpus } from '../index/corpus';
 import type { Location } from './definition';
-import { resolveName, targetAt } from './target';
+import { resolveName, targetAt, withParticles } from './target';
 
 /** An open draft, parsed. */
 export interface OpenDraft {
@@ -38,7 +38,8 @@ export function references(corpus: Corpus, draft: Draft, offset: number, openDra
   // Stable order for the editor's list: by file, then by position.
   result.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.span.start - b.span.start));
   for (const { uri, draft: d } of openDrafts) {
-    for (const name of d.names) {
+    for (const listed of d.names) {
+      const name = withParticles(d.text, listed);
       if (resolveName(corpus, name.text)[0]?.id === entity.id) result.push({ uri, span: { start: name.start, end: name.end } });
     }
   }

@@ -29,7 +29,8 @@ export function targetAt(draft: Draft, offset: number): Target | null {
     const item = citation.items.find((i) => touches(i, offset)) ?? (citation.items.length === 1 ? citation.items[0] : undefined);
     if (item) return { kind: 'citation', citation, item, span: item.keySpan };
   }
-  const name = draft.names.find((n) => touches(n, offset)) ?? capitalisedRunAt(draft.text, offset);
+  const listed = draft.names.find((n) => touches(n, offset));
+  const name = listed ? withParticles(draft.text, listed) : capitalisedRunAt(draft.text, offset);
   if (name) return { kind: 'name', text: name.text, span: { start: name.start, end: name.end } };
   const quote = draft.quotes.find((q) => q.kind !== 'reported' && touches(q, offset));
   if (quote) return { kind: 'quote', quote, span: { start: quote.start, end: quote.end } };
@@ -41,9 +42,35 @@ function isIgnored(draft: Draft, offset: number): boolean {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}'’.-]/u;
-const CAPITALISED_WORD = /^(?:\p{Lu}[\p{L}\p{N}'’.-]*|de|da|do|dos|van|von|der|al|bin|la|le|du|di)$/u;
-/** Particles that may sit inside a name ("Leonardo Perdigao de Oliveira") but never start or end one. */
-const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'van', 'von', 'der', 'al', 'bin', 'la', 'le', 'du', 'di']);
+/** Lower-case particles that may sit inside a name ("Leonardo Perdigao de Oliveira") but never start or end one. */
+const PARTICLE_LIST = ['de', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'ter', 'al', 'el', 'bin', 'ibn', 'la', 'le', 'du', 'di', 'del', 'della'];
+const PARTICLES = new Set(PARTICLE_LIST);
+/** A surname glued to a lower-case particle: "al-Assad", "el-Sisi", "bin-Talal", "d'Estaing". */
+const PARTICLE_SURNAME = /^(?:al|el|ad|as|ash|at|an|ar|bin|ibn|abu|ben|d|l)[-'’]\p{Lu}[\p{L}\p{N}'’.-]*$/u;
+/** A word that can belong to a name. */
+function isNameWord(word: string): boolean {
+  return /^\p{Lu}/u.test(word) || PARTICLES.has(word) || PARTICLE_SURNAME.test(word);
+}
+/** Particles and particle-joined words right after a name: " al-Assad", " de Oliveira", " van der Berg". */
+const PARTICLE_TAIL = new RegExp(String.raw`^ (?:(?:${PARTICLE_LIST.join('|')}) )*(?:(?:al|el|ad|as|ash|at|an|ar|bin|ibn|abu|ben|d|l)[-'’])?\p{Lu}[\p{L}\p{N}'’-]*`, 'u');
+
+/**
+ * A name the draft parser listed, extended over the lower-case particles it
+ * stops at: "Bashar" in "Bashar al-Assad" → "Bashar al-Assad", "Perdigao" in
+ * "Perdigao de Oliveira" → the whole name. Names are matched as typed.
+ */
+export function withParticles(text: string, name: Span & { text: string }): Span & { text: string } {
+  let end = name.end;
+  for (;;) {
+    const tail = PARTICLE_TAIL.exec(text.slice(end, end + 80));
+    // Only a tail opening with a particle: the parser stopped before a capitalised word on purpose.
+    if (!tail || !/^ \p{Ll}/u.test(tail[0])) break;
+    end += tail[0].length;
+  }
+  if (end === name.end) return name;
+  const trimmed = text.slice(name.start, end).replace(/[.,;:!?'’]+$/, '');
+  return { start: name.start, end: name.start + trimmed.length, text: trimmed };
+}
 
 /**
  * The run of capitalised words around `offset` ("Vladimir Putin", "CISM"), for
@@ -51,24 +78,26 @@ const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'van', 'von', 'der', 'al', '
  */
 export function capitalisedRunAt(text: string, offset: number): (Span & { text: string }) | null {
   const word = wordAt(text, offset);
-  if (!word || !/^\p{Lu}/u.test(word.text)) return null;
+  if (!word || !isNameWord(word.text)) return null;
   let start = word.start;
   let end = word.end;
   // Extend left and right over single spaces to neighbouring capitalised words.
   for (;;) {
     const prev = text[start - 1] === ' ' ? wordAt(text, start - 2) : null;
-    if (!prev || !CAPITALISED_WORD.test(prev.text) || /[.!?:;,"“”]$/.test(prev.text)) break;
+    if (!prev || !isNameWord(prev.text) || /[.!?:;,"“”]$/.test(prev.text)) break;
     start = prev.start;
   }
   for (;;) {
     if (/[.,;:!?]$/.test(text.slice(start, end)) && end > word.end) break;
     const next = text[end] === ' ' ? wordAt(text, end + 1) : null;
-    if (!next || !CAPITALISED_WORD.test(next.text)) break;
+    if (!next || !isNameWord(next.text)) break;
     end = next.end;
   }
   let words = text.slice(start, end).split(' ');
   while (words.length > 1 && PARTICLES.has(words[0])) { start += words[0].length + 1; words = words.slice(1); }
   while (words.length > 1 && PARTICLES.has(words[words.length - 1])) { end -= words[words.length - 1].length + 1; words = words.slice(0, -1); }
+  // A particle alone ("de" in "de facto") is no name.
+  if (words.length === 1 && PARTICLES.has(words[0])) return null;
   const trimmed = text.slice(start, end).replace(/[.,;:!?'’]+$/, '');
   return { start, end: start + trimmed.length, text: trimmed };
 }
