@@ -63,7 +63,7 @@ export function findRoles(text: string, toks: NameToken[], names: NameRef[]): Ro
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
     if (name.notPerson) continue;
-    const before = roleBefore(text, toks, names, index, name.first) ?? appositiveBefore(text, toks, names, index, name.first, name.last);
+    const before = roleBefore(text, toks, names, index, name.first) ?? appositiveBefore(text, toks, index, name.first, name.last);
     if (before) out.push({ name: i, ...before });
     const after = roleAfter(text, toks, names, index, name.last);
     if (after) out.push({ name: i, ...after });
@@ -125,7 +125,7 @@ function roleBefore(text: string, toks: NameToken[], names: NameRef[], index: Na
  * "The minister, |Ann Lee|, said", "Its chief executive, |Richard Parsons|, said": a
  * role phrase after a determiner, then the name set off by commas.
  */
-function appositiveBefore(text: string, toks: NameToken[], names: NameRef[], index: NameIndex, first: number, last: number): Omit<RoleFinding, 'name'> | null {
+function appositiveBefore(text: string, toks: NameToken[], index: NameIndex, first: number, last: number): Omit<RoleFinding, 'name'> | null {
   if (toks[first - 1]?.text !== ',' || (toks[last + 1] && toks[last + 1].text !== ',')) return null;
   let k = first - 2;
   let hasHead = false;
