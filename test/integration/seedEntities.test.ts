@@ -60,6 +60,12 @@ describe('entities of the seed articles', function () {
     });
   }
 
+  it('a role stated in two seeds is listed with both sources', () => {
+    const [putin] = table.lookup('Putin');
+    const president = putin.roles.filter((r) => r.text === 'President' && r.org === 'Russia').map((r) => r.key);
+    assert.deepEqual(president, ['000_4d86c12eede1f53f', '001_14f296bd1ecfc421']);
+  });
+
   it('former roles: Davydova was ROC secretary general before Plitukhin; Piccirillo led the CISM until last year', () => {
     const current = (name: string) => table.lookup(name)[0]?.roles.filter((r) => !r.former).map((r) => r.text) ?? [];
     const former = (name: string) => table.lookup(name)[0]?.roles.filter((r) => r.former).map((r) => r.text) ?? [];

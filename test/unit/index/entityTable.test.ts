@@ -94,6 +94,14 @@ describe('entity table', () => {
     assert.equal(t.all().length, 1);
   });
 
+  it('keeps one role per title and source, and every source that states it', () => {
+    const t = createEntityTable();
+    t.add(extractFromText('ROC secretary general Rodion Plitukhin spoke.\n\nLater ROC secretary general Rodion Plitukhin left.', 'a.txt'));
+    t.add(extractFromText('ROC secretary general Rodion Plitukhin came back.', 'b.txt'));
+    const [plitukhin] = t.lookup('Plitukhin');
+    assert.deepEqual(plitukhin.roles.map((r) => [r.key, r.text, r.org]), [['a', 'secretary general', 'ROC'], ['b', 'secretary general', 'ROC']]);
+  });
+
   it('lists current roles before former ones', () => {
     const t = createEntityTable();
     t.add(extractFromText('Former Prime Minister John Major spoke.', 'old.txt'));

@@ -330,6 +330,7 @@ function toGlobal(members: Member[], name: string): GlobalEntity {
   let acronym: string | undefined;
   const affiliations = new Map<string, number>();
   const roles: SourcedRole[] = [];
+  const seenRoles = new Set<string>();
   const mentions: SourceSpan[] = [];
   const counts = new Map<string, number>();
   for (const m of members) {
@@ -345,7 +346,7 @@ function toGlobal(members: Member[], name: string): GlobalEntity {
     }
     if (m.entity.acronym && !acronym) acronym = m.entity.acronym;
     if (m.entity.affiliation) affiliations.set(m.entity.affiliation, (affiliations.get(m.entity.affiliation) ?? 0) + 1);
-    for (const r of m.entity.roles) roles.push({ ...r, key: m.source.key });
+    addRoles(roles, seenRoles, m);
     for (const x of m.entity.mentions) mentions.push({ key: m.source.key, start: x.start, end: x.end });
     counts.set(m.source.key, (counts.get(m.source.key) ?? 0) + m.entity.mentions.length);
   }
@@ -372,6 +373,21 @@ function toGlobal(members: Member[], name: string): GlobalEntity {
   }
   if (affiliation) g.affiliation = affiliation;
   return g;
+}
+
+/**
+ * Adds a member's roles, one per title in its source: a source restating "ROC
+ * secretary general" twice says it once, while the same title in another source
+ * is kept with that source's key (a hover cites every source that states it).
+ */
+function addRoles(roles: SourcedRole[], seen: Set<string>, m: Member): void {
+  const key = m.source.key;
+  for (const r of m.entity.roles) {
+    const id = `${key}\u0000${nameKey(r.text)}\u0000${nameKey(r.org ?? '')}\u0000${r.former === true}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    roles.push({ ...r, key });
+  }
 }
 
 /** The fullest mention, preferring one right after a title, then one in the body over a caption, then the first. */
