@@ -1,6 +1,23 @@
 import assert from 'node:assert/strict';
 import { DiagnosticCode } from '../../../server/src/core/checks/diagnostics';
+import { checkDraft } from '../../../server/src/core/checks/checkDraft';
+import { corpusFromTexts } from '../../../server/src/core/index/corpus';
+import { parseDraft } from '../../../server/src/core/draft/parseDraft';
 import { applyFix, only } from './fixtures';
+
+const FORMER = `Security council meets
+
+Former Prime Minister Dmitry Medvedev spoke on Monday.
+
+Security Council deputy chairman Dmitry Medvedev said the talks were over.
+
+Former Prime Minister John Major also spoke.
+`;
+
+/** Role mismatches of a draft against the FORMER article, cited as @kremlin. */
+function formerMismatches(draft: string) {
+  return checkDraft(parseDraft(draft), corpusFromTexts({ 'kremlin.txt': FORMER })).filter((d) => d.code === DiagnosticCode.RoleMismatch);
+}
 
 describe('role-mismatch', () => {
   it('reports a title the sources contradict, fix uses the sources\' title', () => {
@@ -45,5 +62,17 @@ describe('role-mismatch', () => {
       'Smith, the CISM president, opened the meeting [@council].',
       'Berg, the president said, opened the meeting [@council].',
     ]) assert.deepEqual(only(draft, DiagnosticCode.RoleMismatch), [], draft);
+  });
+
+  it('a former role is no current title: reported without "former" only when the sources state a different current one', () => {
+    const [d] = formerMismatches('Prime Minister Dmitry Medvedev spoke [@kremlin].');
+    assert.ok(d, 'former title given as current');
+    assert.match(d.message, /deputy chairman now; Prime Minister is a former title/);
+    assert.equal(formerMismatches('Medvedev, the prime minister, spoke [@kremlin].').length, 1, 'in apposition too');
+    for (const draft of [
+      'Former Prime Minister Dmitry Medvedev spoke [@kremlin].',
+      'Security Council deputy chairman Dmitry Medvedev spoke [@kremlin].',
+      'Prime Minister John Major spoke [@kremlin].',
+    ]) assert.deepEqual(formerMismatches(draft), [], draft);
   });
 });

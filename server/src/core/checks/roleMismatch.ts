@@ -5,6 +5,10 @@
  * only against people the sources give a comparable role; a title that leaves
  * out a rank ("Defence Minister" for a deputy) counts as a mismatch, one that
  * leaves out a portfolio ("Minister" for "Defence Minister") does not.
+ *
+ * A role the sources mark `former` is no current title: a draft giving it
+ * without "former" is reported only when the sources state a different
+ * current title; with "former" in front, the title is the draft's business.
  */
 import type { SourcedRole } from '../index/api';
 import type { Span } from '../model';
@@ -58,13 +62,20 @@ function checkName(ctx: CheckContext, name: DraftName, sentence: Span): DossierD
   if (!entity) return null;
   const person = { entity };
   if (/\bformer|ex-\w*$/i.test(ctx.draft.text.slice(Math.max(sentence.start, title.start - 12), title.start))) return null;
-  const comparable = person.entity.roles.filter((r) => officeWords(r.text).length > 0);
+  // A former role is no current title: only the current ones can confirm the draft's or correct it.
+  const current = person.entity.roles.filter((r) => !r.former);
+  const comparable = current.filter((r) => officeWords(r.text).length > 0);
   if (comparable.length === 0) return null;
-  if (person.entity.roles.some((r) => roleReadings(ctx, r).some((words) => compatible(title.words, words)))) return null;
+  const matches = (r: SourcedRole) => roleReadings(ctx, r).some((words) => compatible(title.words, words));
+  if (current.some(matches)) return null;
+  const wasFormer = person.entity.roles.some((r) => r.former && matches(r));
   const best = pickRole(comparable, title.org);
   const shown = best.org ? `${best.org} ${best.text}` : best.text;
+  const written = ctx.draft.text.slice(title.start, title.end);
   return diagnostic(DiagnosticCode.RoleMismatch, title,
-    `The sources call ${person.entity.name} ${shown}, not ${ctx.draft.text.slice(title.start, title.end)}.`,
+    wasFormer
+      ? `The sources call ${person.entity.name} ${shown} now; ${written} is a former title (write "former ${written}").`
+      : `The sources call ${person.entity.name} ${shown}, not ${written}.`,
     [relatedPassage(ctx, best.key, best, `@${best.key}: ${shown}`)],
     [{ title: `Use "${best.text}"`, edits: [{ start: title.start, end: title.end, newText: best.text }], isPreferred: true }]);
 }
