@@ -281,6 +281,13 @@ class ParagraphIndex implements SearchIndex {
    * allocating and zeroing a fresh array per query cost more than scoring.
    */
   private scratch = new Float64Array(0);
+  /**
+   * BM25's length part `K1 * (1 - B + B * length / average)` of each document
+   * (by document id), dropped on every add and remove and when documents are
+   * renumbered: scanning postings is most of a query, and this saves reading
+   * the document's words and the corpus totals for every posting.
+   */
+  private normCache: Float64Array | null = null;
 
   add(source: ExtractedSource): void {
     const ids = this.docsByKey.get(source.key) ?? [];
@@ -329,6 +336,7 @@ class ParagraphIndex implements SearchIndex {
     this.stale = true;
     this.dfCache = null;
     this.peakCache = null;
+    this.normCache = null;
   }
 
   remove(key: string): void {
@@ -337,6 +345,7 @@ class ParagraphIndex implements SearchIndex {
     this.docsByKey.delete(key);
     this.dfCache = null;
     this.peakCache = null;
+    this.normCache = null;
     for (const doc of ids) {
       if (!this.docAlive[doc]) continue;
       this.docAlive[doc] = false;
@@ -531,13 +540,18 @@ class ParagraphIndex implements SearchIndex {
     if (!segment || term.id >= segment.termCount) return;
     const docs = segment.docs;
     const end = segment.offsets[term.id + 1];
+    const norms = this.lengthNorms();
+    const alive = this.docAlive;
+    const weight = term.weight;
     for (let i = segment.offsets[term.id]; i < end;) {
       const doc = docs[i];
       let j = i + 1;
       while (j < end && docs[j] === doc) j++;
-      if (this.docAlive[doc]) {
+      if (alive[doc]) {
         if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += term.weight * this.tfWeight(j - i, doc);
+        // tfWeight inlined, the same operations in the same order (scores are bit for bit those of tfWeight).
+        const tf = j - i;
+        scores[doc] += weight * ((tf * (K1 + 1)) / (tf + norms[doc]));
       }
       i = j;
     }
@@ -591,6 +605,7 @@ class ParagraphIndex implements SearchIndex {
       this.docAlive = keep.map(() => true);
       for (const [key, ids] of this.docsByKey) this.docsByKey.set(key, ids.map((d) => newId[d]));
       this.deadDocs = 0;
+      this.normCache = null;
     }
     const all = this.docKey.map((_, d) => d);
     this.main = buildSegment(all, this.docTokens, this.terms.length);
@@ -630,8 +645,17 @@ class ParagraphIndex implements SearchIndex {
   }
 
   private tfWeight(tf: number, doc: number): number {
+    return (tf * (K1 + 1)) / (tf + this.lengthNorms()[doc]);
+  }
+
+  /** See {@link normCache}. */
+  private lengthNorms(): Float64Array {
+    if (this.normCache && this.normCache.length === this.docTokens.length) return this.normCache;
     const avg = this.liveDocs > 0 ? this.liveLength / this.liveDocs : 1;
-    return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.docTokens[doc].length) / avg));
+    const norms = new Float64Array(this.docTokens.length);
+    for (let d = 0; d < norms.length; d++) norms[d] = K1 * (1 - B + (B * this.docTokens[d].length) / avg);
+    this.normCache = norms;
+    return norms;
   }
 
   /** Adds BM25 contributions of one term (weighted by its count in the query). */
@@ -708,18 +732,10 @@ class ParagraphIndex implements SearchIndex {
   // ------------------------------------------------------------ results
 
   private hits(docs: number[], scores: Float64Array, limit: number, match: HighlightQuery): PassageHit[] {
-    return topDocs(docs, scores, limit).map((doc) => {
-      const { snippet, highlights } = makeSnippet(this.docText[doc], this.docStart[doc], this.docEnd[doc], match);
-      return {
-        key: this.docKey[doc],
-        start: this.docStart[doc],
-        end: this.docEnd[doc],
-        paragraph: this.docParagraph[doc],
-        score: scores[doc],
-        snippet,
-        highlights,
-      };
-    });
+    return topDocs(docs, scores, limit).map((doc) => passageHit(
+      { key: this.docKey[doc], start: this.docStart[doc], end: this.docEnd[doc], paragraph: this.docParagraph[doc], score: scores[doc] },
+      this.docText[doc], match,
+    ));
   }
 
   // ------------------------------------------------------------ persistence
@@ -905,6 +921,21 @@ interface HighlightQuery {
   terms: Set<string>;
   prefixes: string[];
   phrases: string[][];
+}
+
+/**
+ * A hit whose snippet and highlights are made when first read: claim support
+ * asks `similar` for a few hits per sentence and reads a snippet only for the
+ * rare one it reports, and making a snippet costs more than finding the hit.
+ * The fields are enumerable getters, so copies and JSON see them as values.
+ */
+function passageHit(base: Omit<PassageHit, 'snippet' | 'highlights'>, text: string, match: HighlightQuery): PassageHit {
+  let made: { snippet: string; highlights: Span[] } | null = null;
+  const make = () => (made ??= makeSnippet(text, base.start, base.end, match));
+  return Object.defineProperties(base, {
+    snippet: { get: () => make().snippet, enumerable: true },
+    highlights: { get: () => make().highlights, enumerable: true },
+  }) as PassageHit;
 }
 
 /**
