@@ -225,7 +225,7 @@ function findCandidates(text: string, sentence: SentenceTokens, index: number, w
   mergeOverAnd(toks, pieces);
   const from = out.length;
   for (const p of pieces) if (!p.trivial) out.push(makeCandidate(text, toks, index, p));
-  if (out.length - from > 1) typeCoordinatedMeetings(toks, out.slice(from));
+  if (out.length - from > 1) typeCoordinatedMeetings(toks, out, from);
 }
 
 /** The last token of the run of capitalised words starting at `i`. */
@@ -537,11 +537,11 @@ function namesStandingBody(toks: NameToken[], a: number, b: number): boolean {
  * "the General Assembly and Congress": a lone "Congress" coordinated with a
  * meeting is a meeting too, not the US legislature.
  */
-function typeCoordinatedMeetings(toks: NameToken[], cands: Candidate[]): void {
-  for (let i = 0; i < cands.length; i++) {
+function typeCoordinatedMeetings(toks: NameToken[], cands: Candidate[], from: number): void {
+  for (let i = from; i < cands.length; i++) {
     const c = cands[i];
     if (c.first !== c.last || !MEETING_HEADS.has(c.key)) continue;
-    const before = cands[i - 1];
+    const before = i > from ? cands[i - 1] : undefined;
     const after = cands[i + 1];
     const meeting = (o: Candidate | undefined, joiner: number) => o !== undefined && o.type === 'other' && toks[joiner]?.norm === 'and' && MEETING_HEADS.has(toks[o.last].norm);
     if ((before && before.last === c.first - 2 && meeting(before, c.first - 1)) || (after && after.first === c.last + 2 && meeting(after, c.last + 1))) {
@@ -658,10 +658,14 @@ function resolve(text: string, sentences: SentenceTokens[], candidates: Candidat
     if (c.acronym) acronymGroups.set(acronymKey(c.text), g);
   }
   for (const d of acronyms) groups.union(d.expansion.group, d.acronym.group);
-  // "TimeWarner" and "Time Warner" in one article are one name written two ways: the evidence
+  // "TimeWarner" and "Time Warner" in one article are one two-word name written two ways: the evidence
   // of both decides the type ("TimeWarner said" alone would make a person).
   const bySpaceless = new Map<string, number>();
-  for (const c of candidates) if (!c.acronym && c.last > c.first) bySpaceless.set(c.key.replace(/ /g, ''), c.group);
+  for (const c of candidates) {
+    if (c.acronym || c.last !== c.first + 1) continue;
+    const toks = sentences[c.sentence].toks;
+    bySpaceless.set(toks[c.first].norm + toks[c.last].norm, c.group);
+  }
   if (bySpaceless.size > 0) {
     for (const c of candidates) {
       if (c.acronym || c.last !== c.first) continue;
