@@ -102,6 +102,15 @@ describe('entity table', () => {
     assert.deepEqual(plitukhin.roles.map((r) => [r.key, r.text, r.org]), [['a', 'secretary general', 'ROC'], ['b', 'secretary general', 'ROC']]);
   });
 
+  it('resolves a surname in one source to a name with initials in another', () => {
+    const t = createEntityTable();
+    t.add(extractFromText('Mr. J. R. Smith met J. R. R. Tolkien in Oxford.', 'a.txt'));
+    t.add(extractFromText('Smith said Tolkien was late.', 'b.txt'));
+    assert.equal(t.lookup('Smith')[0]?.name, 'J. R. Smith');
+    assert.equal(t.lookup('Tolkien')[0]?.name, 'J. R. R. Tolkien');
+    assert.deepEqual(t.lookup('Tolkien')[0].mentionCounts.map((c) => c.key).sort(), ['a', 'b']);
+  });
+
   it('lists current roles before former ones', () => {
     const t = createEntityTable();
     t.add(extractFromText('Former Prime Minister John Major spoke.', 'old.txt'));
