@@ -384,7 +384,7 @@ class ParagraphIndex implements SearchIndex {
     }
     let docs = touched;
     if (mustMatch.length > 0) docs = docs.filter((d) => mustMatch.every((set) => set.has(d)));
-    const hits = this.hits(docs, scores, options.limit ?? 20, { terms: highlightTerms, prefixes: highlightPrefixes, phrases });
+    const hits = this.hits(docs, scores, options.limit ?? 20, { terms: highlightTerms, prefixes: highlightPrefixes, phrases }, false);
     for (const d of touched) scores[d] = 0;
     return hits;
   }
@@ -408,7 +408,7 @@ class ParagraphIndex implements SearchIndex {
     }
     if (options.keys) this.scoreDocs(this.docsOf(options.keys), terms, scores, touched);
     else this.scoreTopDocs(terms, limit, scores, touched);
-    const hits = this.hits(touched, scores, limit, { terms: new Set(counts.keys()), prefixes: [], phrases: [] });
+    const hits = this.hits(touched, scores, limit, { terms: new Set(counts.keys()), prefixes: [], phrases: [] }, true);
     for (const d of touched) scores[d] = 0;
     return hits;
   }
@@ -731,11 +731,13 @@ class ParagraphIndex implements SearchIndex {
 
   // ------------------------------------------------------------ results
 
-  private hits(docs: number[], scores: Float64Array, limit: number, match: HighlightQuery): PassageHit[] {
-    return topDocs(docs, scores, limit).map((doc) => passageHit(
-      { key: this.docKey[doc], start: this.docStart[doc], end: this.docEnd[doc], paragraph: this.docParagraph[doc], score: scores[doc] },
-      this.docText[doc], match,
-    ));
+  /** The top documents as hits; `lazy` makes each snippet when first read (for hits most callers never show). */
+  private hits(docs: number[], scores: Float64Array, limit: number, match: HighlightQuery, lazy: boolean): PassageHit[] {
+    return topDocs(docs, scores, limit).map((doc) => {
+      const base = { key: this.docKey[doc], start: this.docStart[doc], end: this.docEnd[doc], paragraph: this.docParagraph[doc], score: scores[doc] };
+      if (lazy) return lazyPassageHit(base, this.docText[doc], this.docTokens[doc], this.terms, match);
+      return { ...base, ...makeSnippet(this.docText[doc], base.start, base.end, this.docTokens[doc], this.terms, match) };
+    });
   }
 
   // ------------------------------------------------------------ persistence
@@ -916,6 +918,10 @@ function topDocs(docs: number[], scores: Float64Array, limit: number): number[] 
   return top;
 }
 
+/** Word places of the paragraph a snippet is made of, reused between snippets. */
+let wordStarts = new Int32Array(256);
+let wordEnds = new Int32Array(256);
+
 /** What to highlight in a hit. */
 interface HighlightQuery {
   terms: Set<string>;
@@ -928,10 +934,11 @@ interface HighlightQuery {
  * asks `similar` for a few hits per sentence and reads a snippet only for the
  * rare one it reports, and making a snippet costs more than finding the hit.
  * The fields are enumerable getters, so copies and JSON see them as values.
+ * (`search` hits are all shown: their snippets are made at once.)
  */
-function passageHit(base: Omit<PassageHit, 'snippet' | 'highlights'>, text: string, match: HighlightQuery): PassageHit {
+function lazyPassageHit(base: Omit<PassageHit, 'snippet' | 'highlights'>, text: string, tokens: Int32Array, terms: readonly string[], match: HighlightQuery): PassageHit {
   let made: { snippet: string; highlights: Span[] } | null = null;
-  const make = () => (made ??= makeSnippet(text, base.start, base.end, match));
+  const make = () => (made ??= makeSnippet(text, base.start, base.end, tokens, terms, match));
   return Object.defineProperties(base, {
     snippet: { get: () => make().snippet, enumerable: true },
     highlights: { get: () => make().highlights, enumerable: true },
@@ -943,22 +950,33 @@ function passageHit(base: Omit<PassageHit, 'snippet' | 'highlights'>, text: stri
  * `[start, end)` around its densest cluster of matches, cut at word
  * boundaries, with "…" where it was cut. Highlights are relative to the snippet.
  */
-function makeSnippet(text: string, start: number, end: number, match: HighlightQuery): { snippet: string; highlights: Span[] } {
-  const ws = words(text, start, end);
+function makeSnippet(text: string, start: number, end: number, tokens: Int32Array, terms: readonly string[], match: HighlightQuery): { snippet: string; highlights: Span[] } {
+  // The paragraph's words are its indexed terms in order: only their places are read again (no folding, no word objects).
+  const count = tokens.length;
+  if (wordStarts.length < count) {
+    wordStarts = new Int32Array(count * 2);
+    wordEnds = new Int32Array(count * 2);
+  }
+  const starts = wordStarts;
+  const ends = wordEnds;
+  let n = 0;
+  forEachWord(text, start, end, (s, e) => {
+    starts[n] = s;
+    ends[n++] = e;
+  });
   const spans: Span[] = [];
-  for (let i = 0; i < ws.length; i++) {
+  for (let i = 0; i < n; i++) {
     let phraseEnd = -1;
     for (const phrase of match.phrases) {
-      if (i + phrase.length <= ws.length && phrase.every((t, k) => ws[i + k].term === t)) phraseEnd = Math.max(phraseEnd, i + phrase.length - 1);
+      if (i + phrase.length <= n && phrase.every((t, k) => terms[tokens[i + k]] === t)) phraseEnd = Math.max(phraseEnd, i + phrase.length - 1);
     }
     if (phraseEnd >= 0) {
-      spans.push({ start: ws[i].start, end: ws[phraseEnd].end });
+      spans.push({ start: starts[i], end: ends[phraseEnd] });
       i = phraseEnd;
       continue;
     }
-    const w = ws[i];
-    if (match.terms.has(w.term) || match.prefixes.some((p) => foldText(text.slice(w.start, w.end)).startsWith(p))) {
-      spans.push({ start: w.start, end: w.end });
+    if (match.terms.has(terms[tokens[i]]) || (match.prefixes.length > 0 && match.prefixes.some((p) => foldText(text.slice(starts[i], ends[i])).startsWith(p)))) {
+      spans.push({ start: starts[i], end: ends[i] });
     }
   }
   // The window start: the match with the most other matches within reach.
@@ -986,9 +1004,10 @@ function makeSnippet(text: string, start: number, end: number, match: HighlightQ
   }
   const lead = windowStart > start ? '…' : '';
   const tail = windowEnd < end ? '…' : '';
-  const snippet = lead + text.slice(windowStart, windowEnd).replace(/\s+/g, ' ') + tail;
-  // Whitespace collapsing keeps offsets only where the text has no runs; map through a table to be exact.
-  const map = offsetMap(text, windowStart, windowEnd, lead.length);
+  const excerpt = text.slice(windowStart, windowEnd).replace(/\s+/g, ' ');
+  const snippet = lead + excerpt + tail;
+  // Whitespace collapsing keeps offsets only where the text has no runs (same length); else map through a table to be exact.
+  const map = excerpt.length === windowEnd - windowStart ? (offset: number) => offset - windowStart + lead.length : offsetMap(text, windowStart, windowEnd, lead.length);
   const highlights: Span[] = [];
   for (const s of spans) {
     if (s.start < windowStart || s.end > windowEnd) continue;
