@@ -46,6 +46,15 @@ describe('completion', () => {
     check('Then Helen Ok|', ['Helen Okafor']);
   });
 
+  it('describes an entity by its current title, never by a former one', () => {
+    const corpus = corpusFromTexts({
+      'club.txt': 'Club names new chair\n\nFormer chairman Peter Lindqvist handed over to the board on Monday. Lindqvist said he was proud.',
+    });
+    const result = completion(corpus, 'Then Lindq', 10);
+    assert.equal(result.items[0]?.label, 'Peter Lindqvist');
+    assert.doesNotMatch(result.items[0].detail ?? '', /chairman/);
+  });
+
   it('caps the list and says it is incomplete', () => {
     const texts: Record<string, string> = {};
     for (let i = 0; i < COMPLETION_LIMIT + 10; i++) texts[`story-${String(i).padStart(3, '0')}.txt`] = `Headline number ${i}\n\nBody text ${i}.`;

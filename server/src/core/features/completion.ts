@@ -157,7 +157,8 @@ function completeNames(corpus: Corpus, context: { prefixes: string[]; spans: Spa
     const found = corpus.entities.complete(context.prefixes[i], COMPLETION_LIMIT + 1);
     if (found.length === 0) continue;
     const items = found.slice(0, COMPLETION_LIMIT).map((entity, rank) => {
-      const role = entity.roles[0];
+      // A former title is no description of who someone is now.
+      const role = entity.roles.find((r) => !r.former);
       return {
         label: entity.name,
         kind: 'entity' as const,

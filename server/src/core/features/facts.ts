@@ -36,7 +36,7 @@ export function sourceFacts(corpus: Corpus, key: string): string | null {
     const extra = [
       e.acronym ? `acronym ${escapeMarkdown(e.acronym)}` : '',
       e.affiliation ? escapeMarkdown(e.affiliation) : '',
-      ...e.roles.map((r) => escapeMarkdown(r.org ? `${r.text}, ${r.org}` : r.text)),
+      ...e.roles.map((r) => escapeMarkdown(`${r.former ? 'former ' : ''}${r.org ? `${r.text}, ${r.org}` : r.text}`)),
     ].filter(Boolean);
     const aliases = e.aliases.filter((a) => a !== e.name);
     lines.push(`- **${escapeMarkdown(e.name)}** (${e.type}, ${e.mentions.length}×)${extra.length ? ` — ${extra.join('; ')}` : ''}${aliases.length ? ` · also ${aliases.map(escapeMarkdown).join(', ')}` : ''}`);

@@ -15,7 +15,7 @@ import type { SerializedSearchIndex } from './searchIndex';
  * Version of the cache format *and* of what extraction produces: bump it whenever
  * the extractors change their output, so stale extractions are not reused.
  */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 
 /** A cache document as read back: the sources in their usual shape. */
 export interface CacheFile {
