@@ -10,7 +10,7 @@ const isMac = process.platform === 'darwin';
 /** Codes whose default severity puts them in the Problems panel (hints are not listed there). */
 const PROBLEM_CODES = [
   'unknown-source', 'quote-not-found', 'quote-altered', 'quote-wrong-source', 'quote-misattributed',
-  'number-mismatch', 'claim-unsupported', 'uncited-quote', 'role-mismatch',
+  'number-mismatch', 'claim-unsupported', 'uncited-quote', 'role-mismatch', 'malformed-citation',
 ];
 
 /** Text of an element with non-breaking spaces (Monaco renders spaces so) made plain. */

@@ -20,6 +20,7 @@ const EXPECTED: Array<{ code: string; phrase: string }> = [
   { code: 'quote-misattributed', phrase: 'said Reyes [@dock-strike]' },
   { code: 'uncited-quote', phrase: 'nobody asked for,” Osei said.' },
   { code: 'uncited-claim', phrase: 'six ships had been diverted' },
+  { code: 'malformed-citation', phrase: 'our live blog [@]' },
 ];
 
 /** Lines that are right and must get no diagnostic at all. */
