@@ -404,7 +404,8 @@ class ParagraphIndex implements SearchIndex {
     for (const [term, count] of counts) {
       const id = this.termIds.get(term);
       const df = id === undefined ? 0 : this.docFrequency(id);
-      if (id !== undefined && df > 0) terms.push({ id, weight: this.idf(df) * count, bound: this.idf(df) * count * this.peakFactor(id) });
+      // Bounds serve only the whole-corpus MaxScore; a restricted query reads its few documents' words (and a first peak costs a postings scan).
+      if (id !== undefined && df > 0) terms.push({ id, weight: this.idf(df) * count, bound: options.keys ? 0 : this.idf(df) * count * this.peakFactor(id) });
     }
     if (options.keys) this.scoreDocs(this.docsOf(options.keys), terms, scores, touched);
     else this.scoreTopDocs(terms, limit, scores, touched);
