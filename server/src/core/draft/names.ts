@@ -53,14 +53,29 @@ export function findNames(text: string, start: number, end: number, skip: Span[]
   };
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (skip.some((s) => w.start >= s.start && w.start < s.end)) { flush(); continue; }
-    const adjacent = run.length === 0 || /^[ \t]+$/.test(text.slice(run[run.length - 1].end, w.start)) || text.slice(run[run.length - 1].end, w.start) === '';
-    if (!adjacent) flush();
-    if (/^\p{Lu}/u.test(w.text)) run.push(w);
-    else if (run.length > 0 && NAME_PARTICLES.has(w.text) && i + 1 < words.length && /^\p{Lu}/u.test(words[i + 1].text)) run.push(w);
-    else if (run.length === 0 && NAME_PARTICLES.has(w.text) && i + 1 < words.length && /^\p{Lu}/u.test(words[i + 1].text) && /^[ \t]+$/.test(text.slice(w.end, words[i + 1].start))) run.push(w);
+    if (skip.length > 0 && skip.some((s) => w.start >= s.start && w.start < s.end)) { flush(); continue; }
+    if (run.length > 0 && !onlySpaces(text, run[run.length - 1].end, w.start)) flush();
+    if (capitalised(w.text)) run.push(w);
+    else if (run.length > 0 && NAME_PARTICLES.has(w.text) && i + 1 < words.length && capitalised(words[i + 1].text)) run.push(w);
+    else if (run.length === 0 && NAME_PARTICLES.has(w.text) && i + 1 < words.length && capitalised(words[i + 1].text) && w.end < words[i + 1].start && onlySpaces(text, w.end, words[i + 1].start)) run.push(w);
     else flush();
   }
   flush();
   return out;
+}
+
+/** True when `text[from, to)` is spaces and tabs only (or empty): words on one line, side by side. */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** True when the word opens with a capital letter (ASCII checked without the Unicode regex). */
+function capitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(word);
 }

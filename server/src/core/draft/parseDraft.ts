@@ -77,7 +77,7 @@ function parseUncached(text: string): Draft {
 
   const quoteSpans = quotes.filter((q) => q.kind !== 'reported').map((q) => q.inner);
   const names = blocks.flatMap((block) => blockNames(masked, block, citations.filter((c) => c.start >= block.start && c.start < block.end)));
-  const namesOutsideQuotes = names.filter((n) => !quoteSpans.some((q) => n.start >= q.start && n.start < q.end));
+  const namesOutsideQuotes = outside(names, quoteSpans);
   for (const { quote, found } of pending) {
     if (!found) continue;
     const name = found.pronoun ? resolvePronoun(found.span.start, speakers, namesOutsideQuotes, pronounFloor(blocks, found.span.start)) : found.name;
@@ -212,6 +212,25 @@ function blockNames(text: string, block: ProseBlock, citations: Span[]): DraftNa
     blockNameCache.set(key, found);
   }
   return found.map((n) => ({ start: n.start + at, end: n.end + at, text: n.text }));
+}
+
+/** The names that start inside none of the spans (one sort and a binary search per name, not every name against every span). */
+function outside(names: DraftName[], spans: Span[]): DraftName[] {
+  if (spans.length === 0) return names;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // reach[i]: the furthest end of the spans up to i, so "some span before holds it" is one comparison.
+  const reach: number[] = [];
+  for (const s of sorted) reach.push(Math.max(s.end, reach[reach.length - 1] ?? -Infinity));
+  return names.filter((n) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start <= n.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 || reach[lo - 1] <= n.start;
+  });
 }
 
 /** The sentence introducing a block quote ("Wang said:"), if any. */

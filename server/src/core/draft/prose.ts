@@ -158,14 +158,18 @@ export function layoutPlainParagraph(chunk: string): ChunkLayout | null {
     brackets++;
   }
   // Every bracket must be in a citation (no stray or nested ones).
-  let bracketChars = 0;
-  for (const ch of chunk) if (ch === '[' || ch === ']') bracketChars++;
-  if (bracketChars !== brackets * 2) return null;
+  if (countOf(chunk, '[') + countOf(chunk, ']') !== brackets * 2) return null;
   const markers = emphasisMarkers(chunk);
   if (!markers) return null;
-  const chars = Array.from({ length: chunk.length }, (_, i) => (chunk[i] === '\n' ? '\n' : i >= start && i < end ? chunk[i] : ' '));
-  for (const i of markers) chars[i] = ' ';
-  return { masked: chars.join(''), blocks: [{ start, end, kind: 'paragraph', blockQuote: -1 }], blockQuotes: [], ignored: [], labels: [], openAtEnd: false };
+  let masked = chunk.slice(start, end);
+  if (markers.length > 0) {
+    const chars = masked.split('');
+    for (const i of markers) chars[i - start] = ' ';
+    masked = chars.join('');
+  }
+  // After the paragraph only line ends remain: a line feed stays, a carriage return is blanked.
+  masked += chunk.slice(end).replace(/\r/g, ' ');
+  return { masked, blocks: [{ start, end, kind: 'paragraph', blockQuote: -1 }], blockQuotes: [], ignored: [], labels: [], openAtEnd: false };
 }
 
 /**
@@ -177,9 +181,10 @@ export function layoutPlainParagraph(chunk: string): ChunkLayout | null {
 function emphasisMarkers(chunk: string): number[] | null {
   const out: number[] = [];
   let open: string | null = null;
-  for (let i = 0; i < chunk.length; i++) {
-    const ch = chunk[i];
-    if (ch !== '*' && ch !== '_') continue;
+  const delimiter = /[*_]/g;
+  for (let m = delimiter.exec(chunk); m; m = delimiter.exec(chunk)) {
+    const i = m.index;
+    const ch = m[0];
     let j = i;
     while (j < chunk.length && chunk[j] === ch) j++;
     const run = chunk.slice(i, j);
@@ -203,9 +208,15 @@ function emphasisMarkers(chunk: string): number[] | null {
       open = null;
     }
     for (let k = i; k < j; k++) out.push(k);
-    i = j - 1;
+    delimiter.lastIndex = j;
   }
   return open === null ? out : null;
+}
+
+function countOf(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
+  return n;
 }
 
 /**
