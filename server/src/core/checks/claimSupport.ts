@@ -103,13 +103,14 @@ function checkUncitedSentence(ctx: CheckContext, sentence: DraftSentence): Dossi
 
 /** The source passage an uncited sentence closely copies, if any. */
 function copiedSource(ctx: CheckContext, text: string): { hit: PassageHit | null; coverage: number } | null {
-  const words = contentWords(text);
+  const stems = stemsOf(text);
+  const words = contentWordsOf(stems);
   if (words.size < MIN_UNCITED_WORDS) return null;
   const best = bestSupport(ctx, text, words);
   if (!best.hit || best.coverage < UNCITED_COVERAGE) return null;
   const source = ctx.corpus.get(best.hit.key);
-  const paragraph = source?.paragraphs[best.hit.paragraph];
-  if (!source || !paragraph || longestCommonRun(text, source.text.slice(paragraph.start, paragraph.end)) < UNCITED_RUN) return null;
+  const paragraph = source ? paragraphReading(source, best.hit.paragraph) : undefined;
+  if (!paragraph || longestCommonRun(stems, paragraph.stems) < UNCITED_RUN) return null;
   return best;
 }
 
@@ -150,27 +151,44 @@ function citedSupport(ctx: CheckContext, words: Set<string>, keys: string[]): nu
   return best;
 }
 
-const paragraphWordCache = new WeakMap<ExtractedSource, Array<Set<string> | undefined>>();
+/** A source paragraph as the support checks read it: its stemmed words in order, and its content words. */
+interface ParagraphReading {
+  stems: string[];
+  words: Set<string>;
+}
+
+const paragraphCache = new WeakMap<ExtractedSource, Array<ParagraphReading | undefined>>();
 
 /** Content words of each paragraph of a source (cached per source object). */
 function paragraphWords(source: ExtractedSource): Array<Set<string>> {
-  return source.paragraphs.map((_, i) => paragraphWordsAt(source, i) as Set<string>);
+  return source.paragraphs.map((_, i) => (paragraphReading(source, i) as ParagraphReading).words);
+}
+
+/** Content words of one paragraph of a source (see {@link paragraphReading}). */
+function paragraphWordsAt(source: ExtractedSource, index: number): Set<string> | undefined {
+  return paragraphReading(source, index)?.words;
 }
 
 /**
- * Content words of one paragraph of a source (cached per source object). A
- * search hit needs one paragraph: reading the whole source for it was most of
- * the cost of checking a claim against a source not seen before.
+ * One paragraph of a source, read once (cached per source object): a search
+ * hit needs one paragraph, and the same paragraph serves the share of words
+ * and the copied-run test (reading the whole source, or the paragraph twice,
+ * was most of the cost of checking a claim against a source not seen before).
  */
-function paragraphWordsAt(source: ExtractedSource, index: number): Set<string> | undefined {
+function paragraphReading(source: ExtractedSource, index: number): ParagraphReading | undefined {
   const paragraph = source.paragraphs[index];
   if (!paragraph) return undefined;
-  let cached = paragraphWordCache.get(source);
+  let cached = paragraphCache.get(source);
   if (!cached) {
-    cached = new Array<Set<string> | undefined>(source.paragraphs.length);
-    paragraphWordCache.set(source, cached);
+    cached = new Array<ParagraphReading | undefined>(source.paragraphs.length);
+    paragraphCache.set(source, cached);
   }
-  return (cached[index] ??= contentWords(source.text.slice(paragraph.start, paragraph.end)));
+  let reading = cached[index];
+  if (!reading) {
+    const stems = stemsOf(source.text.slice(paragraph.start, paragraph.end));
+    reading = cached[index] = { stems, words: contentWordsOf(stems) };
+  }
+  return reading;
 }
 
 /** The paragraph (among search hits) that has the largest share of the claim's words. */
@@ -200,11 +218,18 @@ function mostlyQuoted(sentence: DraftSentence, claim: Span): boolean {
 }
 
 function contentWords(text: string): Set<string> {
+  return contentWordsOf(stemsOf(text));
+}
+
+/** The text's words, stemmed, in order. */
+function stemsOf(text: string): string[] {
+  return tokenize(text).map((t) => stem(t.norm));
+}
+
+/** The content words among stemmed words: three letters or more, no stopword, no digit. */
+function contentWordsOf(stems: string[]): Set<string> {
   const out = new Set<string>();
-  for (const t of tokenize(text)) {
-    const w = stem(t.norm);
-    if (w.length >= 3 && !STOPWORDS.has(w) && !/\d/.test(w)) out.add(w);
-  }
+  for (const w of stems) if (w.length >= 3 && !STOPWORDS.has(w) && !/\d/.test(w)) out.add(w);
   return out;
 }
 
@@ -223,11 +248,13 @@ function stem(word: string): string {
 }
 
 /** Length of the longest run of words the two texts share in the same order. */
-function longestCommonRun(a: string, b: string): number {
-  const wa = tokenize(a).map((t) => stem(t.norm));
-  const wb = tokenize(b).map((t) => stem(t.norm));
+function longestCommonRun(wa: string[], wb: string[]): number {
   const positions = new Map<string, number[]>();
-  wb.forEach((w, j) => positions.set(w, [...(positions.get(w) ?? []), j]));
+  wb.forEach((w, j) => {
+    const at = positions.get(w);
+    if (at) at.push(j);
+    else positions.set(w, [j]);
+  });
   let best = 0;
   for (let i = 0; i < wa.length; i++) {
     for (const j of positions.get(wa[i]) ?? []) {
