@@ -8,8 +8,9 @@
  * per line, sentences separated by blank lines (so each is a paragraph); the
  * extractor's spans are mapped back to token indices.
  *
- * Usage: `tsx scripts/eval/ner.ts [--errors] [path/to/eng.testa]` (default
- * `../shared/corpora/conll2003/eng.testa`). `--errors` also prints the error
+ * Usage: `tsx scripts/eval/ner.ts [--errors] [--train] [path/to/eng.testa]`
+ * (default `../shared/corpora/conll2003/eng.testa`; `--train` scores
+ * `eng.train` instead, to check that a rule tuned on dev generalises). `--errors` also prints the error
  * buckets (wrong type, wrong boundaries, spurious, missed) with the most
  * frequent examples of each, for error analysis.
  */
@@ -125,7 +126,8 @@ function predictedSpans(text: string, starts: number[], ends: number[]): Set<str
 function main(): void {
   const args = process.argv.slice(2);
   const showErrors = args.includes('--errors');
-  const path = resolve(args.find((a) => !a.startsWith('--')) ?? '../shared/corpora/conll2003/eng.testa');
+  const fallback = args.includes('--train') ? '../shared/corpora/conll2003/eng.train' : '../shared/corpora/conll2003/eng.testa';
+  const path = resolve(args.find((a) => !a.startsWith('--')) ?? fallback);
   if (!existsSync(path)) {
     console.log(`ner: ${path} not found, skipped`);
     return;

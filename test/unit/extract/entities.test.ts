@@ -173,6 +173,28 @@ const FIXTURES: Array<{ title: string; text: string; expect: Array<{ name: strin
       { name: 'Trades Union Congress', type: 'organization' },
     ],
   },
+  {
+    title: 'a sports report: towns and counties standing where a team does are clubs; countries, datelines and venues stay places',
+    text: 'CRICKET - COUNTY MATCHES\n\nLONDON 1996-08-30\n\nKent beat Sussex by six wickets at Canterbury on Friday. Scores: Sussex 201 and 150, Kent 290 and 62-4.\n\nBaseball results: CHICAGO 4 Boston 3. Karlsruhe drew with Leeds in the cup.\n\nRomania beat Lithuania 2-1 in Bucharest.',
+    expect: [
+      { name: 'Kent', type: 'organization', mentions: ['Kent', 'Kent'] },
+      { name: 'Sussex', type: 'organization', mentions: ['Sussex', 'Sussex'] },
+      { name: 'CHICAGO', type: 'organization' },
+      { name: 'Boston', type: 'organization' },
+      { name: 'Karlsruhe', type: 'organization' },
+      { name: 'Leeds', type: 'organization' },
+      { name: 'LONDON', type: 'place' },
+      { name: 'Canterbury', type: 'place' },
+      { name: 'Romania', type: 'place' },
+      { name: 'Lithuania', type: 'place' },
+      { name: 'Bucharest', type: 'place' },
+    ],
+  },
+  {
+    title: 'outside a sports report a town before a number stays a place',
+    text: 'Shares fell in Chicago on Friday. Chicago 4 percent of the index rose, traders said.',
+    expect: [{ name: 'Chicago', type: 'place', mentions: ['Chicago', 'Chicago'] }],
+  },
 ];
 
 describe('extractEntities', () => {

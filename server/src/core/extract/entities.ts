@@ -30,9 +30,11 @@ import {
   CALENDAR_WORDS, COMMON_OPENERS, COMMON_WORDS, COMPANIES, COMPANY_NAMES, DEMONYM_NOUNS, DESCRIPTOR_TAILS, GIVEN_NAMES, HONORIFICS, MEETING_HEADS, MULTIWORD_PLACES,
   NAME_PARTICLES, NATIONALITIES, NON_ENTITY_ACRONYMS, NON_ENTITY_ADJECTIVES, OF_HEADS, ORG_CUES, ORG_DESCRIPTOR_TAILS,
   OTHER_CUES, PERSON_DESCRIPTOR_TAILS, PERSON_VERBS, PLACE_CUES, PLACE_PREPOSITIONS, PLACES, REGIONS, STANDALONE_NAMES, STANDING_BODY_WORDS,
+  MULTIWORD_TOWNS, TOWNS,
 } from './lexicon';
 import { isAllCaps, saintKey, tokenizeNames, type NameToken } from './nameTokens';
 import { findRoles, isTitleHead, isTitleWord, type NameRef } from './roles';
+import { inTeamPosition, isSportsReport } from './teams';
 
 type ParagraphKind = Paragraph['kind'];
 
@@ -80,6 +82,7 @@ export function extractEntities(text: string, paragraphs: Paragraph[]): LocalEnt
   const words = documentWords(sentences);
   const candidates: Candidate[] = [];
   for (let i = 0; i < sentences.length; i++) findCandidates(text, sentences[i], i, words, candidates);
+  if (isSportsReport(sentences)) typeTeams(sentences, candidates);
   const acronyms = linkAcronyms(text, sentences, candidates);
   const groups = resolve(text, sentences, candidates, acronyms);
   return buildEntities(text, sentences, candidates, groups, acronyms);
@@ -508,6 +511,29 @@ function typeEvidence(c: Candidate, toks: NameToken[], personCue: boolean): [Ent
   if (multi) return ['person', 1];
   if (prev?.word && PLACE_PREPOSITIONS.has(prev.norm)) return ['place', 1];
   return ['other', 0];
+}
+
+/**
+ * In a sports report, a town, county or unknown name standing where a team
+ * does ("Chicago 4 HOUSTON 3", "Leicestershire beat Somerset", "drew with
+ * Karlsruhe") is the club: an organisation, and the strongest evidence, so
+ * every mention of that name in the report follows. Countries stay places
+ * ("Romania beat Lithuania"); names read as people stay people.
+ */
+function typeTeams(sentences: SentenceTokens[], candidates: Candidate[]): void {
+  for (const c of candidates) {
+    const toks = sentences[c.sentence].toks;
+    if (!mayBeTeam(c) || !inTeamPosition(toks, c.first, c.last)) continue;
+    c.type = 'organization';
+    c.strength = 5;
+  }
+}
+
+/** A candidate whose type a team position may overrule: a town or county, or a name of unknown type. */
+function mayBeTeam(c: Candidate): boolean {
+  if (c.type === 'place') return TOWNS.has(c.key) || REGIONS.has(c.key) || MULTIWORD_TOWNS.has(c.key);
+  if (c.type === 'other') return c.strength === 0;
+  return false;
 }
 
 /** A company name's lookup form: "&" and "and" between the words dropped ("Procter & Gamble" → "procter gamble"). */

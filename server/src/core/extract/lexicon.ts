@@ -167,8 +167,12 @@ export const NAME_PARTICLES = set(`
   de da do dos das di du del della der den van von le la bin ibn al el ben ter ten zu y
 `);
 
-/** Countries, regions and major cities (folded). Multi-word names are matched as whole names. */
-export const PLACES = set(`
+/**
+ * Countries, continents and large regions (folded): in a sports report these
+ * stay places when they field a team ("Romania beat Lithuania"), unlike towns
+ * and counties ("Leicestershire beat Somerset"), whose teams are clubs.
+ */
+export const COUNTRIES = set(`
   afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain
   bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burkina
   burundi cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechia denmark
@@ -185,6 +189,10 @@ export const PLACES = set(`
   antarctica oceania australasia arctic antarctic balkans caucasus sahel sahara scandinavia siberia crimea
   donbas donbass chechnya kashmir tibet xinjiang gaza kurdistan catalonia flanders bavaria yugoslavia
   chechnya dagestan ossetia abkhazia transnistria kurdistan palestine ulster
+`);
+
+/** Towns and cities (folded): the homes of clubs named after them. */
+export const TOWNS = set(`
   moscow kyiv kiev minsk london paris berlin madrid rome lisbon dublin brussels amsterdam vienna prague warsaw
   budapest bucharest sofia athens istanbul ankara tehran baghdad damascus beirut amman jerusalem cairo riyadh
   doha dubai tokyo beijing shanghai seoul delhi mumbai karachi islamabad kabul dhaka bangkok hanoi manila jakarta
@@ -210,24 +218,32 @@ export const PLACES = set(`
   aberdeen dundee hove canterbury wimbledon
 `);
 
+/** Countries, regions and major cities (folded). Multi-word names are matched as whole names. */
+export const PLACES = new Set([...COUNTRIES, ...TOWNS]);
+
+/** Multi-word towns, cities, states and provinces (folded, single spaces): homes of clubs, like {@link TOWNS}. */
+export const MULTIWORD_TOWNS = new Set([
+  'new york', 'los angeles', 'san francisco', 'las vegas', 'new delhi', 'st petersburg', 'saint petersburg',
+  'st. petersburg', 'rio de janeiro', 'sao paulo', 'buenos aires', 'mexico city', 'kuala lumpur', 'tel aviv',
+  'addis ababa', 'cape town', 'abu dhabi', 'new jersey', 'new mexico', 'new orleans', 'north carolina',
+  'south carolina', 'west virginia', 'st louis', 'salt lake city', 'san diego', 'san jose', 'san antonio',
+  'kansas city', 'st. louis', 'new hampshire', 'rhode island', 'north dakota', 'south dakota', 'phnom penh',
+  'monte carlo', 'la coruna', 'tunbridge wells', 'ho chi minh city', 'new south wales', 'western australia',
+  'south australia', 'british columbia', 'nova scotia',
+]);
+
 /** Multi-word places (folded, single spaces). */
 export const MULTIWORD_PLACES = new Set([
   'south africa', 'south korea', 'north korea', 'saudi arabia', 'new zealand', 'united states', 'united kingdom',
   'united arab emirates', 'sri lanka', 'costa rica', 'puerto rico', 'el salvador', 'ivory coast', 'czech republic',
   'dominican republic', 'central african republic', 'north macedonia', 'sierra leone', 'south sudan',
-  'papua new guinea', 'east timor', 'hong kong', 'new york', 'los angeles', 'san francisco', 'las vegas',
-  'new delhi', 'st petersburg', 'saint petersburg', 'st. petersburg', 'rio de janeiro', 'sao paulo', 'buenos aires',
-  'mexico city', 'kuala lumpur', 'tel aviv', 'addis ababa', 'cape town', 'abu dhabi', 'west bank', 'gaza strip',
+  'papua new guinea', 'east timor', 'hong kong', 'west bank', 'gaza strip',
   'middle east', 'far east', 'latin america', 'south america', 'north america', 'central america', 'central asia',
   'east africa', 'west africa', 'north africa', 'southern africa', 'eastern europe', 'western europe',
   'soviet union', 'great britain', 'northern ireland', 'west indies', 'south east asia', 'southeast asia',
-  'new jersey', 'new mexico', 'new orleans', 'north carolina', 'south carolina', 'west virginia',
   'bosnia and herzegovina', 'trinidad and tobago', 'antigua and barbuda', 'the hague', 'san marino',
-  'vatican city', 'persian gulf', 'black sea', 'baltic sea', 'red sea', 'st louis', 'salt lake city',
-  'san diego', 'san jose', 'san antonio', 'kansas city', 'st. louis', 'new hampshire', 'rhode island', 'north dakota',
-  'south dakota', 'phnom penh', 'monte carlo', 'la coruna', 'tunbridge wells', 'west bank', 'white house',
-  'east jerusalem', 'russian federation', 'ho chi minh city', 'sri lanka', 'st petersburg', 'new south wales',
-  'northern territory', 'western australia', 'south australia', 'british columbia', 'nova scotia', 'hong kong',
+  'vatican city', 'persian gulf', 'black sea', 'baltic sea', 'red sea', 'white house',
+  'east jerusalem', 'russian federation', 'northern territory', ...MULTIWORD_TOWNS,
 ]);
 
 /** US states and other sub-national names often seen in news (folded). */

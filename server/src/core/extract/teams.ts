@@ -1,0 +1,88 @@
+/**
+ * Sports reports: telling a club named after its home ("Surrey", "CHICAGO",
+ * "Leicestershire", "Karlsruhe") from the place itself.
+ *
+ * News writes results, tables and match reports with the club's home as its
+ * name: "Chicago 4 HOUSTON 3", "Leicestershire beat Somerset by an innings",
+ * "Surrey 429-7", "drew with Karlsruhe". Two facts are needed: the document is
+ * a sports report (scores, results and competition vocabulary), and the name
+ * stands where a team stands (before a score, beside "beat", "v", "drew with",
+ * before "'s coach"). The entity rules decide which names may be re-typed.
+ */
+import type { NameToken } from './nameTokens';
+
+/** Words of results, tables and match reports. */
+const SPORTS_WORDS = new Set(`
+  soccer football cricket baseball basketball hockey rugby tennis golf athletics boxing
+  league division standings halftime half-time innings wickets wicket overs batsman bowler
+  goals goal scorers scored striker midfielder goalkeeper defender champions championship
+  match matches fixture fixtures premiership drew coach club clubs stadium cup semi-final quarter-final
+`.trim().split(/\s+/));
+
+/** Words before a team: "beat X", "v X", "against X". */
+const BEFORE_TEAM = new Set(`beat beats beating defeated v vs vs. versus against edged thrashed hammered routed overcame host hosts visit play`.split(' '));
+
+/** Pairs of words before a team: "drew with X", "lost to X", "at home to X", "victory over X". */
+const BEFORE_TEAM_PAIRS = new Set([
+  'drew with', 'draw with', 'draw against', 'lost to', 'losing to', 'lose to', 'home to', 'win over', 'victory over',
+  'win against', 'defeat by', 'defeat to', 'defeat against', 'beaten by',
+]);
+
+/** Words after a team: "X beat Y", "X drew", "X v Y". */
+const AFTER_TEAM = new Set(`beat beats defeated drew draw lost won edged thrashed hammered routed v vs vs. versus`.split(' '));
+
+/** A team's people and parts: "Surrey's coach", "Bayern's striker". */
+const TEAM_MEMBERS = new Set(`
+  coach manager striker midfielder defender goalkeeper keeper captain skipper players player squad fans
+  supporters side team chairman boss bowlers batsmen batting bowling innings lineup line-up
+`.trim().split(/\s+/));
+
+/** Cricket scorecard marks before a player's name ("c Tillekeratne b Dharmasena 13"): the number is a score. */
+const SCORECARD_MARKS = new Set(['b', 'c', 'st', 'lbw']);
+
+/**
+ * True when the sentences read as a sports report: at least two match
+ * scores ("2-1", "92-90") or results/competition words, counted together.
+ */
+export function isSportsReport(sentences: readonly { toks: NameToken[] }[]): boolean {
+  let evidence = 0;
+  for (const s of sentences) {
+    for (const t of s.toks) {
+      if (!t.word) continue;
+      if (isScore(t.text) || SPORTS_WORDS.has(t.norm)) {
+        if (++evidence >= 3) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** "2-1", "92-90", "429-7": a score (dates and years have longer parts). */
+function isScore(text: string): boolean {
+  return /^\d{1,3}-\d{1,3}$/.test(text);
+}
+
+/** A plain count ("4", "429"), not a year ("1996"): what follows a team in a result or a table. */
+function isCount(t: NameToken | undefined): boolean {
+  return t !== undefined && t.word && /^\d{1,3}$/.test(t.text);
+}
+
+/**
+ * True when tokens `[first, last]` stand where a team's name does: before a
+ * score or a table's counts ("Chicago 4", "Surrey 429-7"), beside a result
+ * verb ("Leicestershire beat Somerset", "drew with Karlsruhe", "v Derbyshire")
+ * or before a team member ("Bayern's coach").
+ */
+export function inTeamPosition(toks: NameToken[], first: number, last: number): boolean {
+  const next = toks[last + 1];
+  const prev = toks[first - 1];
+  if (next && (isCount(next) || (next.word && isScore(next.text)))) return !(prev && prev.word && SCORECARD_MARKS.has(prev.norm));
+  if (toks[last].poss) return next !== undefined && next.word && TEAM_MEMBERS.has(next.norm);
+  if (next && next.word && AFTER_TEAM.has(next.norm)) return true;
+  if (prev && prev.word) {
+    if (BEFORE_TEAM.has(prev.norm)) return true;
+    const prev2 = toks[first - 2];
+    if (prev2?.word && BEFORE_TEAM_PAIRS.has(prev2.norm + ' ' + prev.norm)) return true;
+  }
+  return false;
+}
