@@ -13,6 +13,7 @@
  * the gold Source span or it names the same person (same folded surname).
  * Printed: gold direct quotes, matched (coverage), right among matched
  * (accuracy) and right among matched quotes that have a speaker (precision).
+ * `SHOW_ERRORS=1` lists the wrong speakers; `SHOW_ERRORS=context` adds the text around each.
  *
  * Usage: `tsx scripts/eval/quotes.ts [dev|train|path/to/split]` (default dev;
  * tune on dev/train only).
@@ -85,6 +86,13 @@ function speakerIsRight(q: Quote, gold: GoldQuote): boolean {
   return said.length > 1 && goldWords.includes(said);
 }
 
+/** The text around the gold spans, for reading errors (`SHOW_ERRORS=context`). */
+function contextOf(text: string, spans: Span[]): string {
+  const start = Math.max(0, Math.min(...spans.map((s) => s.start)) - 80);
+  const end = Math.min(text.length, Math.max(...spans.map((s) => s.end)) + 80);
+  return text.slice(start, end).replace(/\s+/g, ' ');
+}
+
 function main(): void {
   const textDir = join(split, 'text');
   const annDir = join(split, 'attributions');
@@ -129,6 +137,7 @@ function main(): void {
       }
       if (!ok && process.env.SHOW_ERRORS) {
         errors.push(`${stem}: "${best.text.slice(0, 60)}" → ${best.speaker ? `${best.speaker.name} <${source.text.slice(best.speaker.start, best.speaker.end)}>` : 'none'}; gold ${gq.sourceText}`);
+        if (process.env.SHOW_ERRORS === 'context') errors.push(`    ${contextOf(source.text, [...gq.content, ...gq.source])}`);
       }
     }
   }

@@ -251,6 +251,15 @@ const fixtures: Fixture[] = [
     quotes: [{ words: 'without delay.', speaker: 'Hillary Clinton', speakerWords: 'Hillary Clinton' }],
     partial: true,
   },
+  {
+    rule: 'a participle clause speaks for the main subject: "Trump went after Bush, calling him "..."", not after an opening subordinate clause',
+    text: 'Voters gathered in Salem.\n\nSpeaking at a town hall, Trump went after Bush, calling him "a total stiff." After Trump spoke, Bush hit back on Monday, telling reporters "he is a loser."',
+    quotes: [
+      { words: 'a total stiff.', speaker: 'Trump', speakerWords: 'Trump' },
+      { words: 'he is a loser.', speaker: 'Bush', speakerWords: 'Bush' },
+    ],
+    partial: true,
+  },
 ];
 
 function describeQuote(text: string, q: Quote): string {

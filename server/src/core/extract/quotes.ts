@@ -304,7 +304,7 @@ function cuesForGroup(text: string, toks: Tok[], open: number, close: number, cl
   }
   for (let j = open - 1; j >= 0 && toks[j].sentence === firstSentence; j--) {
     if (toks[j].quote !== -1) continue;
-    const cue = accordingCue(text, toks, j) ?? (isSpeechVerb(toks, j, QUOTE_VERBS) ? verbCue(text, toks, j) : null);
+    const cue = accordingCue(text, toks, j) ?? (isSpeechVerb(toks, j, QUOTE_VERBS) ? verbCue(text, toks, j) ?? participleCue(text, toks, j) : null);
     if (cue) out.push(cue);
   }
   for (let j = close + 1; j < toks.length && toks[j].sentence <= lastSentence; j++) {
@@ -321,6 +321,43 @@ function accordingCue(text: string, toks: Tok[], j: number): Candidate | null {
   const cue = toks[j].lower === 'according' ? accordingTo(text, toks, j) : null;
   return cue ? { speaker: cue.speaker, tok: tokenAt(toks, cue.speaker.start) } : null;
 }
+
+/**
+ * "Trump went after Bush, calling him "a total stiff."": a speech verb opening a
+ * participle clause after a comma speaks for the subject of the sentence's main
+ * verb, the first finite verb that has a subject (after an opening subordinate
+ * clause such as "After Trump spoke, ...").
+ */
+function participleCue(text: string, toks: Tok[], verb: number): Candidate | null {
+  const t = toks[verb];
+  if (!t.lower.endsWith('ing') || verb < 2 || toks[verb - 1].text !== ',' || toks[verb - 1].sentence !== t.sentence) return null;
+  let k = verb - 2;
+  while (k > 0 && toks[k - 1].sentence === t.sentence) k--;
+  if (SUBORDINATORS.has(toks[k].lower)) {
+    while (k < verb - 1 && toks[k].text !== ',') k++;
+  }
+  for (; k < verb - 1; k++) {
+    const w = toks[k];
+    if (w.quote !== -1 || w.kind !== 'word' || w.text !== w.lower || !isFiniteVerb(w.lower)) continue;
+    const speaker = subjectOfVerb(text, toks, k);
+    if (!speaker) continue;
+    // Descriptions found this far from the quote are too often the wrong noun phrase ("the first incident").
+    const usable = speaker.kind === 'name' || speaker.kind === 'pronoun' && /^(?:he|she)$/i.test(speaker.text);
+    return usable ? { speaker, tok: tokenAt(toks, speaker.start) } : null;
+  }
+  return null;
+}
+
+/** Words opening a subordinate clause before the main one. */
+const SUBORDINATORS = new Set(['after', 'when', 'while', 'as', 'because', 'although', 'though', 'if', 'since', 'before', 'once', 'until', 'whereas', 'unless']);
+
+/** A lower-case word that is a finite verb or an auxiliary ("went", "shared", "has", "says"). */
+function isFiniteVerb(lower: string): boolean {
+  if (lower.endsWith('ing')) return false;
+  return IRREGULAR_PAST.has(lower) || AUXILIARIES.has(lower) || /[^e]ed$|eed$/.test(lower) || QUOTE_VERBS.has(lower) && /(?:[^s']s|ed)$/.test(lower);
+}
+
+const AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'was', 'are', 'were', 'will', 'would', 'did', 'does', 'can', 'could']);
 
 function verbCue(text: string, toks: Tok[], verb: number): Candidate | null {
   const speaker = subjectOfVerb(text, toks, verb);
