@@ -260,6 +260,15 @@ const fixtures: Fixture[] = [
     ],
     partial: true,
   },
+  {
+    rule: 'an aside between the subject and the verb: "Fiorina, speaking to Iowans, said", "Reid, in particular, has been pounding"',
+    text: 'The race tightened.\n\nFiorina, speaking to Iowans, said the rules were "a disgrace." Senate leader Harry Reid, in particular, has been pounding Trump as a "con artist" all week.',
+    quotes: [
+      { words: 'a disgrace.', speaker: 'Fiorina', speakerWords: 'Fiorina' },
+      { words: 'con artist', speaker: 'Harry Reid', speakerWords: 'Harry Reid' },
+    ],
+    partial: true,
+  },
 ];
 
 function describeQuote(text: string, q: Quote): string {

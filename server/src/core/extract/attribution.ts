@@ -396,7 +396,12 @@ export function phraseBefore(text: string, toks: Tok[], i: number, sentence: num
         }
         // "Another critic, Laurence H. Tribe, likened": the apposition is the name.
         const inner = phraseBefore(text, toks, i - 1, sentence, depth + 1);
-        return inner && inner.kind === 'name' && inner.start <= toks[j + 1].start + 40 && toks[j + 1].start >= inner.start - 40 && firstTokenIs(toks, j + 1, inner) ? inner : null;
+        if (inner && inner.kind === 'name' && inner.start <= toks[j + 1].start + 40 && toks[j + 1].start >= inner.start - 40 && firstTokenIs(toks, j + 1, inner)) return inner;
+        // "Fiorina, speaking to Iowans, said", "Reid, in particular, has", "Bush, Florida's former governor, also attacked":
+        // an aside after the subject, which opens its clause.
+        const subject = phraseBefore(text, toks, j - 1, sentence, depth + 1);
+        const person = subject && (subject.kind === 'name' || subject.kind === 'pronoun' && /^(?:he|she)$/i.test(subject.text));
+        return person && opensClause(toks, j - 1, subject, sentence) ? subject : null;
       }
     }
     return null;
@@ -449,6 +454,15 @@ export function phraseBefore(text: string, toks: Tok[], i: number, sentence: num
   const bare = !isOutside(toks, prev, sentence) || toks[prev].kind !== 'word' || PHRASE_STOPS.has(toks[prev].lower) || NOT_NAME.has(toks[prev].lower);
   if (bare && t.lower.endsWith('s') && t.lower.length > 3) return phrase(text, toks, i, i + 1, 'description');
   return null;
+}
+
+/** True when nothing but titles and name words stands between the clause's start and the phrase ending at token `last`. */
+function opensClause(toks: Tok[], last: number, p: SpeakerPhrase, sentence: number): boolean {
+  let k = last;
+  while (k > 0 && toks[k - 1].start >= p.start) k--;
+  while (isOutside(toks, k - 1, sentence) && toks[k - 1].kind === 'word' && (isNameWord(toks, k - 1) || TITLE_WORDS.has(withoutDot(toks[k - 1].lower)))) k--;
+  const before = toks[k - 1];
+  return !isOutside(toks, k - 1, sentence) || before.text === ',' || before.kind === 'mark' || before.lower === 'and' || before.lower === 'but';
 }
 
 /** The speaker phrase starting at token `i` (reading forwards), or null. */
