@@ -269,6 +269,14 @@ const fixtures: Fixture[] = [
     ],
     partial: true,
   },
+  {
+    rule: 'a dash signature after a quote with a nested quotation, and a paragraph that only signs: "- Sanders."',
+    text: 'Readers wrote in.\n\n“I’d rather live in what he calls “hell” than live with him.” ― Adriana Rodarte\n\n"Boeing and GE pay zero taxes."\n\n- Bernie Sanders.',
+    quotes: [
+      { words: 'I’d rather live in what he calls “hell” than live with him.', speaker: 'Adriana Rodarte', speakerWords: 'Adriana Rodarte' },
+      { words: 'Boeing and GE pay zero taxes.', speaker: 'Bernie Sanders', speakerWords: 'Bernie Sanders' },
+    ],
+  },
 ];
 
 function describeQuote(text: string, q: Quote): string {
@@ -320,6 +328,12 @@ describe('scanQuoteMarks', () => {
 
   it('keeps a single-quoted phrase inside a double quote as part of it', () => {
     assert.deepEqual(spans('"Our slogan - \'Friendship through sport\'."'), [{ words: 'Our slogan - \'Friendship through sport\'.', closed: true }]);
+  });
+
+  it('keeps a double-quoted phrase nested in an open curly quote inside it', () => {
+    assert.deepEqual(spans('“He calls it “hell” and I agree.” Then “more.”'), [
+      { words: 'He calls it “hell” and I agree.', closed: true }, { words: 'more.', closed: true },
+    ]);
   });
 
   it('drops the comma before the closing mark', () => {

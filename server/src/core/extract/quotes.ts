@@ -43,6 +43,8 @@ interface ParagraphQuotes {
   direct: Pending[];
   /** The last speaker named in the paragraph by any cue (for "He said:" before a quote paragraph). */
   lastSpeaker: Speaker | null;
+  /** The speaker of a paragraph that only names one after a dash ("- Bernie Sanders."), signing the quote before it. */
+  signature: Speaker | null;
   endsWithColon: boolean;
   /** The first quote opens the paragraph. */
   opens: boolean;
@@ -52,6 +54,7 @@ interface ParagraphQuotes {
 
 const DOUBLE_OPENERS = '\u201C\u201E\u00AB';
 const DOUBLE_CLOSERS = '\u201D\u00BB';
+const DASH_CHARS = '-\u2013\u2014\u2015';
 const MARK_RE = /["\u201C\u201D\u201E\u00AB\u00BB'\u2018\u2019]/g;
 
 /** Quotations of one source with their speakers, in text order. */
@@ -99,6 +102,12 @@ export function scanQuoteMarks(text: string, start: number, end: number): Marked
       continue;
     }
     if (DOUBLE_OPENERS.includes(c) && spaceBefore && !isSpaceCode(after)) {
+      // “... what he calls “hell” than ...” ― a quotation nested in the open one stays inside it.
+      const inner = nestedClose(text, i + 1, end);
+      if (inner >= 0) {
+        MARK_RE.lastIndex = inner + 1 - start;
+        continue;
+      }
       // A new opening while one is open: the first ran on without its closing mark.
       pushQuote(text, out, openAt, i, true);
       openAt = i;
@@ -112,6 +121,22 @@ export function scanQuoteMarks(text: string, start: number, end: number): Marked
   }
   if (openAt >= 0) pushQuote(text, out, openAt, end, false);
   return out;
+}
+
+/**
+ * The closing mark of a double quotation nested in an open one, or -1: after
+ * the nested opening, two closing marks come before any other opening mark.
+ */
+function nestedClose(text: string, from: number, end: number): number {
+  let first = -1;
+  for (let j = from; j < end; j++) {
+    const c = text[j];
+    if (DOUBLE_OPENERS.includes(c)) return -1;
+    if (!DOUBLE_CLOSERS.includes(c)) continue;
+    if (first >= 0) return first;
+    first = j;
+  }
+  return -1;
 }
 
 /** Records a quote, marks and edge spaces (and a trailing "," before the closing mark) excluded. */
@@ -177,7 +202,7 @@ function speechHints(text: string): number[] {
 function attributeParagraph(text: string, p: Paragraph, index: number, resolver: SpeakerResolver, reported: Quote[], hints: number[], firstHint: number): ParagraphQuotes {
   const marked = scanQuoteMarks(text, p.start, p.end);
   const result: ParagraphQuotes = {
-    index, direct: [], lastSpeaker: null, endsWithColon: text[p.end - 1] === ':',
+    index, direct: [], lastSpeaker: null, signature: null, endsWithColon: text[p.end - 1] === ':',
     opens: marked.length > 0 && marked[0].open === p.start, runsOn: marked.length > 0 && !marked[marked.length - 1].closed,
   };
   const outer: Span[] = [];
@@ -187,7 +212,11 @@ function attributeParagraph(text: string, p: Paragraph, index: number, resolver:
     markAt.add(q.open);
     if (q.closed) markAt.add(q.close);
   }
-  const wanted = wantedSentences(p, outer, hints, firstHint);
+  if (marked.length === 0 && DASH_CHARS.includes(text[p.start]) && p.end - p.start < 80) {
+    result.signature = signature(text, p, resolver);
+    return result;
+  }
+  const wanted = wantedSentences(text, p, outer, hints, firstHint);
   if (!wanted) return result;
   const toks = tokenizeSentences(text, p.sentences, wanted, outer, markAt);
   if (toks.length === 0) return result;
@@ -254,11 +283,18 @@ function attributeParagraph(text: string, p: Paragraph, index: number, resolver:
   return result;
 }
 
+/** "- Bernie Sanders." / "-President Obama, tweeting after ...": the name after the dash. */
+function signature(text: string, p: Paragraph, resolver: SpeakerResolver): Speaker | null {
+  const toks = tokenizeSentences(text, p.sentences, null, [], new Set());
+  const who = toks.length > 1 ? phraseAfter(text, toks, 1, toks[1].sentence) : null;
+  return who && who.kind === 'name' ? resolver.resolve(who, p.number) : null;
+}
+
 /**
  * Sentences that hold a quotation or a speech verb (`hints` from `firstHint` on,
  * see {@link speechHints}): the only ones that can give quotes or cues.
  */
-function wantedSentences(p: Paragraph, quotes: Span[], hints: number[], firstHint: number): boolean[] | null {
+function wantedSentences(text: string, p: Paragraph, quotes: Span[], hints: number[], firstHint: number): boolean[] | null {
   const wanted: boolean[] = new Array<boolean>(p.sentences.length).fill(false);
   let any = false;
   let s = 0;
@@ -269,7 +305,13 @@ function wantedSentences(p: Paragraph, quotes: Span[], hints: number[], firstHin
     }
     s = Math.max(0, s - 1);
   };
-  for (const q of quotes) mark(q.start, q.end);
+  for (const q of quotes) {
+    mark(q.start, q.end);
+    // `...president.” ― Adriana Rodarte`: a dash cue may stand in the sentence after the quotation.
+    let k = q.end;
+    while (k < p.end && isSpaceCode(text.charCodeAt(k))) k++;
+    if (k < p.end && DASH_CHARS.includes(text[k])) mark(k, k + 1);
+  }
   for (let h = firstHint; h < hints.length && hints[h] < p.end; h += 2) mark(hints[h], hints[h + 1]);
   return any ? wanted : null;
 }
@@ -517,9 +559,14 @@ function trimClause(text: string, toks: Tok[], start: number, end: number): [num
  * Shares speakers over runs of quote paragraphs: a quote that runs on to the
  * paragraph end continues in the next paragraph when it opens with a mark; a
  * run takes the speaker of any of its paragraphs; a quote paragraph without a
- * cue takes the speaker of the paragraph before it.
+ * cue takes the speaker of the paragraph before it. A paragraph that only
+ * signs with a dash ("- Sanders.") gives its name to the quotes before it.
  */
 function linkParagraphs(found: ParagraphQuotes[]): void {
+  for (let k = 1; k < found.length; k++) {
+    const signed = found[k].signature;
+    if (signed) for (const d of found[k - 1].direct) if (!d.quote.speaker) d.quote.speaker = signed;
+  }
   let i = 0;
   while (i < found.length) {
     // The run of paragraphs starting at i.
