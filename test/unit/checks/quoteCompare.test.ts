@@ -45,4 +45,14 @@ describe('quote comparison', () => {
     assert.doesNotMatch(d.message, /added/);
     assert.match(d.message, /"sports" where the draft has "sport"/);
   });
+
+  it('quote-altered\'s quick fix restores the changed word at the edge of the quotation', () => {
+    const corpus = corpusFromTexts({ 'seed.txt': SOURCE });
+    const draft = 'Putin said the council "invariably remains committed to its motto \'Friendship through sport\'" [@seed].';
+    const [d] = checkDraft(parseDraft(draft), corpus).filter((x) => x.code === DiagnosticCode.QuoteAltered);
+    const [edit] = d.fixes[0].edits;
+    const fixed = draft.slice(0, edit.start) + edit.newText + draft.slice(edit.end);
+    assert.match(fixed, /'Friendship through sports'/);
+    assert.deepEqual(checkDraft(parseDraft(fixed), corpus).filter((x) => x.code === DiagnosticCode.QuoteAltered), []);
+  });
 });

@@ -11,7 +11,7 @@
  */
 import type { QuoteMatch } from '../index/api';
 import type { DraftQuote } from '../draft/model';
-import { DiagnosticCode, type DossierDiagnostic, type Fix } from './diagnostics';
+import { DiagnosticCode, type DossierDiagnostic, type Fix, type TextEdit } from './diagnostics';
 import { addCitationFix, clip, diagnostic, onlyUnknownKeys, relatedPassage, replaceKeyFix, sentenceAt, type CheckContext } from './context';
 import { lookupQuote } from './quoteLookup';
 import { compareWords, wordDifferences, type CompareWord } from './quoteCompare';
@@ -67,15 +67,24 @@ function alteredDiagnostic(ctx: CheckContext, quote: DraftQuote, near: QuoteMatc
   const draftWords = segments.flat();
   const sourceWords = compareWords(source.text, near);
   let detail = '';
+  // The source words the fix restores: the match, widened to a word just outside
+  // it that the comparison paired with a changed draft word ("sports" for "sport").
+  const restore = { start: near.start, end: near.end };
   if (segments.length === 1 && draftWords.length <= MAX_DIFF_WORDS && sourceWords.length <= MAX_DIFF_WORDS) {
     const diffs = wordDifferences(draftWords, sourceWords);
     // The table's match may be wider or narrower than the quote at its edges; only inner differences count.
     const inner = diffs.filter((d) => !(d.draft.length === 0 && (d.source[0] === sourceWords[0] || d.source[d.source.length - 1] === sourceWords[sourceWords.length - 1])));
     if (inner.length === 0) return null;
     detail = ` ${describe(ctx.draft.text, source.text, inner[0])}`;
+    for (const d of inner) {
+      for (const w of d.source) {
+        restore.start = Math.min(restore.start, w.start);
+        restore.end = Math.max(restore.end, w.end);
+      }
+    }
   }
   const fixes: Fix[] = segments.length === 1
-    ? [{ title: 'Use the source\'s exact words', edits: [{ start: quote.inner.start, end: quote.inner.end, newText: trimQuotePunctuation(near.sourceText) }], isPreferred: true }]
+    ? [{ title: 'Use the source\'s exact words', edits: [wordsEdit(quote, draftWords, trimQuotePunctuation(source.text.slice(restore.start, restore.end)))], isPreferred: true }]
     : [];
   return diagnostic(DiagnosticCode.QuoteAltered, quote.inner,
     `Quotation differs from @${near.key}.${detail}`,
@@ -99,6 +108,15 @@ function checkUncitedQuote(ctx: CheckContext, quote: DraftQuote): DossierDiagnos
   const first = look.verbatimElsewhere[0];
   return diagnostic(DiagnosticCode.UncitedQuote, quote.inner, `Quotation without citation; it is in @${keys.join(', @')}.`,
     [relatedPassage(ctx, first.key, first, `The quoted words in @${first.key}`)], fixes);
+}
+
+/**
+ * Replaces the quotation's words, from its first word to its last, keeping the
+ * draft's own marks and punctuation around them (a nested closing quote, say).
+ */
+function wordsEdit(quote: DraftQuote, words: CompareWord[], newText: string): TextEdit {
+  if (words.length === 0) return { start: quote.inner.start, end: quote.inner.end, newText };
+  return { start: words[0].start, end: words[words.length - 1].end, newText: newText.replace(/[\s.,;:!?]+$/, '') };
 }
 
 /** The source's words without the punctuation a quotation's marks would enclose at its edges. */
