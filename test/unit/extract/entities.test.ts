@@ -191,6 +191,19 @@ const FIXTURES: Array<{ title: string; text: string; expect: Array<{ name: strin
     ],
   },
   {
+    title: 'a cricket report names its counties as teams; club prefixes and suffixes; a player stays a person in a results list',
+    text: 'Essex reached 372 in their first innings, and title rivals Surrey closed on 200 for three wickets.\n\nIn the cup, Real Madrid beat Notts County and Queens Park Rangers drew with Bayern.\n\nStefan Edberg won in two sets. Edberg beat Smith 6-2 6-3.',
+    expect: [
+      { name: 'Essex', type: 'organization' },
+      { name: 'Surrey', type: 'organization' },
+      { name: 'Real Madrid', type: 'organization' },
+      { name: 'Notts County', type: 'organization' },
+      { name: 'Queens Park Rangers', type: 'organization' },
+      { name: 'Bayern', type: 'organization' },
+      { name: 'Stefan Edberg', type: 'person', mentions: ['Stefan Edberg', 'Edberg'] },
+    ],
+  },
+  {
     title: 'outside a sports report a town before a number stays a place',
     text: 'Shares fell in Chicago on Friday. Chicago 4 percent of the index rose, traders said.',
     expect: [{ name: 'Chicago', type: 'place', mentions: ['Chicago', 'Chicago'] }],

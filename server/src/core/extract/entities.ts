@@ -30,11 +30,11 @@ import {
   CALENDAR_WORDS, COMMON_OPENERS, COMMON_WORDS, COMPANIES, COMPANY_NAMES, DEMONYM_NOUNS, DESCRIPTOR_TAILS, GIVEN_NAMES, HONORIFICS, MEETING_HEADS, MULTIWORD_PLACES,
   NAME_PARTICLES, NATIONALITIES, NON_ENTITY_ACRONYMS, NON_ENTITY_ADJECTIVES, OF_HEADS, ORG_CUES, ORG_DESCRIPTOR_TAILS,
   OTHER_CUES, PERSON_DESCRIPTOR_TAILS, PERSON_VERBS, PLACE_CUES, PLACE_PREPOSITIONS, PLACES, REGIONS, STANDALONE_NAMES, STANDING_BODY_WORDS,
-  MULTIWORD_TOWNS, TOWNS,
+  MULTIWORD_TOWNS, TOWNS, CLUB_PREFIXES, CLUBS, CRICKET_COUNTIES,
 } from './lexicon';
 import { isAllCaps, saintKey, tokenizeNames, type NameToken } from './nameTokens';
 import { findRoles, isTitleHead, isTitleWord, type NameRef } from './roles';
-import { inTeamPosition, isSportsReport } from './teams';
+import { inTeamPosition, readSportsReport, type SportsReport } from './teams';
 
 type ParagraphKind = Paragraph['kind'];
 
@@ -82,7 +82,8 @@ export function extractEntities(text: string, paragraphs: Paragraph[]): LocalEnt
   const words = documentWords(sentences);
   const candidates: Candidate[] = [];
   for (let i = 0; i < sentences.length; i++) findCandidates(text, sentences[i], i, words, candidates);
-  if (isSportsReport(sentences)) typeTeams(sentences, candidates);
+  const report = readSportsReport(sentences);
+  if (report.sports) typeTeams(sentences, candidates, report);
   const acronyms = linkAcronyms(text, sentences, candidates);
   const groups = resolve(text, sentences, candidates, acronyms);
   return buildEntities(text, sentences, candidates, groups, acronyms);
@@ -416,7 +417,8 @@ function mergeOverAnd(toks: NameToken[], pieces: Piece[]): void {
     let merge = false;
     if (joiner.text === '&') merge = true;
     else if (joiner.norm === 'and') {
-      if (hasCue(toks, q.first, q.last) && !leftIsCue && !leftIsNameAlready) merge = true;
+      // "Notts County and Queens Park Rangers": a left side ending in a place cue is a whole name already.
+      if (hasCue(toks, q.first, q.last) && !leftIsCue && !PLACE_CUES.has(left) && !leftIsNameAlready) merge = true;
       // "National Olympic Committee and Sports Confederation of Denmark": one body's full name.
       else if (leftIsCue && q.last - q.first >= 3 && toks[q.last - 1].norm === 'of' && isPlaceName(toks[q.last].norm) && !hasOf(toks, p.first, p.last)) merge = true;
     }
@@ -499,6 +501,7 @@ function typeEvidence(c: Candidate, toks: NameToken[], personCue: boolean): [Ent
   const firstWord = toks[c.first].norm;
   if (multi && COMPANY_NAMES.has(companyKey(c.key))) return ['organization', 4];
   if (COMPANIES.has(firstWord) || (multi && COMPANIES.has(toks[c.last].norm))) return ['organization', 3];
+  if (multi && CLUB_PREFIXES.has(firstWord)) return ['organization', 3];
   // "U. S.", "A. B.": initials alone are an abbreviation, not somebody's name.
   if (multi && isInitial(toks[toks[c.last].word ? c.last : c.last - 1])) return ['other', 0];
   if (multi && (GIVEN_NAMES.has(firstWord) || isInitial(toks[c.first]))) return ['person', 3];
@@ -520,10 +523,18 @@ function typeEvidence(c: Candidate, toks: NameToken[], personCue: boolean): [Ent
  * every mention of that name in the report follows. Countries stay places
  * ("Romania beat Lithuania"); names read as people stay people.
  */
-function typeTeams(sentences: SentenceTokens[], candidates: Candidate[]): void {
+function typeTeams(sentences: SentenceTokens[], candidates: Candidate[], report: SportsReport): void {
+  // "Edberg beat Rios": a word of a person's name in the report ("Stefan Edberg") is that person.
+  const personWords = new Set<string>();
+  for (const c of candidates) {
+    if (c.type !== 'person' || c.first === c.last) continue;
+    const toks = sentences[c.sentence].toks;
+    for (let k = c.first; k <= c.last; k++) if (toks[k].word) personWords.add(toks[k].norm);
+  }
   for (const c of candidates) {
     const toks = sentences[c.sentence].toks;
-    if (!mayBeTeam(c) || !inTeamPosition(toks, c.first, c.last)) continue;
+    if (!mayBeTeam(c) || personWords.has(c.key)) continue;
+    if (!isNamedClub(c, toks, report) && !inTeamPosition(toks, c.first, c.last)) continue;
     c.type = 'organization';
     c.strength = 5;
   }
@@ -531,9 +542,20 @@ function typeTeams(sentences: SentenceTokens[], candidates: Candidate[]): void {
 
 /** A candidate whose type a team position may overrule: a town or county, or a name of unknown type. */
 function mayBeTeam(c: Candidate): boolean {
-  if (c.type === 'place') return TOWNS.has(c.key) || REGIONS.has(c.key) || MULTIWORD_TOWNS.has(c.key);
+  if (c.type === 'place') return c.strength < 4 || TOWNS.has(c.key) || REGIONS.has(c.key) || MULTIWORD_TOWNS.has(c.key);
   if (c.type === 'other') return c.strength === 0;
-  return false;
+  return c.type === 'person' && c.strength <= 1;
+}
+
+/**
+ * A name that is a club wherever it stands in the report: a county in a
+ * cricket report, a club known by one word ("Bayern"), a town's "City" or
+ * "County" that is no known place ("Notts County", "Manchester City").
+ */
+function isNamedClub(c: Candidate, toks: NameToken[], report: SportsReport): boolean {
+  if (c.first === c.last) return CLUBS.has(c.key) || (report.cricket && CRICKET_COUNTIES.has(c.key));
+  const head = toks[c.last].norm;
+  return (head === 'city' || head === 'county') && !isPlaceName(c.key);
 }
 
 /** A company name's lookup form: "&" and "and" between the words dropped ("Procter & Gamble" → "procter gamble"). */

@@ -116,7 +116,36 @@ export const ORG_CUES = set(`
   railways railway railroad ag sa nv gmbh bv spa srl limited cooperative co-operative secretariat directorate
   tribunal cabinet junta regime movement front brigade brigades battalion regiment squad team teams olympians
   commissariat kremlin pentagon nato opec bros bros. brothers media pharmaceuticals pharma electronics software
-  foods stores
+  foods stores rovers wanderers albion rangers hotspur thistle athletic
+`);
+
+/**
+ * First words of club names ("Real Madrid", "Inter Milan", "Dynamo Kiev",
+ * "Borussia Dortmund", "Sporting Lisbon"): a multi-word name opening with one
+ * is an organisation.
+ */
+export const CLUB_PREFIXES = set(`
+  real inter internazionale dynamo dinamo sporting atletico athletico deportivo borussia olympique olympiakos
+  spartak lokomotiv torpedo steaua sparta slavia partizan hajduk racing vfb vfl tsv
+`);
+
+/**
+ * Clubs known by one word in sports reports ("Bayern", "Ajax"): read as the
+ * club only in a report of results or matches.
+ */
+export const CLUBS = set(`
+  bayern ajax juventus celtic benfica feyenoord galatasaray fenerbahce besiktas anderlecht panathinaikos
+  arsenal chelsea everton tottenham sampdoria lazio roma parma fiorentina napoli atalanta udinese
+  psv schalke werder leverkusen kaiserslautern hertha auxerre bordeaux
+`);
+
+/**
+ * English first-class cricket counties: in a cricket report the county is the
+ * team ("Essex reached 372", "title rivals Derbyshire and Surrey").
+ */
+export const CRICKET_COUNTIES = set(`
+  derbyshire durham essex glamorgan gloucestershire hampshire kent lancashire leicestershire middlesex
+  northamptonshire nottinghamshire somerset surrey sussex warwickshire worcestershire yorkshire
 `);
 
 /**

@@ -20,42 +20,55 @@ const SPORTS_WORDS = new Set(`
 `.trim().split(/\s+/));
 
 /** Words before a team: "beat X", "v X", "against X". */
-const BEFORE_TEAM = new Set(`beat beats beating defeated v vs vs. versus against edged thrashed hammered routed overcame host hosts visit play`.split(' '));
+const BEFORE_TEAM = new Set(`beat beats beating defeated v vs vs. versus against edged thrashed hammered routed overcame host hosts visit play joined joining`.split(' '));
 
 /** Pairs of words before a team: "drew with X", "lost to X", "at home to X", "victory over X". */
 const BEFORE_TEAM_PAIRS = new Set([
   'drew with', 'draw with', 'draw against', 'lost to', 'losing to', 'lose to', 'home to', 'win over', 'victory over',
-  'win against', 'defeat by', 'defeat to', 'defeat against', 'beaten by',
+  'win against', 'defeat by', 'defeat to', 'defeat against', 'beaten by', 'transferred to', 'transfer to', 'moved to',
+  'move to', 'signed for', 'signed from', 'loan to', 'loan from', 'loan at',
 ]);
 
 /** Words after a team: "X beat Y", "X drew", "X v Y". */
 const AFTER_TEAM = new Set(`beat beats defeated drew draw lost won edged thrashed hammered routed v vs vs. versus`.split(' '));
 
-/** A team's people and parts: "Surrey's coach", "Bayern's striker". */
+/** A team's people, parts and results: "Surrey's coach", "Bayern's striker", "Nice's home defeat". */
 const TEAM_MEMBERS = new Set(`
   coach manager striker midfielder defender goalkeeper keeper captain skipper players player squad fans
   supporters side team chairman boss bowlers batsmen batting bowling innings lineup line-up
+  home away defeat win victory draw lead goal goals first second reply total
 `.trim().split(/\s+/));
 
 /** Cricket scorecard marks before a player's name ("c Tillekeratne b Dharmasena 13"): the number is a score. */
 const SCORECARD_MARKS = new Set(['b', 'c', 'st', 'lbw']);
 
+/** What kind of report a document is, for reading team names. */
+export interface SportsReport {
+  /** Results, tables or match reports: scores and competition words. */
+  sports: boolean;
+  /** A cricket report: county names are the teams. */
+  cricket: boolean;
+}
+
 /**
- * True when the sentences read as a sports report: at least two match
- * scores ("2-1", "92-90") or results/competition words, counted together.
+ * Reads the sentences as a sports report or not: at least three match scores
+ * ("2-1", "92-90") or results and competition words, counted together; a
+ * cricket report also names innings, wickets, overs or cricket itself.
  */
-export function isSportsReport(sentences: readonly { toks: NameToken[] }[]): boolean {
+export function readSportsReport(sentences: readonly { toks: NameToken[] }[]): SportsReport {
   let evidence = 0;
+  let cricket = false;
   for (const s of sentences) {
     for (const t of s.toks) {
       if (!t.word) continue;
-      if (isScore(t.text) || SPORTS_WORDS.has(t.norm)) {
-        if (++evidence >= 3) return true;
-      }
+      if (isScore(t.text) || SPORTS_WORDS.has(t.norm)) evidence++;
+      if (CRICKET_WORDS.has(t.norm)) cricket = true;
     }
   }
-  return false;
+  return { sports: evidence >= 3, cricket: evidence >= 3 && cricket };
 }
+
+const CRICKET_WORDS = new Set(['cricket', 'innings', 'wickets', 'wicket', 'overs', 'batsman', 'bowler']);
 
 /** "2-1", "92-90", "429-7": a score (dates and years have longer parts). */
 function isScore(text: string): boolean {
