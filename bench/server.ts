@@ -182,8 +182,13 @@ async function serverRss(): Promise<number | null> {
     const deadline = Date.now() + 300000;
     while (!ready && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     if (!ready) return null;
-    // The server collects the pass's garbage once it is done; read RSS once it has settled.
-    const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+    // The server collects the pass's garbage once it is done, and its extraction
+    // worker stops after 10 s without work; read RSS once both have happened.
+    const status = () => readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const rss = () => Number(/VmRSS:\s+(\d+)/.exec(status())?.[1] ?? NaN) / 1024;
+    const threads = () => Number(/Threads:\s+(\d+)/.exec(status())?.[1] ?? NaN);
+    const withWorker = threads();
+    for (let i = 0; i < 40 && threads() >= withWorker; i++) await new Promise((r) => setTimeout(r, 500));
     let previous = rss();
     for (let i = 0; i < 20; i++) {
       await new Promise((r) => setTimeout(r, 500));
