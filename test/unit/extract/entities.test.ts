@@ -204,6 +204,15 @@ const FIXTURES: Array<{ title: string; text: string; expect: Array<{ name: strin
     ],
   },
   {
+    title: 'a known place opening a sentence keeps its common first word ("NEW YORK" dateline, "New Zealand")',
+    text: 'NEW YORK 1996-08-30\n\nNew Zealand sold bonds. Traders in London bought them.',
+    expect: [
+      { name: 'NEW YORK', type: 'place', mentions: ['NEW YORK'] },
+      { name: 'New Zealand', type: 'place', mentions: ['New Zealand'] },
+    ],
+    absent: ['YORK', 'Zealand'],
+  },
+  {
     title: 'outside a sports report a town before a number stays a place',
     text: 'Shares fell in Chicago on Friday. Chicago 4 percent of the index rose, traders said.',
     expect: [{ name: 'Chicago', type: 'place', mentions: ['Chicago', 'Chicago'] }],

@@ -281,7 +281,8 @@ function isInitial(t: NameToken): boolean {
 
 /** Cleans a run and splits off titles: pushes zero, one or two pieces. */
 function splitRun(toks: NameToken[], a: number, b: number, words: DocumentWords, pieces: Piece[]): void {
-  if (toks[a].sentStart && a < b && isCommonCapital(toks[a], words)) a++;
+  // "New York", "NEW YORK" open a dateline: a known place keeps its common first word.
+  if (toks[a].sentStart && a < b && isCommonCapital(toks[a], words) && multiwordPlaceAt(toks, a) === 0) a++;
   while (a < b && !toks[a].word) a++;
   let personCue = false;
   let affiliation: string | undefined;
