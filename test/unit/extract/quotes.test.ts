@@ -37,6 +37,16 @@ interface Fixture {
 
 const fixtures: Fixture[] = [
   {
+    rule: 'a description after the verb with the name in apposition: ," said its chairman, Sir Anthony Greener.',
+    text: 'The authority warned ministers.\n\n"Any partial change would compromise that integrity," said its chairman, Sir Anthony Greener. "We must act," said the chair of the Commons committee, Labour MP Barry Sheerman.',
+    entities: (t) => [entity(t, 'Anthony Greener', 'person', 'Greener'), entity(t, 'Barry Sheerman', 'person', 'Sheerman')],
+    quotes: [
+      { words: 'Any partial change would compromise that integrity', speaker: 'Anthony Greener', speakerWords: 'Anthony Greener' },
+      { words: 'We must act', speaker: 'Barry Sheerman', speakerWords: 'Barry Sheerman' },
+    ],
+    partial: true,
+  },
+  {
     rule: 'straight marks, inverted cue after the quote: ," said Putin.',
     text: 'Russian President Vladimir Putin spoke in Moscow.\n\n"Russia cherishes the ties," said Putin.',
     entities: (t) => [entity(t, 'Vladimir Putin', 'person', 'Putin')],

@@ -492,9 +492,30 @@ export function phraseAfter(text: string, toks: Tok[], i: number, sentence: numb
       while (from - 1 > i && isNameWord(toks, from - 1) && !isPossessive(toks[from - 1])) from--;
       return phrase(text, toks, headOfName(toks, from, nameEnd), nameEnd, 'name');
     }
-    return isNounLike(toks[to - 1]) ? phrase(text, toks, i, to, 'description') : null;
+    if (!isNounLike(toks[to - 1])) return null;
+    return appositiveName(text, toks, to, sentence) ?? phrase(text, toks, i, to, 'description');
   }
   return null;
+}
+
+/**
+ * The name in apposition to a description that follows a speech verb: "said its
+ * chairman, Sir Anthony Greener." or "said the chair of the Commons committee,
+ * Labour MP Barry Sheerman." — reads on from the description's end to the
+ * first comma (a few words at most), then takes a name run that ends the
+ * sentence or the clause. Null when the words after the comma are not a name.
+ */
+function appositiveName(text: string, toks: Tok[], from: number, sentence: number): SpeakerPhrase | null {
+  let k = from;
+  while (k < toks.length && k - from < 10 && isOutside(toks, k, sentence) && toks[k].kind === 'word') k++;
+  if (!isOutside(toks, k, sentence) || toks[k].text !== ',') return null;
+  const start = k + 1;
+  let end = start;
+  while (end < toks.length && end - start < 7 && isOutside(toks, end, sentence) && isNameWord(toks, end) && !isPossessive(toks[end])) end++;
+  if (end === start || onlyTitles(toks, start, end) || isShouting(toks, start, end)) return null;
+  // The name must close the clause: "…, Sir Anthony Greener." not "…, Sir Anthony Greener's office …".
+  if (isOutside(toks, end, sentence) && toks[end].kind === 'word') return null;
+  return phrase(text, toks, headOfName(toks, start, end), end, 'name');
 }
 
 /** The last word of a description should be its noun: not "the woman's", "a controversial", "Kim's mental". */
