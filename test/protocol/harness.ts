@@ -13,6 +13,7 @@ import {
   DidChangeConfigurationNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
@@ -20,8 +21,11 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  UnregistrationRequest,
   WorkDoneProgressCreateRequest,
   type Diagnostic,
+  type Hover,
+  type MarkupContent,
   type ProtocolConnection,
   type Registration,
 } from 'vscode-languageserver-protocol/node';
@@ -83,6 +87,8 @@ export class ServerSession {
       this.registrations.push(...p.registrations);
       return null;
     });
+    // The server drops its file watchers before registering new ones when the settings change.
+    this.connection.onRequest(UnregistrationRequest.type, () => null);
     this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
     this.connection.listen();
   }
@@ -110,6 +116,17 @@ export class ServerSession {
   /** Opens a markdown document. */
   async open(uri: string, text: string, version = 1): Promise<void> {
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
+  }
+
+  /** The markdown of the hover at `position` in `uri`, '' when the server has none. */
+  async hoverMarkdown(uri: string, position: { line: number; character: number }): Promise<string> {
+    const result = await this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }) as Hover | null;
+    return result ? (result.contents as MarkupContent).value : '';
+  }
+
+  /** Failures the server logged (a feature that threw, an uncaught exception), from log entry `from` on. */
+  failures(from = 0): string[] {
+    return this.log.slice(from).filter((line) => / failed: |^Uncaught|^Unhandled rejection/m.test(line));
   }
 
   /** Changes the settings and tells the server. */
