@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DefinitionRequest, HoverRequest, type Hover, type Location, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, DefinitionRequest, HoverRequest, LSPErrorCodes, ReferencesRequest, ResponseError, type Hover, type Location, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { buildOnce, fileUri, positionOf, REPO, ServerSession, tempWorkspace } from './harness';
 
 const SEEDS = join(REPO, '../shared/seeds');
@@ -75,5 +75,32 @@ describe('language server over stdio (seed articles)', function () {
   it('goes from a quotation to the exact place in the source', async () => {
     const result = await session.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: draftUri() }, position: positionOf(DRAFT, 'political issues', 2) }) as Location[];
     assert.equal(result[0].uri, fileUri(join(session.root, `sources/${CISM}.txt`)));
+  });
+
+  it('answers cancelled searches and references with RequestCancelled or a whole result, and keeps serving', async () => {
+    const search = (token?: CancellationTokenSource) =>
+      session.connection.sendRequest('dossier/search', { query: 'Putin sports council association', limit: 50 }, ...(token ? [token.token] : [])) as Promise<unknown>;
+    const referencesOfPutin = (token?: CancellationTokenSource) =>
+      session.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: draftUri() }, position: positionOf(DRAFT, 'Putin suggested', 1), context: { includeDeclaration: true } }, token?.token) as Promise<unknown>;
+    const wholeSearch = await search();
+    const wholeReferences = await referencesOfPutin();
+    assert.ok(Array.isArray(wholeSearch) && wholeSearch.length > 0 && Array.isArray(wholeReferences) && wholeReferences.length > 0);
+    // Cancelled at once: the server either never ran them (RequestCancelled, or the empty answer of a
+    // cancelled handler) or had already answered in full; never a failure or half an answer.
+    const cancelled = [search, referencesOfPutin, search, referencesOfPutin].map((request) => {
+      const token = new CancellationTokenSource();
+      const pending = request(token).then((result) => result, (error: unknown) => error);
+      token.cancel();
+      return pending;
+    });
+    const outcomes = await Promise.all(cancelled);
+    outcomes.forEach((outcome, i) => {
+      if (outcome instanceof ResponseError) return assert.equal(outcome.code, LSPErrorCodes.RequestCancelled, outcome.message);
+      assert.ok(Array.isArray(outcome), `answer ${i}: ${JSON.stringify(outcome)}`);
+      if (outcome.length > 0) assert.deepEqual(outcome, i % 2 === 0 ? wholeSearch : wholeReferences);
+    });
+    assert.match(await hoverAt('Putin suggested'), /\*\*Vladimir Putin\*\*/);
+    assert.deepEqual(await search(), wholeSearch);
+    assert.deepEqual(session.failures(), []);
   });
 });
