@@ -801,7 +801,8 @@ function buildEntities(text: string, sentences: SentenceTokens[], candidates: Ca
     const g = groups.find(c.group);
     let b = byGroup.get(g);
     if (!b) {
-      b = { candidates: [], type: c.type, strength: -1, bodyRoles: [], captionRoles: [] };
+      // Every field from the start: one object shape, so V8 does not deoptimise this loop as fields appear.
+      b = { candidates: [], type: c.type, strength: -1, bodyRoles: [], captionRoles: [], affiliation: undefined, acronym: undefined };
       byGroup.set(g, b);
     }
     b.candidates.push(c);
@@ -823,9 +824,13 @@ function buildEntities(text: string, sentences: SentenceTokens[], candidates: Ca
 
   collectRoles(text, sentences, candidates, groups, byGroup);
 
+  // Sorted in text order before the entities exist: their optional fields give them several shapes,
+  // and a comparator reading them would make V8 deoptimise this function.
+  const ordered: Array<{ b: Building; mentions: Mention[] }> = [];
+  for (const b of byGroup.values()) ordered.push({ b, mentions: dedupeMentions(b.candidates) });
+  ordered.sort((x, y) => x.mentions[0].start - y.mentions[0].start);
   const entities: LocalEntity[] = [];
-  for (const b of byGroup.values()) {
-    const mentions = dedupeMentions(b.candidates);
+  for (const { b, mentions } of ordered) {
     const canonicalCandidate = canonicalName(b.candidates, sentences);
     const canonical = canonicalCandidate.text.replace(/\s+/g, ' ');
     const aliases: string[] = [];
@@ -843,7 +848,6 @@ function buildEntities(text: string, sentences: SentenceTokens[], candidates: Ca
     if (b.affiliation) entity.affiliation = b.affiliation;
     entities.push(entity);
   }
-  entities.sort((x, y) => x.mentions[0].start - y.mentions[0].start);
   return entities;
 }
 
