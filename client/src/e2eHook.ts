@@ -37,3 +37,45 @@ export function runEndToEndSuiteIfRequested(output: vscode.OutputChannel): void 
     output.appendLine(`[e2e] results written to ${resultsPath}`);
   })();
 }
+
+/** Command that answers the text written to the "Dossier" output; registered only in an end-to-end run. */
+export const OUTPUT_TEXT_COMMAND = 'dossier.e2e.outputText';
+
+/**
+ * In an end-to-end run (`DOSSIER_E2E_TESTS` set), wraps `channel` so what is
+ * written to it can be read back with {@link OUTPUT_TEXT_COMMAND}: VS Code has
+ * no API to read an output channel, and the crash test checks what the user
+ * is told. Outside a test run, returns `channel` itself.
+ */
+export function recordOutputInEndToEndRun(channel: vscode.OutputChannel, subscriptions: vscode.Disposable[]): vscode.OutputChannel {
+  if (!process.env.DOSSIER_E2E_TESTS) return channel;
+  let text = '';
+  subscriptions.push(vscode.commands.registerCommand(OUTPUT_TEXT_COMMAND, () => text));
+  return {
+    get name() {
+      return channel.name;
+    },
+    append(value: string) {
+      text += value;
+      channel.append(value);
+    },
+    appendLine(value: string) {
+      text += `${value}\n`;
+      channel.appendLine(value);
+    },
+    replace(value: string) {
+      text = value;
+      channel.replace(value);
+    },
+    clear() {
+      text = '';
+      channel.clear();
+    },
+    show(columnOrPreserveFocus?: vscode.ViewColumn | boolean, preserveFocus?: boolean) {
+      if (typeof columnOrPreserveFocus === 'boolean') channel.show(columnOrPreserveFocus);
+      else channel.show(columnOrPreserveFocus, preserveFocus);
+    },
+    hide: () => channel.hide(),
+    dispose: () => channel.dispose(),
+  };
+}

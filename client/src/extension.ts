@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCheckAllDrafts } from './checkAllDrafts';
 import { createRestartingErrorHandler } from './crashHandler';
-import { runEndToEndSuiteIfRequested } from './e2eHook';
+import { recordOutputInEndToEndRun, runEndToEndSuiteIfRequested } from './e2eHook';
 import { registerInsertCitation } from './insertCitation';
 import { FactsRequest, SearchRequest, type InitializationOptions, type SearchResult, type StatusParams } from './protocol';
 import { registerReindex } from './reindex';
@@ -33,7 +33,7 @@ let client: LanguageClient | undefined;
 
 /** Starts the client. Called by VS Code on the activation events of package.json. */
 export async function activate(context: vscode.ExtensionContext): Promise<DossierApi> {
-  const output = vscode.window.createOutputChannel('Dossier');
+  const output = recordOutputInEndToEndRun(vscode.window.createOutputChannel('Dossier'), context.subscriptions);
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },

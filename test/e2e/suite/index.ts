@@ -43,6 +43,8 @@ export function run(): Promise<void> {
   require('./diagnostics.test');
   require('./navigation.test');
   require('./commands.test');
+  // Last: it kills and restarts the server.
+  require('./crash.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} end-to-end test(s) failed`)) : resolve()));
