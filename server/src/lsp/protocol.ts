@@ -1,9 +1,9 @@
 /**
- * Dossier's custom LSP messages. The VS Code client keeps a mirror of these in
- * `client/src/protocol.ts` (same method names and shapes) so its bundle does not
- * pull in the server library; change both together.
+ * Dossier's custom LSP messages, shared by the server and the VS Code client.
+ * Built on `vscode-languageserver-protocol` alone (the package both the server
+ * and the client library use), so the client bundle does not pull in the server.
  */
-import { NotificationType, RequestType, RequestType0, type Range } from 'vscode-languageserver';
+import { NotificationType, RequestType, RequestType0, type Range } from 'vscode-languageserver-protocol';
 
 /** Parameters of `dossier/search`. */
 export interface SearchParams {
