@@ -59,10 +59,10 @@ async function warmStart(cachePath: string): Promise<void> {
   if ('ignored' in parsed || 'ignored' in restored || verify.extracted.length !== 0) throw new Error('warm start did not reuse the cache');
   rows.push(['Warm load (read + parse + restore; corpus usable), fresh process', loaded, 'target < 300 ms']);
   rows.push(['  read cache file', read, '']);
-  rows.push(['  parse + expand compact sources', parse, '']);
-  rows.push(['  restore (sources in, search index adopted, other tables queued)', restore, '']);
-  rows.push(['  first search (builds postings)', firstSearch, '']);
-  rows.push(['  verify pass (list + stat, unchanged files not read)', verifyTime, '']);
+  rows.push(['  parse header (sources deferred: each is parsed and expanded on first use)', parse, '']);
+  rows.push(['  restore (sources in, tables queued, stored search index kept for first use)', restore, '']);
+  rows.push(['  first search (decodes + adopts the stored index, builds postings)', firstSearch, '']);
+  rows.push(['  verify pass (list + stat, unchanged files not read; builds every deferred source)', verifyTime, '']);
   const c5 = clock();
   warm.buildTables();
   warm.entities.all();

@@ -1,45 +1,65 @@
 /**
- * The persisted corpus cache: the extracted sources as JSON, so a restart does
- * not re-extract thousands of unchanged files. The host stores the string
+ * The persisted corpus cache: the extracted sources, so a restart does not
+ * re-extract thousands of unchanged files. The host stores the string
  * wherever it likes (see node/nodeFileSystem.ts); after loading, an indexing
  * pass re-extracts only the files whose content hash changed.
  *
  * A cache written by another version of the extractors, or a corrupt one, is
  * ignored (with a reason) and the corpus is simply rebuilt.
  */
-import type { ExtractedSource, LocalEntity, NumberFact, Paragraph, Quote, Role, Span } from '../model';
-import type { Corpus } from './corpus';
+import type { ExtractedSource, LocalEntity, NumberFact, Paragraph, Problem, Quote, Role, Span } from '../model';
+import type { Corpus, DeferredSource } from './corpus';
 import type { SerializedSearchIndex } from './searchIndex';
 
 /**
  * Version of the cache format *and* of what extraction produces: bump it whenever
  * the extractors change their output, so stale extractions are not reused.
  */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 
-/** A cache document as read back: the sources in their usual shape. */
+/*
+ * Layout: a JSON array whose first line holds the header, `[<header>\n`,
+ * followed by `,<record>` per source and the closing `]` (so the file stays
+ * one valid JSON document for anyone inspecting it). The header holds, per source, what the corpus needs at once (key,
+ * URI, path, hash, text, paragraphs, problems: the stored search index is
+ * checked against text and paragraphs) and the length of its record; the
+ * record (a JSON object: entities, quotes, numbers, title, meta, encoding) is
+ * parsed only when the source is first asked for. Parsing and expanding the
+ * records of thousands of sources is most of what loading the whole cache
+ * costs, and a start needs none of them. JSON.stringify never writes a raw
+ * line break, so the first one ends the header; lengths count string characters.
+ */
+
+/** A cache document as read back: sources whose records are parsed on first use. */
 export interface CacheFile {
   version: number;
-  sources: ExtractedSource[];
+  sources: DeferredSource[];
   /** How problems name each file (relative to its workspace folder), by URI. */
   displayPaths?: Record<string, string>;
   /** Size and modification time of each file when it was read, by URI (lets the next pass skip reading it). */
   stamps?: Record<string, string>;
-  /** The persisted search index (see `serializeSearchIndex`); checked against the sources when restored. */
-  search?: unknown;
+  /**
+   * Decodes the persisted search index (see `serializeSearchIndex`); undefined
+   * when it is unusable. Checked against the sources when adopted.
+   */
+  search?: () => SerializedSearchIndex | undefined;
+}
+
+/** What the header holds per source. */
+interface StoredHeader extends Pick<ExtractedSource, 'key' | 'uri' | 'path' | 'hash' | 'text' | 'problems'> {
+  /** Per paragraph: start, end, number, kind (index into {@link KINDS}), sentence count, then start and end of each sentence. */
+  paragraphs: number[];
+  /** Length of the source's record in the body. */
+  size: number;
 }
 
 /**
- * A source as stored: what is cheap to recompute is left out, because parsing
- * a big JSON document costs more than rebuilding a few strings and the file is
- * read on every start. Paragraphs and mentions are flat number arrays, and the
- * `text` of mentions, roles, quotes and numbers is dropped when it is just the
- * source's text at the item's span (it always is today; the check keeps the
- * cache right if an extractor ever normalises one).
+ * A source's record: what is cheap to recompute is left out. Mentions are flat
+ * number arrays, and the `text` of mentions, roles, quotes and numbers is
+ * dropped when it is just the source's text at the item's span (it always is
+ * today; the check keeps the cache right if an extractor ever normalises one).
  */
-interface StoredSource extends Omit<ExtractedSource, 'paragraphs' | 'entities' | 'quotes' | 'numbers' | 'title'> {
-  /** Per paragraph: start, end, number, kind (index into {@link KINDS}), sentence count, then start and end of each sentence. */
-  paragraphs: number[];
+interface StoredRecord extends Omit<ExtractedSource, keyof StoredHeader | 'entities' | 'quotes' | 'numbers' | 'title'> {
   entities: StoredEntity[];
   quotes: Array<WithOptionalText<Quote>>;
   numbers: Array<WithOptionalText<NumberFact>>;
@@ -61,20 +81,34 @@ export function serializeCorpus(corpus: Corpus): string {
   const sources = corpus.sources();
   const displayPaths: Record<string, string> = {};
   const stamps: Record<string, string> = {};
+  const headers: StoredHeader[] = [];
+  const records: string[] = [];
   for (const s of sources) {
     const shown = corpus.displayPath(s.uri);
     if (shown !== undefined && shown !== s.path) displayPaths[s.uri] = shown;
     const stamp = corpus.fileStamp(s.uri);
     if (stamp !== undefined) stamps[s.uri] = stamp;
+    const record = JSON.stringify(storeRecord(s));
+    records.push(record);
+    headers.push({ key: s.key, uri: s.uri, path: s.path, hash: s.hash, text: s.text, paragraphs: storeParagraphs(s.paragraphs), problems: s.problems, size: record.length });
   }
-  return JSON.stringify({ version: CACHE_VERSION, sources: sources.map(storeSource), displayPaths, stamps, search: storeSearch(corpus.serializedSearch()) });
+  const header = JSON.stringify({ version: CACHE_VERSION, sources: headers, displayPaths, stamps, search: storeSearch(corpus.serializedSearch()) });
+  return `[${header}\n${records.map((r) => `,${r}`).join('')}]`;
 }
 
-/** Reads a cache document; says why it cannot be used instead of throwing. */
+/**
+ * Reads a cache document; says why it cannot be used instead of throwing.
+ * Only the header is checked here: a source whose record turns out broken when
+ * it is built is dropped then (see `DeferredSource`) and extracted again.
+ */
 export function parseCache(json: string): CacheFile | { ignored: string } {
+  // Anything else (an older cache, garbage) is parsed whole, to say what it is.
+  const layered = json.startsWith('[');
+  const newline = layered ? json.indexOf('\n') : -1;
+  const headerEnd = newline < 0 ? json.length : newline;
   let data: unknown;
   try {
-    data = JSON.parse(json);
+    data = JSON.parse(layered ? json.slice(1, headerEnd) : json);
   } catch (e) {
     return { ignored: `the cache file is not valid JSON (${e instanceof Error ? e.message : String(e)}); rebuilding the index` };
   }
@@ -83,9 +117,10 @@ export function parseCache(json: string): CacheFile | { ignored: string } {
   if (file.version !== CACHE_VERSION) {
     return { ignored: `the cache was written by another version of Dossier (cache version ${String(file.version)}, expected ${CACHE_VERSION}); rebuilding the index` };
   }
-  const sources = Array.isArray(file.sources) ? loadSources(file.sources) : null;
+  const sources = Array.isArray(file.sources) && newline >= 0 ? deferSources(file.sources, json, newline + 1) : null;
+  if (sources === 'truncated') return { ignored: 'the cache file is truncated; rebuilding the index' };
   if (!sources) return { ignored: 'the cache file has an unexpected shape; rebuilding the index' };
-  return { version: CACHE_VERSION, sources, displayPaths: stringRecord(file.displayPaths), stamps: stringRecord(file.stamps), search: loadSearch(file.search) };
+  return { version: CACHE_VERSION, sources, displayPaths: stringRecord(file.displayPaths), stamps: stringRecord(file.stamps), search: () => loadSearch(file.search) };
 }
 
 function stringRecord(value: unknown): Record<string, string> {
@@ -94,10 +129,11 @@ function stringRecord(value: unknown): Record<string, string> {
 }
 
 /**
- * Fills `corpus` from a cache document (the JSON, or what {@link parseCache}
+ * Fills `corpus` from a cache document (the text, or what {@link parseCache}
  * made of it). Returns how many sources were restored, or why the cache was
- * ignored (the corpus is then left unchanged). The search index is taken as
- * stored when it fits the sources; the other tables are built on first use.
+ * ignored (the corpus is then left unchanged). Sources are built on first use;
+ * the search index is taken as stored when it fits the sources at its first
+ * use; the other tables are built on first use.
  */
 export function restoreCorpus(corpus: Corpus, cache: string | CacheFile): { restored: number } | { ignored: string } {
   const file = typeof cache === 'string' ? parseCache(cache) : cache;
@@ -107,18 +143,25 @@ export function restoreCorpus(corpus: Corpus, cache: string | CacheFile): { rest
     const stamp = file.stamps?.[source.uri];
     if (stamp !== undefined) corpus.setFileStamp(source.uri, stamp);
   }
-  if (file.search !== undefined) corpus.adoptSearch(file.search);
+  // Decoded and checked when the search table is first used (a start does not need it).
+  const search = file.search;
+  if (search) corpus.adoptSearchLater(search);
   return { restored: file.sources.length };
 }
 
 // ---------------------------------------------------------------- compact sources
 
-function storeSource(s: ExtractedSource): StoredSource {
-  const paragraphs: number[] = [];
-  for (const p of s.paragraphs) {
-    paragraphs.push(p.start, p.end, p.number, KINDS.indexOf(p.kind), p.sentences.length);
-    for (const x of p.sentences) paragraphs.push(x.start, x.end);
+function storeParagraphs(paragraphs: Paragraph[]): number[] {
+  const flat: number[] = [];
+  for (const p of paragraphs) {
+    flat.push(p.start, p.end, p.number, KINDS.indexOf(p.kind), p.sentences.length);
+    for (const x of p.sentences) flat.push(x.start, x.end);
   }
+  return flat;
+}
+
+function storeRecord(s: ExtractedSource): StoredRecord {
+  const { key: _key, uri: _uri, path: _path, hash: _hash, text: _text, paragraphs: _paragraphs, problems: _problems, ...rest } = s;
   const entities = s.entities.map((e): StoredEntity => {
     const mentions: number[] = [];
     for (const m of e.mentions) {
@@ -129,7 +172,7 @@ function storeSource(s: ExtractedSource): StoredSource {
     return { ...e, mentions, roles: e.roles.map((r) => dropText(s.text, r)) };
   });
   const title = s.title && s.title.span && s.title.text === s.text.slice(s.title.span.start, s.title.span.end) ? { span: s.title.span } : s.title;
-  return { ...s, paragraphs, entities, quotes: s.quotes.map((q) => dropText(s.text, q)), numbers: s.numbers.map((n) => dropText(s.text, n)), title };
+  return { ...rest, entities, quotes: s.quotes.map((q) => dropText(s.text, q)), numbers: s.numbers.map((n) => dropText(s.text, n)), title };
 }
 
 function dropText<T extends Span & { text: string }>(text: string, item: T): WithOptionalText<T> {
@@ -139,34 +182,64 @@ function dropText<T extends Span & { text: string }>(text: string, item: T): Wit
   return copy;
 }
 
-/** The stored sources in their usual shape, or null when any does not have the expected shape. */
-function loadSources(stored: unknown[]): ExtractedSource[] | null {
-  const out: ExtractedSource[] = [];
-  try {
-    for (const value of stored) {
-      const source = loadSource(value);
-      if (!source) return null;
-      out.push(source);
-    }
-  } catch {
-    // A hand-edited or truncated cache can break the shape anywhere: it is just not used.
-    return null;
+/**
+ * The sources of a header, deferred; null when a header entry does not have
+ * the expected shape, 'truncated' when the records (from `bodyStart`, each
+ * after a comma, then the closing bracket) do not add up to the rest of `json`.
+ */
+function deferSources(stored: unknown[], json: string, bodyStart: number): DeferredSource[] | null | 'truncated' {
+  const out: DeferredSource[] = [];
+  let offset = bodyStart;
+  for (const value of stored) {
+    if (typeof value !== 'object' || value === null) return null;
+    const h = value as Record<string, unknown>;
+    if (!(typeof h.key === 'string' && typeof h.uri === 'string' && typeof h.path === 'string' && typeof h.hash === 'string'
+      && typeof h.text === 'string' && Array.isArray(h.problems) && Number.isInteger(h.size) && (h.size as number) >= 0 && isNumberArray(h.paragraphs))) return null;
+    const paragraphs = loadParagraphs(h.paragraphs, h.text.length);
+    if (!paragraphs) return null;
+    const end = offset + 1 + (h.size as number);
+    if (end >= json.length || json[offset] !== ',') return 'truncated';
+    out.push(deferredSource({ key: h.key, uri: h.uri, path: h.path, hash: h.hash, text: h.text, paragraphs, problems: h.problems as Problem[] }, json, offset + 1, end));
+    offset = end;
   }
-  return out;
+  return offset === json.length - 1 && json[offset] === ']' ? out : 'truncated';
 }
 
-/** Restores one stored source in place (the parsed JSON is ours, and copying it would cost as much as parsing). */
-function loadSource(value: unknown): ExtractedSource | null {
+/** A source whose record (`json` from `start` to `end`) is parsed and expanded on first use, once. */
+function deferredSource(header: Omit<ExtractedSource, 'encoding' | 'meta' | 'title' | 'entities' | 'quotes' | 'numbers'>, json: string, start: number, end: number): DeferredSource {
+  let built: ExtractedSource | { error: string } | undefined;
+  return {
+    ...header,
+    materialize() {
+      built ??= buildSource(header, json.slice(start, end));
+      return built;
+    },
+  };
+}
+
+/** The full source from its header fields and its record, or why the record is unusable. */
+function buildSource(header: Omit<ExtractedSource, 'encoding' | 'meta' | 'title' | 'entities' | 'quotes' | 'numbers'>, record: string): ExtractedSource | { error: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(record);
+  } catch (e) {
+    return { error: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  try {
+    return loadRecord(header, value) ?? { error: 'unexpected shape' };
+  } catch (e) {
+    // A hand-edited record can break the shape anywhere.
+    return { error: `unexpected shape: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/** Expands a parsed record in place (it is ours, and copying it would cost as much as parsing). */
+function loadRecord(header: Omit<ExtractedSource, 'encoding' | 'meta' | 'title' | 'entities' | 'quotes' | 'numbers'>, value: unknown): ExtractedSource | null {
   if (typeof value !== 'object' || value === null) return null;
   const s = value as Record<string, unknown>;
-  if (!(typeof s.key === 'string' && typeof s.uri === 'string' && typeof s.path === 'string' && typeof s.hash === 'string'
-    && typeof s.text === 'string' && (s.encoding === 'utf-8' || s.encoding === 'windows-1252')
-    && typeof s.meta === 'object' && s.meta !== null
-    && isNumberArray(s.paragraphs) && Array.isArray(s.entities) && Array.isArray(s.quotes) && Array.isArray(s.numbers) && Array.isArray(s.problems))) return null;
-  const text = s.text;
-  const paragraphs = loadParagraphs(s.paragraphs, text.length);
-  if (!paragraphs) return null;
-  s.paragraphs = paragraphs;
+  if (!((s.encoding === 'utf-8' || s.encoding === 'windows-1252') && typeof s.meta === 'object' && s.meta !== null
+    && Array.isArray(s.entities) && Array.isArray(s.quotes) && Array.isArray(s.numbers))) return null;
+  const text = header.text;
   for (const e of s.entities as Array<Record<string, unknown>>) {
     if (typeof e !== 'object' || e === null || typeof e.name !== 'string' || !Array.isArray(e.mentions) || !Array.isArray(e.roles)) return null;
     if (isNumberArray(e.mentions)) e.mentions = loadMentions(e.mentions, text);
@@ -174,13 +247,13 @@ function loadSource(value: unknown): ExtractedSource | null {
   }
   for (const q of s.quotes) withText(text, q);
   for (const n of s.numbers) withText(text, n);
-  const title = s.title as StoredSource['title'] | undefined;
+  const title = s.title as StoredRecord['title'] | undefined;
   if (title === undefined) s.title = null;
   else if (title !== null && typeof title.text !== 'string') {
     if (!title.span) return null;
     s.title = { text: text.slice(title.span.start, title.span.end), span: title.span };
   }
-  return s as unknown as ExtractedSource;
+  return Object.assign(s, header) as unknown as ExtractedSource;
 }
 
 function loadParagraphs(flat: number[], length: number): Paragraph[] | null {
@@ -219,16 +292,18 @@ function withText(text: string, item: unknown): void {
  * The search index's word list (one term id per word of the corpus, about a
  * million numbers for 5 MB of text) is the bulk of its persisted form. As a
  * JSON array of numbers it is the slowest part of the file to parse; as a
- * string of characters, one or two per id, it parses at the speed of a string
- * copy. Ids are written in base 2^14, most significant digit first: the last
- * digit of an id is U+0100 + d, any earlier digit U+4100 + d. Both ranges are
- * below the surrogates and above the characters JSON escapes, so the string is
- * stored as it is.
+ * string of characters, one to three per id, it parses at the speed of a
+ * string copy. The characters are ASCII that JSON does not escape, so the
+ * header stays a one-byte string when the texts are Latin-1 (a single wider
+ * character makes V8 store, decode and parse the whole header as two-byte,
+ * which costs more than the longer digit string). An id is written most
+ * significant digit first: its last digit is '#' + (id mod 57) (up to '['),
+ * each earlier one, base 34, ']' + d (up to '~'); neither range holds '"' or '\\'.
  */
-const DIGIT_BITS = 14;
-const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
-const LAST_DIGIT = 0x100;
-const EARLIER_DIGIT = LAST_DIGIT + (1 << DIGIT_BITS);
+const LAST_DIGIT = 0x23;
+const LAST_BASE = 0x5b - LAST_DIGIT + 1;
+const EARLIER_DIGIT = 0x5d;
+const EARLIER_BASE = 0x7e - EARLIER_DIGIT + 1;
 
 function storeSearch(index: SerializedSearchIndex): unknown {
   const { tokens, ...rest } = index;
@@ -236,10 +311,9 @@ function storeSearch(index: SerializedSearchIndex): unknown {
   let chunk: number[] = [];
   const digits: number[] = [];
   for (const id of tokens) {
-    let v = id;
     digits.length = 0;
-    digits.push(LAST_DIGIT + (v & DIGIT_MASK));
-    for (v >>>= DIGIT_BITS; v > 0; v >>>= DIGIT_BITS) digits.push(EARLIER_DIGIT + (v & DIGIT_MASK));
+    digits.push(LAST_DIGIT + (id % LAST_BASE));
+    for (let v = Math.floor(id / LAST_BASE); v > 0; v = Math.floor(v / EARLIER_BASE)) digits.push(EARLIER_DIGIT + (v % EARLIER_BASE));
     for (let k = digits.length - 1; k >= 0; k--) chunk.push(digits[k]);
     if (chunk.length >= 4096) {
       chars.push(String.fromCharCode(...chunk));
@@ -259,9 +333,9 @@ function loadSearch(value: unknown): SerializedSearchIndex | undefined {
   let v = 0;
   for (let i = 0; i < tokensText.length; i++) {
     const c = tokensText.charCodeAt(i);
-    if (c >= EARLIER_DIGIT && c < EARLIER_DIGIT + (1 << DIGIT_BITS)) v = (v << DIGIT_BITS) | (c - EARLIER_DIGIT);
-    else if (c >= LAST_DIGIT && c < EARLIER_DIGIT) {
-      tokens.push((v << DIGIT_BITS) | (c - LAST_DIGIT));
+    if (c >= EARLIER_DIGIT && c < EARLIER_DIGIT + EARLIER_BASE) v = v * EARLIER_BASE + (c - EARLIER_DIGIT);
+    else if (c >= LAST_DIGIT && c < LAST_DIGIT + LAST_BASE) {
+      tokens.push(v * LAST_BASE + (c - LAST_DIGIT));
       v = 0;
     } else return undefined;
   }

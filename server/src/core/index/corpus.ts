@@ -15,8 +15,16 @@
  * nothing; {@link Corpus.buildTables} applies every queue (e.g. in idle time).
  * A table that throws on a source while its queue is applied records a
  * problem for that file, as before; such problems show up once the table is built.
+ *
+ * Sources restored from the cache may be {@link DeferredSource}s: only what
+ * the corpus and the stored search index need (key, path, hash, text,
+ * paragraphs, problems) is parsed at load, and the rest of a source is built
+ * the first time anything asks for it (`get`, `byUri`, `sources()`, a table).
+ * A deferred source whose stored record turns out unusable is dropped and
+ * reported as a problem of its file, with no stamp, so the next indexing pass
+ * re-extracts it.
  */
-import type { ExtractedSource, Problem } from '../model';
+import type { ExtractedSource, Paragraph, Problem } from '../model';
 import type { EntityTable, NumberTable, QuoteTable, SearchIndex, CorpusTable } from './api';
 import { extractFromText } from '../corpus/extractSource';
 import { createEntityTable } from './entityTable';
@@ -24,19 +32,43 @@ import { createNumberTable } from './numberTable';
 import { createQuoteTable } from './quoteTable';
 import { createSearchIndex, deserializeSearchIndex, serializeSearchIndex, type SerializedSearchIndex } from './searchIndex';
 
+/**
+ * A source restored from the cache whose full form is built on first use. It
+ * carries what is needed without building it: the fields the corpus keys and
+ * reports by, and the text and paragraphs the stored search index is checked against.
+ */
+export interface DeferredSource {
+  readonly key: string;
+  readonly uri: string;
+  readonly path: string;
+  readonly hash: string;
+  readonly text: string;
+  readonly paragraphs: Paragraph[];
+  readonly problems: Problem[];
+  /** The full source (sharing text, paragraphs and problems), or why its stored record is unusable. */
+  materialize(): ExtractedSource | { error: string };
+}
+
+/** A source as the corpus holds it: built, or still deferred. */
+type SourceEntry = ExtractedSource | DeferredSource;
+
+function isDeferred(entry: SourceEntry): entry is DeferredSource {
+  return typeof (entry as Partial<DeferredSource>).materialize === 'function';
+}
+
 /** All sources of a workspace and the tables built from them. */
 export class Corpus {
-  private readonly entityTable = new DeferredTable<EntityTable>('names', createEntityTable(), (uri, p) => this.recordTableProblem(uri, p));
-  private readonly quoteTable = new DeferredTable<QuoteTable>('quotes', createQuoteTable(), (uri, p) => this.recordTableProblem(uri, p));
-  private searchTable = new DeferredTable<SearchIndex>('search', createSearchIndex(), (uri, p) => this.recordTableProblem(uri, p));
-  private readonly numberTable = new DeferredTable<NumberTable>('numbers', createNumberTable(), (uri, p) => this.recordTableProblem(uri, p));
+  private readonly entityTable = new DeferredTable<EntityTable>('names', createEntityTable(), (uri, p) => this.recordTableProblem(uri, p), (e) => this.built(e));
+  private readonly quoteTable = new DeferredTable<QuoteTable>('quotes', createQuoteTable(), (uri, p) => this.recordTableProblem(uri, p), (e) => this.built(e));
+  private searchTable = new DeferredTable<SearchIndex>('search', createSearchIndex(), (uri, p) => this.recordTableProblem(uri, p), (e) => this.built(e));
+  private readonly numberTable = new DeferredTable<NumberTable>('numbers', createNumberTable(), (uri, p) => this.recordTableProblem(uri, p), (e) => this.built(e));
 
   private changeCount = 0;
-  private readonly sourcesByUri = new Map<string, ExtractedSource>();
+  private readonly sourcesByUri = new Map<string, SourceEntry>();
   /** URIs using each key, sorted; the first is the one in the tables. */
   private readonly urisByKey = new Map<string, string[]>();
   /** The source whose data is in the tables, per key. */
-  private readonly indexed = new Map<string, ExtractedSource>();
+  private readonly indexed = new Map<string, SourceEntry>();
   /** Path shown in problems per URI (relative to the workspace folder). */
   private readonly displayPaths = new Map<string, string>();
   /** Files that are not sources (binary, too big, unreadable), by URI. */
@@ -45,7 +77,8 @@ export class Corpus {
   private readonly tableProblems = new Map<string, Problem[]>();
   /** Size and modification time of each file when it was last read, by URI (see {@link Corpus.fileStamp}). */
   private readonly stamps = new Map<string, string>();
-  private sorted: ExtractedSource[] = [];
+  /** URIs of the sources by path, as of {@link Corpus.sortedAt}. */
+  private sorted: string[] = [];
   private sortedAt = -1;
 
   /** Entities resolved across sources (built on first use). */
@@ -60,6 +93,7 @@ export class Corpus {
 
   /** Full-text search (built on first use, or restored from the cache). */
   get search(): SearchIndex {
+    this.adoptPendingSearch();
     return this.searchTable.ready();
   }
 
@@ -70,6 +104,7 @@ export class Corpus {
 
   /** Applies every queued change to every table, so no later query pays for it. */
   buildTables(): void {
+    this.adoptPendingSearch();
     for (const table of this.tables()) table.ready();
   }
 
@@ -95,10 +130,30 @@ export class Corpus {
   adoptSearch(data: unknown): boolean {
     if (!this.searchTable.untouched) return false;
     // A source without paragraphs has no documents in a persisted index: it is not part of the match.
-    const index = deserializeSearchIndex(data, [...this.indexed.values()].filter((s) => s.paragraphs.length > 0));
+    // The index reads only key, text and paragraphs, which a deferred source has: checking it builds no source.
+    const index = deserializeSearchIndex(data, [...this.indexed.values()].filter((s) => s.paragraphs.length > 0) as ExtractedSource[]);
     if (!index) return false;
-    this.searchTable = new DeferredTable<SearchIndex>('search', index, (uri, p) => this.recordTableProblem(uri, p));
+    this.searchTable = new DeferredTable<SearchIndex>('search', index, (uri, p) => this.recordTableProblem(uri, p), (e) => this.built(e));
     return true;
+  }
+
+  /**
+   * Like {@link Corpus.adoptSearch}, but when the search table is first used:
+   * decoding and checking a persisted index is a good part of a restore, and
+   * a start does not need it. Dropped when the corpus changed in between (its
+   * words could be stale even where paragraphs still fit).
+   */
+  adoptSearchLater(load: () => unknown): void {
+    this.pendingSearch = { load, at: this.changeCount };
+  }
+
+  private pendingSearch: { load: () => unknown; at: number } | null = null;
+
+  private adoptPendingSearch(): void {
+    const pending = this.pendingSearch;
+    if (!pending) return;
+    this.pendingSearch = null;
+    if (pending.at === this.changeCount) this.adoptSearch(pending.load());
   }
 
   /** Incremented on every change; a cache key for results derived from the corpus. */
@@ -109,14 +164,17 @@ export class Corpus {
   /**
    * Adds a source, or replaces the one with the same URI. `displayPath` is how
    * problems name the file (relative to the workspace folder); default `source.path`.
+   * A {@link DeferredSource} is built the first time it is asked for.
    */
-  upsert(source: ExtractedSource, displayPath: string = source.path): void {
+  upsert(source: ExtractedSource | DeferredSource, displayPath: string = source.path): void {
     const old = this.sourcesByUri.get(source.uri);
     this.skippedByUri.delete(source.uri);
     // The new content may not be what is on disk (an editor buffer): the indexer re-stamps it when it is.
     this.stamps.delete(source.uri);
     this.displayPaths.set(source.uri, displayPath);
     if (old) this.unlinkKey(old.key, old.uri);
+    if (old && isDeferred(old)) this.deferredCount--;
+    if (isDeferred(source)) this.deferredCount++;
     this.sourcesByUri.set(source.uri, source);
     this.linkKey(source.key, source.uri);
     if (old && old.key !== source.key) this.refreshTables(old.key);
@@ -135,6 +193,7 @@ export class Corpus {
       return;
     }
     this.sourcesByUri.delete(uri);
+    if (isDeferred(old)) this.deferredCount--;
     this.unlinkKey(old.key, uri);
     this.refreshTables(old.key);
     this.changeCount++;
@@ -155,13 +214,40 @@ export class Corpus {
 
   /** The source with this citation key (case-sensitive); the first by URI if duplicated. */
   get(key: string): ExtractedSource | undefined {
-    const uris = this.urisByKey.get(key);
-    return uris ? this.sourcesByUri.get(uris[0]) : undefined;
+    // Building a deferred source can drop it (a broken record): then the next file with the key answers.
+    for (let uris = this.urisByKey.get(key); uris; uris = this.urisByKey.get(key)) {
+      const source = this.byUri(uris[0]);
+      if (source) return source;
+    }
+    return undefined;
   }
 
   /** The source read from this URI. */
   byUri(uri: string): ExtractedSource | undefined {
-    return this.sourcesByUri.get(uri);
+    const entry = this.sourcesByUri.get(uri);
+    return entry ? this.built(entry) : undefined;
+  }
+
+  /** True while some source restored from the cache has not been built yet (see {@link Corpus.buildSources}). */
+  get sourcesPending(): boolean {
+    return this.deferredCount > 0;
+  }
+
+  /**
+   * Builds up to `limit` deferred sources (all by default), so later queries do
+   * not pay for them; a host calls it in chunks in idle time. Returns how many
+   * are still deferred.
+   */
+  buildSources(limit = Infinity): number {
+    if (this.deferredCount === 0) return 0;
+    let done = 0;
+    for (const entry of [...this.sourcesByUri.values()]) {
+      if (done >= limit) break;
+      if (!isDeferred(entry)) continue;
+      this.built(entry);
+      done++;
+    }
+    return this.deferredCount;
   }
 
   /**
@@ -194,12 +280,17 @@ export class Corpus {
 
   /** All sources, by path. */
   sources(): ExtractedSource[] {
-    // Features ask for this on every request; sort once per corpus version.
+    this.buildSources();
+    return this.sortedUris().map((uri) => this.sourcesByUri.get(uri) as ExtractedSource);
+  }
+
+  /** URIs of all sources by path. Features ask for the sources on every request: sort once per corpus version. */
+  private sortedUris(): string[] {
     if (this.sortedAt !== this.changeCount) {
-      this.sorted = [...this.sourcesByUri.values()].sort((a, b) => compare(a.path, b.path) || compare(a.uri, b.uri));
+      this.sorted = [...this.sourcesByUri.values()].sort((a, b) => compare(a.path, b.path) || compare(a.uri, b.uri)).map((s) => s.uri);
       this.sortedAt = this.changeCount;
     }
-    return [...this.sorted];
+    return this.sorted;
   }
 
   /** Number of sources. */
@@ -222,7 +313,9 @@ export class Corpus {
   /** Everything wrong with the corpus: per-file problems, skipped files and duplicate keys. */
   problems(): Problem[] {
     const out: Problem[] = [];
-    for (const source of this.sources()) {
+    // Problems are known without building deferred sources.
+    for (const uri of this.sortedUris()) {
+      const source = this.sourcesByUri.get(uri) as SourceEntry;
       out.push(...source.problems);
       out.push(...(this.tableProblems.get(source.uri) ?? []));
     }
@@ -281,6 +374,46 @@ export class Corpus {
     return [this.entityTable, this.quoteTable, this.searchTable, this.numberTable];
   }
 
+  /** Number of deferred sources in {@link Corpus.sourcesByUri}. */
+  private deferredCount = 0;
+
+  /**
+   * The built form of a source the corpus holds: a deferred one is built and
+   * replaces its entry everywhere (same version: the corpus did not change).
+   * Undefined when its stored record is unusable: the source is then dropped
+   * and its file reported, unstamped, so the next indexing pass re-extracts it.
+   */
+  private built(entry: SourceEntry): ExtractedSource | undefined {
+    if (!isDeferred(entry)) return entry;
+    const current = this.sourcesByUri.get(entry.uri) === entry;
+    let result: ReturnType<DeferredSource['materialize']>;
+    try {
+      result = entry.materialize();
+    } catch (e) {
+      result = { error: e instanceof Error ? e.message : String(e) };
+    }
+    if ('error' in result) {
+      if (current) {
+        const displayPath = this.displayPaths.get(entry.uri) ?? entry.path;
+        this.removeUri(entry.uri);
+        this.skippedByUri.set(entry.uri, {
+          path: displayPath,
+          uri: entry.uri,
+          severity: 'warning',
+          message: `The cached index of this file could not be read (${result.error}); it is extracted again on the next indexing pass.`,
+        });
+        this.displayPaths.set(entry.uri, displayPath);
+      }
+      return undefined;
+    }
+    if (current) {
+      this.sourcesByUri.set(entry.uri, result);
+      this.deferredCount--;
+      if (this.indexed.get(entry.key) === entry) this.indexed.set(entry.key, result);
+    }
+    return result;
+  }
+
   private recordTableProblem(uri: string, problem: { table: string; error: unknown }): void {
     const list = this.tableProblems.get(uri) ?? [];
     list.push({
@@ -299,7 +432,7 @@ export class Corpus {
  * touched, which is the order the table would have seen them in.
  */
 class DeferredTable<T extends CorpusTable> {
-  private queue = new Map<string, { removeFirst: boolean; add: ExtractedSource | null }>();
+  private queue = new Map<string, { removeFirst: boolean; add: SourceEntry | null }>();
   /** True until the table has been given anything. */
   private fresh = true;
 
@@ -307,6 +440,8 @@ class DeferredTable<T extends CorpusTable> {
     private readonly name: string,
     private readonly table: T,
     private readonly onError: (uri: string, problem: { table: string; error: unknown }) => void,
+    /** The built form of a queued source; undefined when it cannot be built (the corpus drops it). */
+    private readonly build: (entry: SourceEntry) => ExtractedSource | undefined,
   ) {}
 
   get pending(): boolean {
@@ -318,7 +453,7 @@ class DeferredTable<T extends CorpusTable> {
     return this.fresh;
   }
 
-  add(source: ExtractedSource): void {
+  add(source: SourceEntry): void {
     const entry = this.queue.get(source.key);
     this.queue.delete(source.key);
     this.queue.set(source.key, { removeFirst: entry?.removeFirst ?? false, add: source });
@@ -340,7 +475,8 @@ class DeferredTable<T extends CorpusTable> {
     for (const [key, { removeFirst, add }] of queue) {
       // A table that throws on one source must not stop the others: the failure becomes a problem of that file.
       if (removeFirst) this.apply(() => this.table.remove(key), add?.uri);
-      if (add) this.apply(() => this.table.add(add), add.uri);
+      const source = add && this.build(add);
+      if (source) this.apply(() => this.table.add(source), source.uri);
     }
     return this.table;
   }
