@@ -157,6 +157,21 @@ export function createDossierService(options: DossierServiceOptions) {
     completion(corpus, '[@', 2);
   }
 
+  /** Sources restored from the cache built per turn of the event loop by {@link warmRestored}. */
+  const RESTORED_SOURCES_PER_TURN = 64;
+
+  /**
+   * Warms a corpus just restored from the cache, after the restore has
+   * answered: its sources are built a chunk per turn of the event loop (each
+   * is parsed from the cache on first use), then the tables as after a pass.
+   */
+  async function warmRestored(corpus: Corpus): Promise<void> {
+    if (options.yieldNow) {
+      while (corpus.buildSources(RESTORED_SOURCES_PER_TURN) > 0) await options.yieldNow();
+    }
+    warm(corpus);
+  }
+
   /** Runs `task` after every pass already queued for the folder. */
   function enqueue<T>(folder: FolderState, task: () => Promise<T>): Promise<T> {
     const run = folder.queue.then(task, task);
@@ -229,7 +244,8 @@ export function createDossierService(options: DossierServiceOptions) {
         return 0;
       }
       folder.loaded = true;
-      warm(folder.corpus);
+      // Off the critical path: queries answer from the restored corpus at once; the first pass runs after the warm-up.
+      void enqueue(folder, () => warmRestored(folder.corpus)).catch((e) => logger.warn(`Could not warm the restored index of ${folder.uri}: ${message(e)}`));
       logger.info(`Restored ${result.restored} sources of ${folder.uri} from the cache.`);
       return result.restored;
     },
