@@ -7,7 +7,7 @@
  * (the persisted cache at first), and indexing updates the corpus in place,
  * one file at a time, giving the event loop a turn between files.
  */
-import { checkDraft } from './checks/checkDraft';
+import { checkDraft, checkDraftInSteps } from './checks/checkDraft';
 import { DiagnosticCode, type DossierDiagnostic, type Severity } from './checks/diagnostics';
 import { DEFAULT_MAX_FILE_SIZE_KB } from './corpus/decode';
 import { parseDraft } from './draft/parseDraft';
@@ -68,7 +68,7 @@ export interface DossierServiceOptions {
   cache?: CacheStore;
   /** Makes hover links that open a source at a passage. */
   link?: SourceLinker;
-  /** Gives the event loop a turn during long indexing passes. */
+  /** Gives the event loop a turn during long indexing passes and between the slices of a long draft's check. */
   yieldNow?: () => Promise<void>;
   /** Extracts sources off the main thread (Node: a worker pool); in-process when absent. */
   extract?: SourceExtractor;
@@ -109,6 +109,14 @@ interface FolderState {
 
 /** Settings used for folders until the client's configuration arrives. */
 export const DEFAULT_FOLDER_SETTINGS: FolderSettings = { sources: DEFAULT_SOURCE_GLOBS, maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB, severity: {} };
+
+/**
+ * Drafts up to this length are checked in one go: most drafts are far shorter
+ * and checking them takes milliseconds, so pausing would only delay them.
+ */
+const SLICED_CHECK_MIN_LENGTH = 50_000;
+/** Longest stretch of checking between two turns of the event loop. */
+const CHECK_SLICE_MS = 15;
 
 /** Markdown files that are never drafts: dependencies, VCS and editor folders, the cache. */
 const NOT_DRAFT_DIR = /(^|\/)(node_modules|\.git|\.dossier-cache|\.vscode|\.vscode-test|dist|out)\//;
@@ -192,6 +200,35 @@ export function createDossierService(options: DossierServiceOptions) {
     const folder = folderFor(doc.uri);
     const severities = (folder?.settings ?? DEFAULT_FOLDER_SETTINGS).severity;
     return checkDraft(parse(doc), folder?.corpus ?? orphanCorpus, { severities });
+  }
+
+  /**
+   * Checks a draft without holding the event loop: a long draft is checked in
+   * slices of about {@link CHECK_SLICE_MS}, with a turn of the event loop
+   * between slices. Null when the run was abandoned: `token` was cancelled
+   * (a newer version supersedes it) or the corpus changed in between (the
+   * slices would mix two corpus states).
+   */
+  async function checkInSlices(doc: DocumentInput, token?: CancellationToken): Promise<DossierDiagnostic[] | null> {
+    const yieldNow = options.yieldNow;
+    if (!yieldNow || doc.text.length < SLICED_CHECK_MIN_LENGTH) return token?.isCancellationRequested ? null : checkText(doc);
+    const folder = folderFor(doc.uri);
+    const corpus = folder?.corpus ?? orphanCorpus;
+    const severities = (folder?.settings ?? DEFAULT_FOLDER_SETTINGS).severity;
+    const version = corpus.version;
+    const draft = parse(doc);
+    await yieldNow();
+    const steps = checkDraftInSteps(draft, corpus, { severities });
+    let sliceStart = Date.now();
+    for (;;) {
+      if (token?.isCancellationRequested || corpus.version !== version || folderFor(doc.uri)?.corpus !== folder?.corpus) return null;
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (Date.now() - sliceStart >= CHECK_SLICE_MS) {
+        await yieldNow();
+        sliceStart = Date.now();
+      }
+    }
   }
 
   const service = {
@@ -409,6 +446,13 @@ export function createDossierService(options: DossierServiceOptions) {
     },
 
     /**
+     * The same diagnostics as {@link diagnostics}, computed without holding
+     * the event loop for long (see `yieldNow`); null when abandoned because
+     * `token` was cancelled or the corpus changed meanwhile.
+     */
+    diagnosticsInSlices: checkInSlices,
+
+    /**
      * Problems of source files (broken front matter, duplicate keys, skipped
      * files) as diagnostics, by URI, for every folder.
      */
@@ -458,7 +502,13 @@ export function createDossierService(options: DossierServiceOptions) {
               continue;
             }
           }
-          results.push({ uri: doc.uri, text: doc.text, diagnostics: checkText(doc) });
+          let diagnostics: DossierDiagnostic[] | null = null;
+          // A run abandoned because the corpus changed (a source was saved meanwhile) starts over.
+          while (diagnostics === null) {
+            diagnostics = await checkInSlices(doc, token);
+            if (token?.isCancellationRequested) return results;
+          }
+          results.push({ uri: doc.uri, text: doc.text, diagnostics });
           if (!open.has(entry.uri)) parses.delete(entry.uri);
           await options.yieldNow?.();
         }

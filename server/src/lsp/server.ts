@@ -57,6 +57,8 @@ export function startServer(connection: Connection, host: ServerHost): DossierSe
   const mappers = new TextMappers();
   const settingsByFolder = new Map<string, DossierSettings>();
   const pendingChecks = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The check running for each draft; a newer version (or a close) cancels it. */
+  const runningChecks = new Map<string, { isCancellationRequested: boolean }>();
   const publishedSourceUris = new Set<string>();
   const runningIndex = new Map<string, { isCancellationRequested: boolean }>();
   let capabilities: ClientCapabilities = {};
@@ -141,23 +143,49 @@ export function startServer(connection: Connection, host: ServerHost): DossierSe
 
   // ------------------------------------------------------------ diagnostics
 
-  function validate(uri: string): void {
+  /** Cancels the check running for `uri`, if any: its result would be stale. */
+  function cancelCheck(uri: string): void {
+    const running = runningChecks.get(uri);
+    if (running) running.isCancellationRequested = true;
+    runningChecks.delete(uri);
+  }
+
+  /**
+   * Checks a draft and publishes its diagnostics. A long draft is checked in
+   * slices, so requests are answered meanwhile; a run superseded by a newer
+   * version (or a corpus change) publishes nothing, the newer run does.
+   */
+  async function validate(uri: string): Promise<void> {
     pendingChecks.delete(uri);
+    cancelCheck(uri);
     const doc = documents.get(uri);
     if (!doc || !isDraft(doc)) return;
-    const diagnostics = guard('diagnostics', [] as Diagnostic[], undefined, () =>
-      service.diagnostics(toInput(doc)).map((d) => toDiagnostic(doc, d, mapperFor)));
+    const token = { isCancellationRequested: false };
+    runningChecks.set(uri, token);
+    let diagnostics: Diagnostic[];
+    try {
+      const found = await service.diagnosticsInSlices(toInput(doc), token);
+      if (found === null || token.isCancellationRequested || documents.get(uri)?.version !== doc.version) return;
+      diagnostics = found.map((d) => toDiagnostic(doc, d, mapperFor));
+    } catch (e) {
+      logger.error(`diagnostics failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      diagnostics = [];
+    } finally {
+      if (runningChecks.get(uri) === token) runningChecks.delete(uri);
+    }
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   }
 
   function scheduleValidation(uri: string): void {
     const pending = pendingChecks.get(uri);
     if (pending) clearTimeout(pending);
-    pendingChecks.set(uri, setTimeout(() => validate(uri), DIAGNOSTICS_DELAY_MS));
+    // The text changed: a run still checking the previous version is of no use.
+    cancelCheck(uri);
+    pendingChecks.set(uri, setTimeout(() => void validate(uri), DIAGNOSTICS_DELAY_MS));
   }
 
   function validateOpenDrafts(): void {
-    for (const doc of documents.all()) validate(doc.uri);
+    for (const doc of documents.all()) void validate(doc.uri);
   }
 
   function publishSourceDiagnostics(): void {
@@ -311,6 +339,7 @@ export function startServer(connection: Connection, host: ServerHost): DossierSe
     const pending = pendingChecks.get(e.document.uri);
     if (pending) clearTimeout(pending);
     pendingChecks.delete(e.document.uri);
+    cancelCheck(e.document.uri);
     service.forget(e.document.uri);
     if (!publishedSourceUris.has(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
