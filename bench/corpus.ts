@@ -59,9 +59,9 @@ async function warmStart(cachePath: string): Promise<void> {
   if ('ignored' in parsed || 'ignored' in restored || verify.extracted.length !== 0) throw new Error('warm start did not reuse the cache');
   rows.push(['Warm load (read + parse + restore; corpus usable), fresh process', loaded, 'target < 300 ms']);
   rows.push(['  read cache file', read, '']);
-  rows.push(['  parse header (sources deferred: each is parsed and expanded on first use)', parse, '']);
+  rows.push(['  parse header (key, path, hash, problems; each source parsed on first use)', parse, '']);
   rows.push(['  restore (sources in, tables queued, stored search index kept for first use)', restore, '']);
-  rows.push(['  first search (decodes + adopts the stored index, builds postings)', firstSearch, '']);
+  rows.push(['  first search (parses texts + paragraphs, decodes + adopts the stored index, builds postings)', firstSearch, '']);
   rows.push(['  verify pass (list + stat, unchanged files not read; builds every deferred source)', verifyTime, '']);
   const c5 = clock();
   warm.buildTables();

@@ -9,30 +9,47 @@ import { InMemoryFileSystem } from '../../../server/src/core/workspace';
 
 const SEEDS = resolve(__dirname, '../../../../shared/seeds');
 
-interface Header { sources: Array<{ uri: string; size: number; paragraphs: number[] }>; search: { docStart: number[]; tokensText: string } }
+interface Header { searchSize: number; sources: Array<{ uri: string; sizes: [number, number] }> }
+interface StoredSearch { docStart: number[]; tokensText: string }
 
-/** A cache with its header changed by `edit` (the records are kept as they are). */
-function editHeader(json: string, edit: (header: Header) => void): string {
-  const newline = json.indexOf('\n');
-  const header = JSON.parse(json.slice(1, newline)) as Header;
-  edit(header);
-  return `[${JSON.stringify(header)}${json.slice(newline)}`;
-}
-
-/** A cache with the record of the source at `uri` replaced by what `edit` makes of it (its length updated). */
-function editRecord(json: string, uri: string, edit: (record: string) => string): string {
+/** A cache file taken apart: its header, the search index segment, and per source its text segment and record. */
+function split(json: string): { header: Header; search: string; parts: Array<[string, string]> } {
   const newline = json.indexOf('\n');
   const header = JSON.parse(json.slice(1, newline)) as Header;
   let offset = newline + 1;
-  let records = '';
-  for (const source of header.sources) {
-    let record = json.slice(offset + 1, offset + 1 + source.size);
-    offset += 1 + source.size;
-    if (source.uri === uri) record = edit(record);
-    source.size = record.length;
-    records += `,${record}`;
-  }
-  return `[${JSON.stringify(header)}\n${records}]`;
+  const next = (size: number): string => {
+    assert.equal(json[offset], ',');
+    offset += 1 + size;
+    return json.slice(offset - size, offset);
+  };
+  const search = next(header.searchSize);
+  const parts = header.sources.map((s): [string, string] => [next(s.sizes[0]), next(s.sizes[1])]);
+  assert.equal(json.slice(offset), ']');
+  return { header, search, parts };
+}
+
+/** Puts a cache file back together, with the segment lengths updated. */
+function assemble({ header, search, parts }: ReturnType<typeof split>): string {
+  header.searchSize = search.length;
+  header.sources.forEach((s, i) => { s.sizes = [parts[i][0].length, parts[i][1].length]; });
+  return `[${JSON.stringify(header)}\n,${search}${parts.map(([core, record]) => `,${core},${record}`).join('')}]`;
+}
+
+/** A cache with its stored search index changed by `edit`. */
+function editSearch(json: string, edit: (search: StoredSearch) => void): string {
+  const file = split(json);
+  const search = JSON.parse(file.search) as StoredSearch;
+  edit(search);
+  return assemble({ ...file, search: JSON.stringify(search) });
+}
+
+/** A cache with the segment (0: text and paragraphs, 1: the rest) of the source at `uri` replaced by what `edit` makes of it. */
+function editSegment(json: string, uri: string, segment: 0 | 1, edit: (text: string) => string): string {
+  const file = split(json);
+  const i = file.header.sources.findIndex((s) => s.uri === uri);
+  assert.ok(i >= 0);
+  file.parts[i][segment] = edit(file.parts[i][segment]);
+  return assemble(file);
 }
 
 /** Articles with names, roles, acronyms, quotes, numbers, captions, a markdown heading and an empty file. */
@@ -92,10 +109,10 @@ describe('cache restore', () => {
   it('builds the search index from the sources when the stored one does not fit them', () => {
     const first = corpusFromTexts(TEXTS);
     const second = new Corpus();
-    restoreCorpus(second, editHeader(serializeCorpus(first), (h) => { h.search.docStart[0] += 1; }));
+    restoreCorpus(second, editSearch(serializeCorpus(first), (h) => { h.docStart[0] += 1; }));
     assert.deepStrictEqual(second.search.search('guided'), first.search.search('guided'));
     const third = new Corpus();
-    restoreCorpus(third, editHeader(serializeCorpus(first), (h) => { h.search.tokensText = 'not term ids'; }));
+    restoreCorpus(third, editSearch(serializeCorpus(first), (h) => { h.tokensText = 'not term ids'; }));
     assert.deepStrictEqual(third.search.search('observers'), first.search.search('observers'));
   });
 
@@ -111,12 +128,12 @@ describe('cache restore', () => {
 
   it('ignores a cache whose header is broken or whose records are cut short', () => {
     const json = serializeCorpus(corpusFromTexts(TEXTS));
-    const badParagraphs = editHeader(json, (h) => { h.sources[0].paragraphs = [0, 5, 1, 9, 0]; });
-    assert.match(String((parseCache(badParagraphs) as { ignored: string }).ignored), /unexpected shape/);
+    const badHeader = json.replace('"sizes":[', '"sizes":[-');
+    assert.match(String((parseCache(badHeader) as { ignored: string }).ignored), /unexpected shape/);
     assert.match(String((parseCache(json.slice(0, -10)) as { ignored: string }).ignored), /truncated/);
     assert.match(String((parseCache(json + 'x') as { ignored: string }).ignored), /truncated/);
     const whole = JSON.parse(json) as [{ version: number; sources: unknown[] }, ...unknown[]];
-    assert.equal(whole.length, 1 + whole[0].sources.length, 'the file is one JSON document: the header, then a record per source');
+    assert.equal(whole.length, 2 + 2 * whole[0].sources.length, 'the file is one JSON document: the header, the search index, then two segments per source');
   });
 
   it('builds sources only when asked for, deep-equal to the originals', () => {
@@ -142,8 +159,10 @@ describe('cache restore', () => {
     await indexSources(fs, first, { roots: [root] });
     const uri = `${root}/sources/council.txt`;
     const broken = [
-      editRecord(serializeCorpus(first), uri, (r) => r.slice(0, r.length / 2)),
-      editRecord(serializeCorpus(first), uri, (r) => r.replace(/"mentions":\[\d+,\d+/, '"mentions":[1,2,3')),
+      editSegment(serializeCorpus(first), uri, 1, (r) => r.slice(0, r.length / 2)),
+      editSegment(serializeCorpus(first), uri, 1, (r) => r.replace(/"mentions":\[\d+,\d+/, '"mentions":[1,2,3')),
+      editSegment(serializeCorpus(first), uri, 0, (core) => core.replace(/",\[0,(\d+),/, '",[$1,0,')),
+      editSegment(serializeCorpus(first), uri, 0, () => '{}'),
     ];
     for (const json of broken) {
       const second = new Corpus();

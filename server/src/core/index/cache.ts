@@ -18,15 +18,17 @@ import type { SerializedSearchIndex } from './searchIndex';
 export const CACHE_VERSION = 4;
 
 /*
- * Layout: a JSON array whose first line holds the header, `[<header>\n`,
- * followed by `,<record>` per source and the closing `]` (so the file stays
- * one valid JSON document for anyone inspecting it). The header holds, per source, what the corpus needs at once (key,
- * URI, path, hash, text, paragraphs, problems: the stored search index is
- * checked against text and paragraphs) and the length of its record; the
- * record (a JSON object: entities, quotes, numbers, title, meta, encoding) is
- * parsed only when the source is first asked for. Parsing and expanding the
- * records of thousands of sources is most of what loading the whole cache
- * costs, and a start needs none of them. JSON.stringify never writes a raw
+ * Layout: a JSON array whose first line holds a small header, `[<header>\n`,
+ * followed by `,<segment>` for the search index and then, per source, for its
+ * text and paragraphs and for the rest of it, and the closing `]` (so the file
+ * stays one valid JSON document for anyone inspecting it). The header holds,
+ * per source, what the corpus keys and reports by (key, URI, path, hash,
+ * problems) and the lengths of its two segments. A start parses only the
+ * header: a source's text and paragraphs are parsed when the stored search
+ * index is checked against them (first search) or the source is first asked
+ * for, the rest (entities, quotes, numbers, title, meta, encoding) only then.
+ * Parsing and expanding thousands of sources is most of what loading the whole
+ * cache costs, and a start needs none of it. JSON.stringify never writes a raw
  * line break, so the first one ends the header; lengths count string characters.
  */
 
@@ -46,12 +48,19 @@ export interface CacheFile {
 }
 
 /** What the header holds per source. */
-interface StoredHeader extends Pick<ExtractedSource, 'key' | 'uri' | 'path' | 'hash' | 'text' | 'problems'> {
-  /** Per paragraph: start, end, number, kind (index into {@link KINDS}), sentence count, then start and end of each sentence. */
-  paragraphs: number[];
-  /** Length of the source's record in the body. */
-  size: number;
+interface StoredHeader extends Pick<ExtractedSource, 'key' | 'uri' | 'path' | 'hash' | 'problems'> {
+  /** Lengths of the source's two segments: text and paragraphs ({@link StoredCore}), then its {@link StoredRecord}. */
+  sizes: [number, number];
 }
+
+/**
+ * A source's text and paragraphs; per paragraph: start, end, number, kind
+ * (index into {@link KINDS}), sentence count, then start and end of each sentence.
+ */
+type StoredCore = [text: string, paragraphs: number[]];
+
+/** The fields of a source that the header and its first segment hold. */
+type SourceBase = Pick<ExtractedSource, 'key' | 'uri' | 'path' | 'hash' | 'text' | 'paragraphs' | 'problems'>;
 
 /**
  * A source's record: what is cheap to recompute is left out. Mentions are flat
@@ -59,7 +68,7 @@ interface StoredHeader extends Pick<ExtractedSource, 'key' | 'uri' | 'path' | 'h
  * dropped when it is just the source's text at the item's span (it always is
  * today; the check keeps the cache right if an extractor ever normalises one).
  */
-interface StoredRecord extends Omit<ExtractedSource, keyof StoredHeader | 'entities' | 'quotes' | 'numbers' | 'title'> {
+interface StoredRecord extends Omit<ExtractedSource, keyof SourceBase | 'entities' | 'quotes' | 'numbers' | 'title'> {
   entities: StoredEntity[];
   quotes: Array<WithOptionalText<Quote>>;
   numbers: Array<WithOptionalText<NumberFact>>;
@@ -82,18 +91,19 @@ export function serializeCorpus(corpus: Corpus): string {
   const displayPaths: Record<string, string> = {};
   const stamps: Record<string, string> = {};
   const headers: StoredHeader[] = [];
-  const records: string[] = [];
+  const segments: string[] = [JSON.stringify(storeSearch(corpus.serializedSearch()))];
   for (const s of sources) {
     const shown = corpus.displayPath(s.uri);
     if (shown !== undefined && shown !== s.path) displayPaths[s.uri] = shown;
     const stamp = corpus.fileStamp(s.uri);
     if (stamp !== undefined) stamps[s.uri] = stamp;
+    const core = JSON.stringify([s.text, storeParagraphs(s.paragraphs)] satisfies StoredCore);
     const record = JSON.stringify(storeRecord(s));
-    records.push(record);
-    headers.push({ key: s.key, uri: s.uri, path: s.path, hash: s.hash, text: s.text, paragraphs: storeParagraphs(s.paragraphs), problems: s.problems, size: record.length });
+    segments.push(core, record);
+    headers.push({ key: s.key, uri: s.uri, path: s.path, hash: s.hash, problems: s.problems, sizes: [core.length, record.length] });
   }
-  const header = JSON.stringify({ version: CACHE_VERSION, sources: headers, displayPaths, stamps, search: storeSearch(corpus.serializedSearch()) });
-  return `[${header}\n${records.map((r) => `,${r}`).join('')}]`;
+  const header = JSON.stringify({ version: CACHE_VERSION, sources: headers, displayPaths, stamps, searchSize: segments[0].length });
+  return `[${header}\n${segments.map((r) => `,${r}`).join('')}]`;
 }
 
 /**
@@ -117,10 +127,27 @@ export function parseCache(json: string): CacheFile | { ignored: string } {
   if (file.version !== CACHE_VERSION) {
     return { ignored: `the cache was written by another version of Dossier (cache version ${String(file.version)}, expected ${CACHE_VERSION}); rebuilding the index` };
   }
-  const sources = Array.isArray(file.sources) && newline >= 0 ? deferSources(file.sources, json, newline + 1) : null;
+  const searchSize = file.searchSize;
+  if (!Array.isArray(file.sources) || newline < 0 || !isSize(searchSize)) return { ignored: 'the cache file has an unexpected shape; rebuilding the index' };
+  const searchEnd = newline + 2 + searchSize;
+  if (searchEnd > json.length || json[newline + 1] !== ',') return { ignored: 'the cache file is truncated; rebuilding the index' };
+  const sources = deferSources(file.sources, json, searchEnd);
   if (sources === 'truncated') return { ignored: 'the cache file is truncated; rebuilding the index' };
   if (!sources) return { ignored: 'the cache file has an unexpected shape; rebuilding the index' };
-  return { version: CACHE_VERSION, sources, displayPaths: stringRecord(file.displayPaths), stamps: stringRecord(file.stamps), search: () => loadSearch(file.search) };
+  const search = () => loadSearch(parseOrUndefined(json.slice(newline + 2, searchEnd)));
+  return { version: CACHE_VERSION, sources, displayPaths: stringRecord(file.displayPaths), stamps: stringRecord(file.stamps), search };
+}
+
+function isSize(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0;
+}
+
+function parseOrUndefined(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
 }
 
 function stringRecord(value: unknown): Record<string, string> {
@@ -184,7 +211,7 @@ function dropText<T extends Span & { text: string }>(text: string, item: T): Wit
 
 /**
  * The sources of a header, deferred; null when a header entry does not have
- * the expected shape, 'truncated' when the records (from `bodyStart`, each
+ * the expected shape, 'truncated' when the segments (from `bodyStart`, each
  * after a comma, then the closing bracket) do not add up to the rest of `json`.
  */
 function deferSources(stored: unknown[], json: string, bodyStart: number): DeferredSource[] | null | 'truncated' {
@@ -194,31 +221,70 @@ function deferSources(stored: unknown[], json: string, bodyStart: number): Defer
     if (typeof value !== 'object' || value === null) return null;
     const h = value as Record<string, unknown>;
     if (!(typeof h.key === 'string' && typeof h.uri === 'string' && typeof h.path === 'string' && typeof h.hash === 'string'
-      && typeof h.text === 'string' && Array.isArray(h.problems) && Number.isInteger(h.size) && (h.size as number) >= 0 && isNumberArray(h.paragraphs))) return null;
-    const paragraphs = loadParagraphs(h.paragraphs, h.text.length);
-    if (!paragraphs) return null;
-    const end = offset + 1 + (h.size as number);
-    if (end >= json.length || json[offset] !== ',') return 'truncated';
-    out.push(deferredSource({ key: h.key, uri: h.uri, path: h.path, hash: h.hash, text: h.text, paragraphs, problems: h.problems as Problem[] }, json, offset + 1, end));
+      && Array.isArray(h.problems) && Array.isArray(h.sizes) && h.sizes.length === 2 && isSize(h.sizes[0]) && isSize(h.sizes[1]))) return null;
+    const coreEnd = offset + 1 + (h.sizes[0] as number);
+    const end = coreEnd + 1 + (h.sizes[1] as number);
+    if (end >= json.length || json[offset] !== ',' || json[coreEnd] !== ',') return 'truncated';
+    out.push(new StoredSource(h.key, h.uri, h.path, h.hash, h.problems as Problem[], json, offset + 1, coreEnd, end));
     offset = end;
   }
   return offset === json.length - 1 && json[offset] === ']' ? out : 'truncated';
 }
 
-/** A source whose record (`json` from `start` to `end`) is parsed and expanded on first use, once. */
-function deferredSource(header: Omit<ExtractedSource, 'encoding' | 'meta' | 'title' | 'entities' | 'quotes' | 'numbers'>, json: string, start: number, end: number): DeferredSource {
-  let built: ExtractedSource | { error: string } | undefined;
-  return {
-    ...header,
-    materialize() {
-      built ??= buildSource(header, json.slice(start, end));
-      return built;
-    },
-  };
+/**
+ * A source restored from the cache: its segments of the cache text are
+ * parsed on first use, once (text and paragraphs, then the rest).
+ */
+class StoredSource implements DeferredSource {
+  private core: { text: string; paragraphs: Paragraph[] } | { error: string } | undefined;
+  private built: ExtractedSource | { error: string } | undefined;
+
+  constructor(
+    readonly key: string,
+    readonly uri: string,
+    readonly path: string,
+    readonly hash: string,
+    readonly problems: Problem[],
+    private readonly json: string,
+    private readonly coreStart: number,
+    private readonly coreEnd: number,
+    private readonly end: number,
+  ) {}
+
+  /** The source's text; empty when its stored segment is unusable (building it then reports why). */
+  get text(): string {
+    const core = this.loadCore();
+    return 'error' in core ? '' : core.text;
+  }
+
+  /** The source's paragraphs; none when its stored segment is unusable. */
+  get paragraphs(): Paragraph[] {
+    const core = this.loadCore();
+    return 'error' in core ? [] : core.paragraphs;
+  }
+
+  materialize(): ExtractedSource | { error: string } {
+    if (!this.built) {
+      const core = this.loadCore();
+      const base = 'error' in core ? core : { key: this.key, uri: this.uri, path: this.path, hash: this.hash, problems: this.problems, ...core };
+      this.built = 'error' in base ? base : buildSource(base, this.json.slice(this.coreEnd + 1, this.end));
+    }
+    return this.built;
+  }
+
+  private loadCore(): { text: string; paragraphs: Paragraph[] } | { error: string } {
+    if (!this.core) {
+      const value = parseOrUndefined(this.json.slice(this.coreStart, this.coreEnd));
+      const [text, flat] = Array.isArray(value) ? (value as unknown[]) : [];
+      const paragraphs = typeof text === 'string' && isNumberArray(flat) ? loadParagraphs(flat, text.length) : null;
+      this.core = typeof text === 'string' && paragraphs ? { text, paragraphs } : { error: 'its text and paragraphs are unreadable' };
+    }
+    return this.core;
+  }
 }
 
-/** The full source from its header fields and its record, or why the record is unusable. */
-function buildSource(header: Omit<ExtractedSource, 'encoding' | 'meta' | 'title' | 'entities' | 'quotes' | 'numbers'>, record: string): ExtractedSource | { error: string } {
+/** The full source from its base fields and its record, or why the record is unusable. */
+function buildSource(base: SourceBase, record: string): ExtractedSource | { error: string } {
   let value: unknown;
   try {
     value = JSON.parse(record);
@@ -226,7 +292,7 @@ function buildSource(header: Omit<ExtractedSource, 'encoding' | 'meta' | 'title'
     return { error: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
   }
   try {
-    return loadRecord(header, value) ?? { error: 'unexpected shape' };
+    return loadRecord(base, value) ?? { error: 'unexpected shape' };
   } catch (e) {
     // A hand-edited record can break the shape anywhere.
     return { error: `unexpected shape: ${e instanceof Error ? e.message : String(e)}` };
@@ -234,12 +300,12 @@ function buildSource(header: Omit<ExtractedSource, 'encoding' | 'meta' | 'title'
 }
 
 /** Expands a parsed record in place (it is ours, and copying it would cost as much as parsing). */
-function loadRecord(header: Omit<ExtractedSource, 'encoding' | 'meta' | 'title' | 'entities' | 'quotes' | 'numbers'>, value: unknown): ExtractedSource | null {
+function loadRecord(base: SourceBase, value: unknown): ExtractedSource | null {
   if (typeof value !== 'object' || value === null) return null;
   const s = value as Record<string, unknown>;
   if (!((s.encoding === 'utf-8' || s.encoding === 'windows-1252') && typeof s.meta === 'object' && s.meta !== null
     && Array.isArray(s.entities) && Array.isArray(s.quotes) && Array.isArray(s.numbers))) return null;
-  const text = header.text;
+  const text = base.text;
   for (const e of s.entities as Array<Record<string, unknown>>) {
     if (typeof e !== 'object' || e === null || typeof e.name !== 'string' || !Array.isArray(e.mentions) || !Array.isArray(e.roles)) return null;
     if (isNumberArray(e.mentions)) e.mentions = loadMentions(e.mentions, text);
@@ -253,7 +319,7 @@ function loadRecord(header: Omit<ExtractedSource, 'encoding' | 'meta' | 'title' 
     if (!title.span) return null;
     s.title = { text: text.slice(title.span.start, title.span.end), span: title.span };
   }
-  return Object.assign(s, header) as unknown as ExtractedSource;
+  return Object.assign(s, base) as unknown as ExtractedSource;
 }
 
 function loadParagraphs(flat: number[], length: number): Paragraph[] | null {
