@@ -76,7 +76,8 @@ function parseUncached(text: string): Draft {
   }
 
   const quoteSpans = quotes.filter((q) => q.kind !== 'reported').map((q) => q.inner);
-  const names = blocks.flatMap((block) => blockNames(masked, block, citations.filter((c) => c.start >= block.start && c.start < block.end)));
+  const citationsByBlock = groupByBlock(blocks, citations);
+  const names = blocks.flatMap((block, i) => blockNames(masked, block, citationsByBlock[i]));
   const namesOutsideQuotes = outside(names, quoteSpans);
   for (const { quote, found } of pending) {
     if (!found) continue;
@@ -241,9 +242,38 @@ function previousSentence(text: string, sentences: DraftSentence[], at: number):
   return last && text[last.end - 1] === ':' ? last : null;
 }
 
+/**
+ * The citations starting in each block, in one pass over both lists (blocks are
+ * in document order), so a draft with thousands of paragraphs stays linear.
+ */
+function groupByBlock(blocks: ProseBlock[], citations: Citation[]): Citation[][] {
+  const sorted = [...citations].sort((a, b) => a.start - b.start);
+  const groups: Citation[][] = [];
+  let next = 0;
+  for (const block of blocks) {
+    while (next < sorted.length && sorted[next].start < block.start) next++;
+    const mine: Citation[] = [];
+    for (let j = next; j < sorted.length && sorted[j].start < block.end; j++) mine.push(sorted[j]);
+    groups.push(mine);
+  }
+  return groups;
+}
+
+/** Index of the block holding `at` (binary search: blocks are in document order), or -1. */
+function blockIndexAt(blocks: ProseBlock[], at: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < blocks.length && at >= blocks[lo].start ? lo : -1;
+}
+
 /** Start of the block before the one holding `at`: how far back "he" may look for its name. */
 function pronounFloor(blocks: ProseBlock[], at: number): number {
-  const i = blocks.findIndex((b) => at >= b.start && at < b.end);
+  const i = blockIndexAt(blocks, at);
   return i > 0 ? blocks[i - 1].start : i === 0 ? blocks[0].start : 0;
 }
 
