@@ -245,6 +245,8 @@ function bestSupport(ctx: CheckContext, text: string, words: Set<string>, exclud
     for (const w of words) if (have.has(w)) shared++;
     const coverage = shared / words.size;
     if (coverage > best.coverage) best = { hit, coverage };
+    // No later hit can beat a paragraph holding every word: its paragraph need not be read (stemmed).
+    if (best.coverage === 1) break;
   }
   return best;
 }
