@@ -220,7 +220,19 @@ function pickRole(roles: SourcedRole[], org: string | undefined): SourcedRole {
   return roles[0];
 }
 
+/** 'defence' as spelling-folded, worked out once (every word of every title is compared with it). */
+const DEFENCE_FOLDED = spellingFold('defence');
+
+/** Normalized words by word as written: the same words come back in every sentence and every source's titles. */
+const normalizedWords = new Map<string, string>();
+const MAX_NORMALIZED_WORDS = 100000;
+
 function normalizeWord(w: string): string {
+  let out = normalizedWords.get(w);
+  if (out !== undefined) return out;
   const lower = foldText(w).replace(/['’]s$/, '');
-  return spellingFold(lower) === spellingFold('defence') ? 'defence' : lower;
+  out = spellingFold(lower) === DEFENCE_FOLDED ? 'defence' : lower;
+  if (normalizedWords.size >= MAX_NORMALIZED_WORDS) normalizedWords.clear();
+  normalizedWords.set(w, out);
+  return out;
 }
