@@ -67,11 +67,10 @@ function checkNumber(ctx: CheckContext, sentence: DraftSentence, n: DraftNumber,
     // By counted noun through the table; otherwise every figure of the cited source (tens, not the corpus).
     const counted = n.counted ? ctx.corpus.numbers.byCounted(key, n.counted).map((s) => s.index) : [];
     const indexes = counted.length > 0 ? counted : source.numbers.map((_, i) => i);
-    const contexts = sourceContexts(source);
     for (const index of indexes) {
       const fact = source.numbers[index];
       if (!fact || !comparable(n, fact)) continue;
-      const words = contexts[index];
+      const words = sourceContext(source, index);
       let score = 0;
       let inClause = false;
       for (const [w, weight] of words) {
@@ -175,16 +174,25 @@ function roundingTolerance(n: DraftNumber): number {
   return decimals > 0 ? 0.5 * Math.pow(10, -decimals) * scale : 1e-9;
 }
 
-const contextCache = new WeakMap<ExtractedSource, Array<Map<string, number>>>();
+const contextCache = new WeakMap<ExtractedSource, Array<Map<string, number> | undefined>>();
 
-/** Context words of every figure of a source (cached per source object). */
-function sourceContexts(source: ExtractedSource): Array<Map<string, number>> {
+/**
+ * Context words of one figure of a source (cached per source object). Worked
+ * out only for the figures a draft number is compared with: a source not seen
+ * before has tens of figures, and most are never comparable.
+ */
+function sourceContext(source: ExtractedSource, index: number): Map<string, number> {
   let cached = contextCache.get(source);
   if (!cached) {
-    cached = source.numbers.map((fact) => contextWords(source.text, fact, sourceSentence(source.paragraphs, fact)));
+    cached = new Array<Map<string, number> | undefined>(source.numbers.length);
     contextCache.set(source, cached);
   }
-  return cached;
+  let words = cached[index];
+  if (!words) {
+    const fact = source.numbers[index];
+    words = cached[index] = contextWords(source.text, fact, sourceSentence(source.paragraphs, fact));
+  }
+  return words;
 }
 
 /**
