@@ -101,8 +101,15 @@ describe('language server over stdio (bad input, cancellation)', function () {
   it('stops dossier/checkAll when it is cancelled and serves the next request', async function () {
     this.timeout(120000);
     // Twenty drafts of ~50 KB: checking them all takes seconds, so a prompt cancellation shows.
+    // Every sentence is made unique (the server memoises parses and checks by text, so
+    // copies of one draft would be checked almost at once and race the cancellation).
     const drafts = 20;
-    for (let i = 0; i < drafts; i++) writeFileSync(join(session.root, `bulk-${String(i).padStart(2, '0')}.md`), draft.repeat(Math.ceil(50000 / draft.length)));
+    let serial = 0;
+    const unique = () => draft.replace(/([.!?])(\s+)(?=\S)/g, (_m, stop: string, space: string) => `${stop}${space}Item ${serial++} says so. `);
+    for (let i = 0; i < drafts; i++) {
+      const copies = Array.from({ length: Math.ceil(50000 / draft.length) }, unique).join('\n\n');
+      writeFileSync(join(session.root, `bulk-${String(i).padStart(2, '0')}.md`), copies);
+    }
     const cancel = new CancellationTokenSource();
     const pending = session.connection.sendRequest('dossier/checkAll', cancel.token) as Promise<{ files: number; diagnostics: number }>;
     setTimeout(() => cancel.cancel(), 50);
