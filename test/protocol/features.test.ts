@@ -17,9 +17,8 @@ import {
   type Range,
   type SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
-import { buildOnce, fileUri, positionOf, REPO, ServerSession, tempWorkspace } from './harness';
+import { fileUri, positionOf, ServerSession, startOnFixtureDraft } from './harness';
 
-const FIXTURE = join(REPO, 'test/fixtures/workspace');
 const WHOLE_DOCUMENT: Range = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
 
 describe('language server over stdio (symbols, hints, links, deleted sources)', function () {
@@ -48,13 +47,7 @@ describe('language server over stdio (symbols, hints, links, deleted sources)', 
 
   before(async function () {
     this.timeout(120000);
-    buildOnce();
-    session = new ServerSession(tempWorkspace(FIXTURE));
-    await session.initialize();
-    await session.ready(3);
-    draftUri = fileUri(join(session.root, 'draft.md'));
-    draft = readFileSync(join(session.root, 'draft.md'), 'utf8');
-    await session.open(draftUri, draft);
+    ({ session, draftUri, draft } = await startOnFixtureDraft());
     await session.diagnosticsFor(draftUri, (d) => d.length > 0, 'first diagnostics of the draft');
   });
 

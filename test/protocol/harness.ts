@@ -3,7 +3,7 @@
  * child's stdio, as an editor would, for the protocol tests.
  */
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -173,6 +173,24 @@ export class ServerSession {
 }
 
 /** The position of the first occurrence of `needle` in `text` (plus `delta` characters). */
+/** The fixture workspace of the protocol tests: three sources and a draft. */
+export const FIXTURE_WORKSPACE = join(REPO, 'test/fixtures/workspace');
+
+/**
+ * Builds the server once, starts it on a copy of the fixture workspace, waits
+ * for its three sources to be indexed and opens `draft.md`.
+ */
+export async function startOnFixtureDraft(): Promise<{ session: ServerSession; draftUri: string; draft: string }> {
+  buildOnce();
+  const session = new ServerSession(tempWorkspace(FIXTURE_WORKSPACE));
+  await session.initialize();
+  await session.ready(3);
+  const draftUri = fileUri(join(session.root, 'draft.md'));
+  const draft = readFileSync(join(session.root, 'draft.md'), 'utf8');
+  await session.open(draftUri, draft);
+  return { session, draftUri, draft };
+}
+
 export function positionOf(text: string, needle: string, delta = 0): { line: number; character: number } {
   const at = text.indexOf(needle);
   if (at < 0) throw new Error(`"${needle}" not in the text`);

@@ -5,12 +5,10 @@
  * version's diagnostics are published).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DidChangeTextDocumentNotification } from 'vscode-languageserver-protocol/node';
-import { buildOnce, fileUri, positionOf, REPO, ServerSession, tempWorkspace } from './harness';
+import { fileUri, positionOf, ServerSession, startOnFixtureDraft } from './harness';
 
-const FIXTURE = join(REPO, 'test/fixtures/workspace');
 /**
  * Longest a hover may wait while the checks' slices run. The parse of the
  * draft is one step still (about 2.5 s for 2 MB today): the hover waiting the
@@ -26,13 +24,7 @@ describe('language server over stdio (a 2 MB draft)', function () {
 
   before(async function () {
     this.timeout(120000);
-    buildOnce();
-    session = new ServerSession(tempWorkspace(FIXTURE));
-    await session.initialize();
-    await session.ready(3);
-    draftUri = fileUri(join(session.root, 'draft.md'));
-    draft = readFileSync(join(session.root, 'draft.md'), 'utf8');
-    await session.open(draftUri, draft);
+    ({ session, draftUri, draft } = await startOnFixtureDraft());
     await session.waitFor(() => session.diagnostics.get(draftUri), 'diagnostics of draft.md');
     huge = draft.repeat(Math.ceil((2 * 1024 * 1024) / draft.length));
   });

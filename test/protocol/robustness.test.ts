@@ -5,12 +5,11 @@
  * long request stops early and the next request is served.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CancellationTokenSource, LSPErrorCodes, ResponseError, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { buildOnce, fileUri, positionOf, REPO, ServerSession, tempWorkspace } from './harness';
+import { fileUri, positionOf, ServerSession, startOnFixtureDraft } from './harness';
 
-const FIXTURE = join(REPO, 'test/fixtures/workspace');
 /** Bytes a binary file decodes to: NULs, control characters, replacement characters, a zip header, an escape sequence. */
 const BINARY_ISH = `Ionescu \u0000\u0001\u0002\u0007\uFFFD\uFFFD PK\u0003\u0004\u0014\u0000 \u001b[31m ${String.fromCharCode(...Array.from({ length: 2000 }, (_, i) => (i * 7919) % 0xd800))}\n[@\u0000]`;
 
@@ -23,13 +22,7 @@ describe('language server over stdio (bad input, cancellation)', function () {
 
   before(async function () {
     this.timeout(120000);
-    buildOnce();
-    session = new ServerSession(tempWorkspace(FIXTURE));
-    await session.initialize();
-    await session.ready(3);
-    draftUri = fileUri(join(session.root, 'draft.md'));
-    draft = readFileSync(join(session.root, 'draft.md'), 'utf8');
-    await session.open(draftUri, draft);
+    ({ session, draftUri, draft } = await startOnFixtureDraft());
   });
 
   beforeEach(() => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CodeActionRequest,
@@ -16,9 +16,8 @@ import {
   type Location,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
-import { buildOnce, fileUri, positionOf, REPO, ServerSession, tempWorkspace } from './harness';
+import { fileUri, positionOf, ServerSession, startOnFixtureDraft } from './harness';
 
-const FIXTURE = join(REPO, 'test/fixtures/workspace');
 
 describe('language server over stdio (fixture workspace)', function () {
   let session: ServerSession;
@@ -27,13 +26,7 @@ describe('language server over stdio (fixture workspace)', function () {
 
   before(async function () {
     this.timeout(120000);
-    buildOnce();
-    session = new ServerSession(tempWorkspace(FIXTURE));
-    await session.initialize();
-    await session.ready(3);
-    draftUri = fileUri(join(session.root, 'draft.md'));
-    draft = readFileSync(join(session.root, 'draft.md'), 'utf8');
-    await session.open(draftUri, draft);
+    ({ session, draftUri, draft } = await startOnFixtureDraft());
   });
 
   after(async () => {
