@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { DiagnosticCode } from '../../../server/src/core/checks/diagnostics';
-import { checkDraft } from '../../../server/src/core/checks/checkDraft';
 import { extractFromText } from '../../../server/src/core/corpus/extractSource';
-import { parseDraft } from '../../../server/src/core/draft/parseDraft';
 import { corpusFromTexts } from '../../../server/src/core/index/corpus';
 import { applyFix, COUNCIL, FORUM, only } from './fixtures';
 
@@ -38,7 +36,7 @@ describe('claim support', () => {
     // A corpus of its own: this test changes it.
     const corpus = corpusFromTexts({ 'council.txt': COUNCIL, 'forum.txt': FORUM });
     const sentence = 'CISM secretary general Anna Berg opened the meeting with a minute of silence for the victims of the flood.';
-    const uncited = (text: string) => checkDraft(parseDraft(text), corpus).filter((d) => d.code === DiagnosticCode.UncitedClaim);
+    const uncited = (text: string) => only(text, DiagnosticCode.UncitedClaim, corpus);
     const [first] = uncited(`Intro.\n\n${sentence}\n`);
     const [moved] = uncited(`A longer intro.\n\n${sentence}\n`);
     assert.equal(moved.start - first.start, 'A longer intro.'.length - 'Intro.'.length);

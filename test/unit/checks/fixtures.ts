@@ -36,14 +36,14 @@ export function fixtureCorpus(): Corpus {
   return corpus;
 }
 
-/** Checks a draft against the fixture corpus. */
-export function check(draft: string): DossierDiagnostic[] {
-  return checkDraft(parseDraft(draft), fixtureCorpus());
+/** Checks a draft against a corpus (by default the fixture corpus). */
+export function check(draft: string, corpus: Corpus = fixtureCorpus()): DossierDiagnostic[] {
+  return checkDraft(parseDraft(draft), corpus);
 }
 
-/** The diagnostics of one code. */
-export function only(draft: string, code: DiagnosticCode): DossierDiagnostic[] {
-  return check(draft).filter((d) => d.code === code);
+/** The diagnostics of one code (against the fixture corpus unless another is given). */
+export function only(draft: string, code: DiagnosticCode, corpus?: Corpus): DossierDiagnostic[] {
+  return check(draft, corpus).filter((d) => d.code === code);
 }
 
 /** Applies the preferred fix of a diagnostic to the draft. */

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { DiagnosticCode } from '../../../server/src/core/checks/diagnostics';
-import { checkDraft } from '../../../server/src/core/checks/checkDraft';
 import { corpusFromTexts } from '../../../server/src/core/index/corpus';
-import { parseDraft } from '../../../server/src/core/draft/parseDraft';
 import { applyFix, only } from './fixtures';
 
 const PARTNERS = `Security bloc grows
@@ -18,7 +16,7 @@ It was the bloc's third summit, and more than 25 nations attended.
 
 /** Number mismatches of a draft against the PARTNERS article, cited as @bloc. */
 function partnerMismatches(draft: string) {
-  return checkDraft(parseDraft(draft), corpusFromTexts({ 'bloc.txt': PARTNERS })).filter((d) => d.code === DiagnosticCode.NumberMismatch);
+  return only(draft, DiagnosticCode.NumberMismatch, corpusFromTexts({ 'bloc.txt': PARTNERS }));
 }
 
 describe('number-mismatch', () => {

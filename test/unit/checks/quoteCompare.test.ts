@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { compareWords, sameWordForms, wordDifferences } from '../../../server/src/core/checks/quoteCompare';
-import { checkDraft } from '../../../server/src/core/checks/checkDraft';
 import { DiagnosticCode } from '../../../server/src/core/checks/diagnostics';
 import { corpusFromTexts } from '../../../server/src/core/index/corpus';
-import { parseDraft } from '../../../server/src/core/draft/parseDraft';
+import { only } from './fixtures';
 
 const SOURCE = 'Putin said: "The council invariably remains committed to its motto \'Friendship through sports\'. We are aimed at partnership."\n';
 
@@ -40,7 +39,7 @@ describe('quote comparison', () => {
   it('quote-altered says the word was changed, not added ("sport" for "sports")', () => {
     const corpus = corpusFromTexts({ 'seed.txt': SOURCE });
     const draft = 'Putin said the council "invariably remains committed to its motto \'Friendship through sport\'" [@seed].';
-    const [d] = checkDraft(parseDraft(draft), corpus).filter((x) => x.code === DiagnosticCode.QuoteAltered);
+    const [d] = only(draft, DiagnosticCode.QuoteAltered, corpus);
     assert.ok(d, 'altered quote reported');
     assert.doesNotMatch(d.message, /added/);
     assert.match(d.message, /"sports" where the draft has "sport"/);
@@ -49,10 +48,10 @@ describe('quote comparison', () => {
   it('quote-altered\'s quick fix restores the changed word at the edge of the quotation', () => {
     const corpus = corpusFromTexts({ 'seed.txt': SOURCE });
     const draft = 'Putin said the council "invariably remains committed to its motto \'Friendship through sport\'" [@seed].';
-    const [d] = checkDraft(parseDraft(draft), corpus).filter((x) => x.code === DiagnosticCode.QuoteAltered);
+    const [d] = only(draft, DiagnosticCode.QuoteAltered, corpus);
     const [edit] = d.fixes[0].edits;
     const fixed = draft.slice(0, edit.start) + edit.newText + draft.slice(edit.end);
     assert.match(fixed, /'Friendship through sports'/);
-    assert.deepEqual(checkDraft(parseDraft(fixed), corpus).filter((x) => x.code === DiagnosticCode.QuoteAltered), []);
+    assert.deepEqual(only(fixed, DiagnosticCode.QuoteAltered, corpus), []);
   });
 });

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { DiagnosticCode } from '../../../server/src/core/checks/diagnostics';
-import { checkDraft } from '../../../server/src/core/checks/checkDraft';
 import { corpusFromTexts } from '../../../server/src/core/index/corpus';
-import { parseDraft } from '../../../server/src/core/draft/parseDraft';
 import { applyFix, only } from './fixtures';
 
 const FORMER = `Security council meets
@@ -16,7 +14,7 @@ Former Prime Minister John Major also spoke.
 
 /** Role mismatches of a draft against the FORMER article, cited as @kremlin. */
 function formerMismatches(draft: string) {
-  return checkDraft(parseDraft(draft), corpusFromTexts({ 'kremlin.txt': FORMER })).filter((d) => d.code === DiagnosticCode.RoleMismatch);
+  return only(draft, DiagnosticCode.RoleMismatch, corpusFromTexts({ 'kremlin.txt': FORMER }));
 }
 
 describe('role-mismatch', () => {
