@@ -152,7 +152,7 @@ export interface ExtractedSource {
   /** Encoding the bytes were decoded with. */
   encoding: 'utf-8' | 'windows-1252';
   meta: SourceMeta;
-  /** The article's title with its span in the text (null span when it comes from front matter only). */
+  /** The article's title with its span in the text (for a front-matter title, the value as written there; null when it cannot be pointed at). */
   title: { text: string; span: Span | null } | null;
   paragraphs: Paragraph[];
   entities: LocalEntity[];

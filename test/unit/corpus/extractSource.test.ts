@@ -20,7 +20,8 @@ describe('extractSource', () => {
     const text = '---\nid: cism2023\ntitle: CISM meets in Moscow\n---\n# A heading title\n\nPutin praised the council.\n';
     const s = extractFromText(text, 'sources/cism.md');
     assert.equal(s.key, 'cism2023');
-    assert.deepEqual(s.title, { text: 'CISM meets in Moscow', span: null });
+    // The title's span is its value in the front matter, so "go to source" lands on it.
+    assert.deepEqual(s.title, { text: 'CISM meets in Moscow', span: { start: text.indexOf('CISM meets'), end: text.indexOf('CISM meets') + 'CISM meets in Moscow'.length } });
     const body = s.paragraphs.find((p) => p.kind === 'body');
     assert.ok(body);
     assert.equal(text.slice(body.start, body.end), 'Putin praised the council.');

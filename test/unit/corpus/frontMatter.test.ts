@@ -12,6 +12,21 @@ describe('parseFrontMatter', () => {
     assert.ok(text.slice(fm.yamlSpan.start, fm.yamlSpan.end).startsWith('id: cism-moscow'));
   });
 
+  it('gives where each value is written, so a title can be pointed at', () => {
+    const text = '---\nid: cism-moscow\ntitle: "CISM in Moscow"\noutlet: Inside the Games\ntitle: Second title\n---\nBody.\n';
+    const fm = parseFrontMatter(text, 'sources/a.md');
+    const at = (field: 'id' | 'title' | 'outlet') => {
+      const span = fm.valueSpans[field];
+      return span && text.slice(span.start, span.end);
+    };
+    assert.equal(at('id'), 'cism-moscow');
+    assert.equal(at('outlet'), 'Inside the Games');
+    // A repeated key: the value read (the last) is the one pointed at.
+    assert.equal(fm.meta.title, 'Second title');
+    assert.equal(at('title'), 'Second title');
+    assert.deepEqual(parseFrontMatter('---\ntitle: [a, b]\n---\nBody\n', 'x.md').valueSpans, {});
+  });
+
   it('turns YAML timestamps (Date objects) and date-times into YYYY-MM-DD', () => {
     assert.equal(parseFrontMatter('---\ndate: !!timestamp 2023-05-22\n---\nText', 'x.md').meta.date, '2023-05-22');
     assert.equal(parseFrontMatter('---\ndate: 2023-05-22T10:30:00Z\n---\nText', 'x.md').meta.date, '2023-05-22');

@@ -58,7 +58,7 @@ export function extractSource(input: SourceInput): ExtractedSource | { skipped: 
   const structure = splitStructure(text, { bodyStart: front.bodyStart, markdown });
   const paragraphs = structure.paragraphs;
   let title: ExtractedSource['title'] = null;
-  if (front.meta.title) title = { text: front.meta.title, span: null };
+  if (front.meta.title) title = { text: front.meta.title, span: front.valueSpans.title ?? null };
   else if (structure.titleSpan) title = { text: text.slice(structure.titleSpan.start, structure.titleSpan.end), span: structure.titleSpan };
 
   const guarded = <T>(what: string, run: () => T[]): T[] => {

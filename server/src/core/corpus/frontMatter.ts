@@ -13,7 +13,7 @@
  * starts after the closing line. Broken YAML is reported but never stops the
  * article from being indexed.
  */
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Problem, SourceMeta, Span } from '../model';
 
 /** The result of {@link parseFrontMatter}. */
@@ -23,6 +23,8 @@ export interface FrontMatter {
   bodyStart: number;
   /** Span of the YAML between the fences, or null without front matter. */
   yamlSpan: Span | null;
+  /** Where each field's value is written in the text (a plain scalar's characters), for fields read into `meta`. */
+  valueSpans: Partial<Record<keyof SourceMeta, Span>>;
   problems: Problem[];
 }
 
@@ -38,7 +40,7 @@ const CLOSE_RE = /^(?:---|\.\.\.)[ \t]*$/gm;
  * LF line ends). `path` is only used to label problems.
  */
 export function parseFrontMatter(text: string, path: string): FrontMatter {
-  const none: FrontMatter = { meta: {}, bodyStart: 0, yamlSpan: null, problems: [] };
+  const none: FrontMatter = { meta: {}, bodyStart: 0, yamlSpan: null, valueSpans: {}, problems: [] };
   const open = OPEN_RE.exec(text);
   if (!open) return none;
   const yamlStart = open[0].length;
@@ -58,7 +60,7 @@ export function parseFrontMatter(text: string, path: string): FrontMatter {
   let bodyStart = close.index + close[0].length;
   if (text[bodyStart] === '\n') bodyStart++;
   const yamlSpan: Span = { start: yamlStart, end: yamlEnd };
-  const result: FrontMatter = { meta: {}, bodyStart, yamlSpan, problems: [] };
+  const result: FrontMatter = { meta: {}, bodyStart, yamlSpan, valueSpans: {}, problems: [] };
 
   const doc = parseDocument(text.slice(yamlStart, yamlEnd), { prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
@@ -91,9 +93,24 @@ export function parseFrontMatter(text: string, path: string): FrontMatter {
       result.problems.push({ path, severity: 'warning', span: yamlSpan, message: `Front matter field "${field}" should be a single value; it was ignored.` });
     } else if (value !== '') {
       result.meta[field] = value;
+      const span = valueSpan(doc.contents, field, yamlStart);
+      if (span) result.valueSpans[field] = span;
     }
   }
   return result;
+}
+
+/** Where the scalar value of `field` is written, in the coordinates of the whole text (YAML ranges are into the block). */
+function valueSpan(contents: unknown, field: string, yamlStart: number): Span | undefined {
+  if (!isMap(contents)) return undefined;
+  // The last pair wins, as in `toJS` (duplicate keys are allowed above).
+  for (let i = contents.items.length - 1; i >= 0; i--) {
+    const { key, value } = contents.items[i];
+    if (!isScalar(key) || key.value !== field || !isScalar(value) || !value.range) continue;
+    const [start, end] = value.range;
+    return end > start ? { start: yamlStart + start, end: yamlStart + end } : undefined;
+  }
+  return undefined;
 }
 
 /**
