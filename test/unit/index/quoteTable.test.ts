@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { extractFromText } from '../../../server/src/core/corpus/extractSource';
-import { createQuoteTable, deserializeQuoteTable, serializeQuoteTable } from '../../../server/src/core/index/quoteTable';
+import { createQuoteTable } from '../../../server/src/core/index/quoteTable';
 import type { QuoteMatch, QuoteTable } from '../../../server/src/core/index/api';
 
 const KREMLIN = [
@@ -129,37 +129,5 @@ describe('quote table: bySpeaker', () => {
     assert.ok(putin.every((q) => q.key === 'kremlin' && q.speaker?.name.endsWith('Putin')));
     assert.ok(putin.some((q) => q.text.startsWith('We are aimed at further')));
     assert.deepEqual(t.bySpeaker('Nobody Known'), []);
-  });
-});
-
-describe('quote table: persistence', () => {
-  const sources = () => [extractFromText(KREMLIN, 'kremlin.txt'), extractFromText(ASSEMBLY, 'assembly.txt')];
-
-  it('restores from its JSON form a table that finds the same places, near matches and speakers', () => {
-    const t = table();
-    t.remove('assembly');
-    const restored = deserializeQuoteTable(JSON.parse(JSON.stringify(serializeQuoteTable(t))), sources());
-    assert.ok(restored);
-    for (const query of ['russia cherishes the "long standing" and strong ties', 'Russia cherishes the long-standing and close ties that have developed with the council']) {
-      assert.deepEqual(restored.find(query), t.find(query));
-    }
-    // The removed source is not persisted.
-    assert.deepEqual(restored.find('we do not resolve political issues'), []);
-    assert.equal(restored.bySpeaker('Vladimir Putin').length, t.bySpeaker('Vladimir Putin').length);
-    // A restored table keeps indexing.
-    restored.add(sources()[1]);
-    assert.equal(only(restored.find('we do not resolve political issues')).key, 'assembly');
-  });
-
-  it('refuses data that does not fit the sources: changed or missing source, other version, bad numbers', () => {
-    const data = serializeQuoteTable(table());
-    const changed = [extractFromText(KREMLIN.replace('Putin', 'Medvedev'), 'kremlin.txt'), extractFromText(ASSEMBLY, 'assembly.txt')];
-    assert.equal(deserializeQuoteTable(data, changed), null);
-    assert.equal(deserializeQuoteTable(data, sources().slice(0, 1)), null);
-    assert.equal(deserializeQuoteTable({ ...data, version: 2 }, sources()), null);
-    assert.equal(deserializeQuoteTable({ ...data, ids: data.ids.map((id) => id + data.hashes.length) }, sources()), null);
-    assert.equal(deserializeQuoteTable({ ...data, starts: data.starts.slice(1) }, sources()), null);
-    assert.equal(deserializeQuoteTable(null, sources()), null);
-    assert.equal(deserializeQuoteTable('garbage', sources()), null);
   });
 });

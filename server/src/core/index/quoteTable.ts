@@ -68,50 +68,9 @@ export function createQuoteTable(): QuoteTable {
   return new PostingQuoteTable();
 }
 
-/**
- * The persisted form of a quote table (plain JSON): each source's words as ids
- * into `hashes`, with their offsets. Texts and quotes are not included: they
- * come back with the sources.
- */
-export interface SerializedQuoteTable {
-  version: 1;
-  /** Word hashes (see `wordHashes`); `ids` index into it. */
-  hashes: number[];
-  docKey: string[];
-  /** `ExtractedSource.hash` of each source, so a changed source is never restored. */
-  docHash: string[];
-  /** Number of words of each source; the sources' words follow each other in `ids`, `starts`, `lengths`. */
-  docLength: number[];
-  ids: number[];
-  starts: number[];
-  /** Length of each word in the text (`end - start`). */
-  lengths: number[];
-}
-
-/**
- * Serialises a table made by {@link createQuoteTable} (without its removed
- * sources), for a persisted cache.
- */
-export function serializeQuoteTable(table: QuoteTable): SerializedQuoteTable {
-  if (!(table instanceof PostingQuoteTable)) throw new Error('serializeQuoteTable: not a table made by createQuoteTable');
-  return table.serialize();
-}
-
-/**
- * Rebuilds a table from {@link serializeQuoteTable} output and the sources it
- * was built from (for their texts and quotes), without reading the texts again.
- * Returns null when the data does not fit the sources (other version, missing
- * or changed source, bad numbers), so the caller indexes the sources afresh.
- */
-export function deserializeQuoteTable(data: unknown, sources: ExtractedSource[]): QuoteTable | null {
-  return PostingQuoteTable.deserialize(data, sources);
-}
-
 class PostingQuoteTable implements QuoteTable {
   /** Word hash (see {@link wordHashes}) → word id. */
   private readonly vocabulary = new WordIds();
-  /** Word id → its hash (the vocabulary read backwards, for persistence). */
-  private readonly hashOf: number[] = [];
   private readonly postings = new Postings();
   private words = 0;
   private readonly docs: Array<IndexedSource | null> = [];
@@ -127,7 +86,6 @@ class PostingQuoteTable implements QuoteTable {
       if (id < 0) {
         id = this.words++;
         this.vocabulary.set(words.hashes[i], id);
-        this.hashOf.push(words.hashes[i]);
       }
       ids[i] = id;
     }
@@ -143,59 +101,6 @@ class PostingQuoteTable implements QuoteTable {
     this.docs.push({ key: source.key, source, ids, starts, ends, quotes });
     this.docByKey.set(source.key, doc);
     this.liveTokens += ids.length;
-  }
-
-  serialize(): SerializedQuoteTable {
-    const out: SerializedQuoteTable = { version: 1, hashes: this.hashOf.slice(), docKey: [], docHash: [], docLength: [], ids: [], starts: [], lengths: [] };
-    for (const doc of this.docs) {
-      if (!doc) continue;
-      out.docKey.push(doc.key);
-      out.docHash.push(doc.source.hash);
-      out.docLength.push(doc.ids.length);
-      for (let i = 0; i < doc.ids.length; i++) {
-        out.ids.push(doc.ids[i]);
-        out.starts.push(doc.starts[i]);
-        out.lengths.push(doc.ends[i] - doc.starts[i]);
-      }
-    }
-    return out;
-  }
-
-  static deserialize(data: unknown, sources: ExtractedSource[]): PostingQuoteTable | null {
-    const d = data as Partial<SerializedQuoteTable> | null;
-    if (!d || d.version !== 1 || !isNumberArray(d.hashes) || !isStringArray(d.docKey) || !isStringArray(d.docHash) ||
-      !isNumberArray(d.docLength) || !isNumberArray(d.ids) || !isNumberArray(d.starts) || !isNumberArray(d.lengths)) return null;
-    const n = d.docKey.length;
-    const total = d.ids.length;
-    if (d.docHash.length !== n || d.docLength.length !== n || d.starts.length !== total || d.lengths.length !== total) return null;
-    const table = new PostingQuoteTable();
-    for (const hash of d.hashes) {
-      // Two ids for one hash would split a word's postings.
-      if (table.vocabulary.get(hash) >= 0) return null;
-      table.vocabulary.set(hash, table.words++);
-      table.hashOf.push(hash);
-    }
-    const byKey = new Map(sources.map((s) => [s.key, s]));
-    let offset = 0;
-    for (let doc = 0; doc < n; doc++) {
-      const source = byKey.get(d.docKey[doc]);
-      const length = d.docLength[doc];
-      if (!source || source.hash !== d.docHash[doc] || length < 0 || offset + length > total) return null;
-      const ids = new Int32Array(length);
-      const starts = new Int32Array(length);
-      const ends = new Int32Array(length);
-      for (let i = 0; i < length; i++, offset++) {
-        const id = d.ids[offset];
-        const start = d.starts[offset];
-        const end = start + d.lengths[offset];
-        if (id < 0 || id >= table.words || start < 0 || end <= start || end > source.text.length) return null;
-        ids[i] = id;
-        starts[i] = start;
-        ends[i] = end;
-      }
-      table.addWords(source, ids, starts, ends);
-    }
-    return offset === total ? table : null;
   }
 
   remove(key: string): void {
@@ -806,14 +711,4 @@ function isWordChar(c: number): boolean {
     WORD_CHARS[c] = known;
   }
   return known === 1;
-}
-
-function isNumberArray(x: unknown): x is number[] {
-  if (!Array.isArray(x)) return false;
-  for (const v of x) if (typeof v !== 'number' || !Number.isInteger(v)) return false;
-  return true;
-}
-
-function isStringArray(x: unknown): x is string[] {
-  return Array.isArray(x) && x.every((v) => typeof v === 'string');
 }
