@@ -287,6 +287,58 @@ const fixtures: Fixture[] = [
       { words: 'Boeing and GE pay zero taxes.', speaker: 'Bernie Sanders', speakerWords: 'Bernie Sanders' },
     ],
   },
+  {
+    rule: 'a cue in the next sentence belongs to that sentence\'s quote, unless that sentence is only the cue',
+    text: 'Tokyo branded the launch an "act of open defiance." Moscow insisted that the regime "halt its reckless tests." The agency said the site showed "clear signs of activity."\n\n"Why now?" Reyes asked.',
+    quotes: [
+      { words: 'act of open defiance.', speaker: 'Tokyo', speakerWords: 'Tokyo' },
+      { words: 'halt its reckless tests.', speaker: 'Moscow', speakerWords: 'Moscow' },
+      { words: 'Why now?', speaker: 'Reyes', speakerWords: 'Reyes' },
+    ],
+    partial: true,
+  },
+  {
+    rule: 'a bare participle after the quote is no cue: describing as "unhinged" a Trump tweet attacking ...',
+    text: 'Voters watched.\n\nHillary Clinton is describing as "unhinged" a Donald Trump tweet attacking a former beauty queen.',
+    entities: (t) => [entity(t, 'Hillary Clinton', 'person', 'Clinton'), entity(t, 'Donald Trump', 'person', 'Trump')],
+    quotes: [{ words: 'unhinged', speaker: 'Hillary Clinton', speakerWords: 'Hillary Clinton' }],
+  },
+  {
+    rule: 'a description of a person, body or document after the quote beats a name elsewhere: ," the union wrote.',
+    text: 'The pilots\' association endorsed the senator on Monday.\n\nThe statement praised the impact it said Senator Rivera would have: "Our members have waited years for this," the union wrote.',
+    entities: (t) => [entity(t, 'Maria Rivera', 'person', 'Senator Rivera', 'Rivera')],
+    quotes: [{ words: 'Our members have waited years for this', speaker: 'the union', speakerWords: 'the union' }],
+  },
+  {
+    rule: 'a description heading a speech verb is the speaker when its head is a speaker noun: meddling the Ohio congressman said is designed to "..."',
+    text: 'Rep. Dan Keller urged the president to act on interference in the election -- meddling the Ohio congressman said is designed to "sow discord" among voters.',
+    entities: (t) => [entity(t, 'Dan Keller', 'person', 'Keller')],
+    quotes: [{ words: 'sow discord', speaker: 'the Ohio congressman', speakerWords: 'the Ohio congressman' }],
+  },
+  {
+    rule: 'a description that is no speaker ("the shootings and protests") yields to a name',
+    text: 'Ryan said the shootings and protests demands that the country "come together" now.',
+    quotes: [{ words: 'come together', speaker: 'Ryan', speakerWords: 'Ryan' }],
+    partial: true,
+  },
+  {
+    rule: 'a name followed by a speaker noun only qualifies it ("a Trump tweet"); a description ends at its last noun ("a complaint filed by ...")',
+    text: 'Voters reacted.\n\nTwenty years ago, a Times article hailed Ortiz as "The Comeback Kid" for his success. According to a civil complaint filed by state regulators, the firm ran a "massive fraudulent scheme" for years.',
+    entities: (t) => [entity(t, 'Luis Ortiz', 'person', 'Ortiz')],
+    quotes: [
+      { words: 'The Comeback Kid', speaker: 'a Times article', speakerWords: 'a Times article' },
+      { words: 'massive fraudulent scheme', speaker: 'a civil complaint', speakerWords: 'a civil complaint' },
+    ],
+    partial: true,
+  },
+  {
+    rule: 'a pronoun or description inside the clause reported by an earlier speech verb yields to that verb\'s subject',
+    text: 'Polls tightened.\n\nCruz said any candidate who wants to win the state "owes it to the voters" to debate. She said she speaks about race because "the issues are in front of you," aides recalled.',
+    quotes: [
+      { words: 'owes it to the voters', speaker: 'Cruz', speakerWords: 'Cruz' },
+    ],
+    partial: true,
+  },
 ];
 
 function describeQuote(text: string, q: Quote): string {

@@ -153,7 +153,7 @@ function prefixTree(words: string[]): string {
 /** Speech verbs that take a bare clause. */
 export const CLAUSAL_VERBS = formsOf(CLAUSAL_LEMMAS);
 /** Forms that are usually nouns or adjectives, not the verb ("the report", "a claim", "the state"). */
-const NOUN_LIKE = new Set(['report', 'reports', 'claim', 'claims', 'state', 'states', 'comment', 'comments', 'answer', 'answers', 'post', 'posts', 'point', 'points', 'charge', 'charges', 'question', 'questions', 'call', 'calls', 'promise', 'promises', 'hope', 'term', 'terms', 'issue', 'issues', 'counter', 'want', 'feel', 'continue', 'estimate', 'estimates', 'attack', 'attacks', 'welcome', 'remark', 'remarks', 'demand', 'demands', 'vow', 'vows', 'pledge', 'pledges', 'warning', 'speaking', 'saying', 'feeling', 'thinking', 'writing', 'holding']);
+const NOUN_LIKE = new Set(['report', 'reports', 'tweet', 'tweets', 'claim', 'claims', 'state', 'states', 'comment', 'comments', 'answer', 'answers', 'post', 'posts', 'point', 'points', 'charge', 'charges', 'question', 'questions', 'call', 'calls', 'promise', 'promises', 'hope', 'term', 'terms', 'issue', 'issues', 'counter', 'want', 'feel', 'continue', 'estimate', 'estimates', 'attack', 'attacks', 'welcome', 'remark', 'remarks', 'demand', 'demands', 'vow', 'vows', 'pledge', 'pledges', 'warning', 'speaking', 'saying', 'feeling', 'thinking', 'writing', 'holding']);
 
 export const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'another', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'one', 'some', 'many', 'several', 'two', 'three', 'four', 'five', 'other', 'both', 'each', 'any', 'this', 'these', 'those', 'most', 'all', 'no', 'few']);
@@ -211,6 +211,81 @@ const TITLE_WORDS = new Set([
 export const ORG_HEADS = new Set(['committee', 'council', 'organisation', 'organization', 'association', 'federation', 'union', 'ministry', 'government', 'party', 'agency', 'company', 'group', 'club', 'board', 'commission', 'department', 'office', 'court', 'bank', 'institute', 'university', 'league', 'fund', 'corporation', 'campaign', 'parliament', 'congress', 'senate']);
 
 const DASHES = new Set(['-', '\u2013', '\u2014', '\u2015']);
+
+const words = (list: string): Set<string> => new Set(list.trim().split(/\s+/));
+
+/**
+ * Nouns that head a description of someone who speaks ("the California
+ * congressman", "a White House official", "the crowd"). A description with such
+ * a head is a speaker as reliable as a name; other descriptions ("the
+ * shootings", "the days") are taken only when nothing else resolves.
+ */
+const PERSON_NOUNS = words(`
+  official spokesman spokeswoman spokesperson spokesmen spokeswomen source aide adviser advisor lawyer attorney analyst
+  expert critic supporter opponent voter resident leader minister president senator congressman congresswoman
+  lawmaker legislator governor mayor candidate nominee front-runner frontrunner lady woman women man men mother father
+  wife husband daughter son sister brother widow widower friend officer agent director chief chairman chairwoman
+  chair secretary ambassador diplomat envoy executive manager coach player member representative strategist operative
+  pollster economist researcher scientist doctor physician professor author writer reporter journalist editor
+  columnist correspondent host anchor moderator judge justice prosecutor investigator protester protestor
+  demonstrator activist organizer organiser worker employee student teacher parent veteran survivor witness victim
+  neighbor neighbour owner founder insider observer commentator people person crowd audience family delegate
+  delegation consultant staffer staff billionaire mogul businessman businesswoman actor actress singer star comedian
+  pastor priest bishop cleric imam rabbi sheriff detective trooper soldier commander historian biographer scholar
+  psychologist psychiatrist nurse surgeon neurosurgeon entrepreneur developer ceo head boss partner colleague ally
+  rival challenger incumbent contender hopeful speaker attendee participant caller viewer reader fan backer donor
+  volunteer citizen customer passenger driver farmer immigrant refugee inmate prisoner detainee suspect defendant
+  plaintiff respondent marcher chanter guy guys republican democrat conservative liberal progressive independent
+  regulator negotiator counterpart teammate rapper musician band leader manager superintendent principal dean
+  provost president-elect vice-president secretary-general director-general
+`);
+/** Nouns that head a description of a body that speaks ("the ministry", "the campaign"). */
+const BODY_NOUNS = words(`
+  campaign committee agency department ministry government administration party union organization organisation
+  council court panel board commission office team company firm network newspaper magazine paper outlet website
+  site police military army group coalition alliance institute foundation association federation league club
+  embassy consulate station channel
+`);
+/** Nouns that head a document that "says" something ("the letter reads", "the ruling said"). */
+const DOCUMENT_NOUNS = words(`
+  statement report article memo memorandum study poll survey ruling order complaint lawsuit suit filing document
+  release editorial ad advertisement commercial sign banner placard note message email e-mail letter tweet post
+  platform bill law proposal plan headline caption transcript book piece story column op-ed petition resolution
+  indictment affidavit motion brief decision opinion verdict manifesto bylaws constitution analysis audit review
+  summary readout account script video clip footage recording interview text notice guidance policy guidelines
+  regulation code charter treaty agreement contract slogan motto website missive dispatch bulletin
+`);
+
+/** The last word of a phrase, lower-cased: the head of a description. */
+function lastWord(text: string): string {
+  return text.slice(text.lastIndexOf(' ') + 1).toLowerCase();
+}
+
+/** True when `word` or its singular ("officials", "agencies") is in `nouns`. */
+function inNouns(nouns: Set<string>, word: string): boolean {
+  if (nouns.has(word)) return true;
+  if (word.endsWith('ies') && nouns.has(`${word.slice(0, -3)}y`)) return true;
+  return word.endsWith('s') && nouns.has(word.slice(0, -1));
+}
+
+/** True for a description headed by a person, a body or a document: one that can be a speaker. */
+export function isSpeakerDescription(phrase: SpeakerPhrase): boolean {
+  if (phrase.kind !== 'description') return false;
+  const head = lastWord(phrase.text);
+  return inNouns(PERSON_NOUNS, head) || inNouns(BODY_NOUNS, head) || inNouns(DOCUMENT_NOUNS, head);
+}
+
+/** True for a description headed by a body or a document, later referred to as "it" ("the article ... it added"). */
+export function isThingDescription(phrase: SpeakerPhrase): boolean {
+  if (phrase.kind !== 'description') return false;
+  const head = lastWord(phrase.text);
+  return inNouns(BODY_NOUNS, head) || inNouns(DOCUMENT_NOUNS, head);
+}
+
+/** True for a word that names a speaker when it follows a name ("the Clinton campaign", "a Trump aide"). */
+function isSpeakerNounWord(tok: Tok): boolean {
+  return tok.text === tok.lower && (inNouns(PERSON_NOUNS, tok.lower) || inNouns(BODY_NOUNS, tok.lower) || inNouns(DOCUMENT_NOUNS, tok.lower));
+}
 
 // ---------------------------------------------------------------- tokens
 
@@ -483,17 +558,21 @@ export function phraseAfter(text: string, toks: Tok[], i: number, sentence: numb
   if (DETERMINERS.has(t.lower) || isPossessive(t) || (isCap(t) && !NOT_NAME.has(t.lower))) {
     // "the source", "Russia's official state news agency TASS": up to a stop word; the last name run is the head.
     let to = i + 1;
-    while (to < toks.length && to - i < 8 && isOutside(toks, to, sentence) && toks[to].kind === 'word' && !PHRASE_STOPS.has(toks[to].lower) && !BETWEEN_SUBJECT_AND_VERB.has(toks[to].lower) && !isAdverb(toks[to]) && toks[to].lower !== 'sometimes' && !(SPEECH_VERBS.has(toks[to].lower) && !NOUN_LIKE.has(toks[to].lower))) to++;
+    while (to < toks.length && to - i < 8 && isOutside(toks, to, sentence) && toks[to].kind === 'word' && !PHRASE_STOPS.has(toks[to].lower) && !BETWEEN_SUBJECT_AND_VERB.has(toks[to].lower) && !isAdverb(toks[to]) && toks[to].lower !== 'sometimes' && !(QUOTE_VERBS.has(toks[to].lower) && !NOUN_LIKE.has(toks[to].lower))) to++;
     if (to === i + 1 && DETERMINERS.has(t.lower)) return null;
     let nameEnd = -1;
     for (let k = to - 1; k > i; k--) if (isNameWord(toks, k) && !isPossessive(toks[k])) { nameEnd = k + 1; break; }
-    if (nameEnd > 0) {
+    // "a Donald Trump tweet", "the Clinton campaign": a name followed by a common noun only qualifies it.
+    if (nameEnd > 0 && !(nameEnd === to - 1 && isSpeakerNounWord(toks[to - 1]))) {
       let from = nameEnd - 1;
       while (from - 1 > i && isNameWord(toks, from - 1) && !isPossessive(toks[from - 1])) from--;
-      return phrase(text, toks, headOfName(toks, from, nameEnd), nameEnd, 'name');
+      if (!isShouting(toks, from, nameEnd) && !onlyTitles(toks, from, nameEnd)) return phrase(text, toks, headOfName(toks, from, nameEnd), nameEnd, 'name');
     }
-    if (!isNounLike(toks[to - 1])) return null;
-    return appositiveName(text, toks, to, sentence) ?? phrase(text, toks, i, to, 'description');
+    // "a civil complaint filed by ...": the description ends at its last noun.
+    let last = to - 1;
+    while (last > i && !isNounLike(toks[last])) last--;
+    if (!isNounLike(toks[last])) return null;
+    return appositiveName(text, toks, last + 1, sentence) ?? phrase(text, toks, i, last + 1, 'description');
   }
   return null;
 }
@@ -590,6 +669,26 @@ export function subjectOfVerb(text: string, toks: Tok[], v: number): SpeakerPhra
  * `," said Putin`, `," he said`, `," Trump told reporters`, `" ― Sonya Herridge`, `, according to X`.
  */
 export function cueAfterQuote(text: string, toks: Tok[], i: number): Cue | null {
+  const cue = cueAt(text, toks, i);
+  // `"...escapades." The agency said North Korea had "..."`: a cue in the next sentence belongs to
+  // that sentence's own quotation, unless the sentence is only the cue (`"Why not?" Smith asked.`).
+  if (cue && i > 0 && toks[cue.verb].sentence !== toks[i - 1].sentence && !onlyCueLeft(toks, cue)) return null;
+  return cue;
+}
+
+/** True when what follows a cue in its sentence is a short tag ("on Monday", ", a spokesman for X"), no quotation or clause. */
+function onlyCueLeft(toks: Tok[], cue: Cue): boolean {
+  const s = toks[cue.verb].sentence;
+  let k = cue.verb + 1;
+  while (k < toks.length && toks[k].start < cue.speaker.end) k++;
+  for (let n = 0; k < toks.length && toks[k].sentence === s; k++, n++) {
+    const t = toks[k];
+    if (n >= 10 || t.kind === 'mark' || t.quote !== -1 || t.lower === 'that' || t.text === ':') return false;
+  }
+  return true;
+}
+
+function cueAt(text: string, toks: Tok[], i: number): Cue | null {
   let j = i;
   if (j >= toks.length || toks[j].quote !== -1) return null;
   const sentence = toks[j].sentence;
@@ -619,7 +718,10 @@ export function cueAfterQuote(text: string, toks: Tok[], i: number): Cue | null 
   while (k < toks.length && toks[k].end <= who.end) k++;
   k = skipAside(toks, k, s);
   const skipped = skipBetween(toks, k, 1, s);
-  return isVerbAt(toks, skipped.index, QUOTE_VERBS) && toks[skipped.index].sentence === s ? { verb: skipped.index, speaker: who } : null;
+  const v = skipped.index;
+  if (!isVerbAt(toks, v, QUOTE_VERBS) || toks[v].sentence !== s) return null;
+  // `"unhinged" a Donald Trump tweet attacking ...`: a bare participle is no cue; "is describing" is.
+  return toks[v].lower.endsWith('ing') && v === k ? null : { verb: v, speaker: who };
 }
 
 /**

@@ -12,7 +12,7 @@
  */
 import type { LocalEntity, Paragraph, Quote, Speaker, Span } from '../model';
 import {
-  CLAUSAL_VERBS, ORG_HEADS, QUOTE_VERBS, SPEECH_VERBS, SpeakerResolver, accordingTo, cueAfterQuote, isSpeechVerb, isWordCode,
+  CLAUSAL_VERBS, ORG_HEADS, QUOTE_VERBS, isSpeakerDescription, isThingDescription, SPEECH_VERBS, SpeakerResolver, accordingTo, cueAfterQuote, isSpeechVerb, isWordCode,
   SPEECH_HINT, phraseAfter, startsBareClause, subjectOfVerb, tokenizeSentences,
 } from './attribution';
 import type { SpeakerPhrase, Tok } from './attribution';
@@ -254,20 +254,10 @@ function attributeParagraph(text: string, p: Paragraph, index: number, resolver:
   // In text order, so that a pronoun can refer to a speaker named earlier in the paragraph.
   jobs.sort(byPhraseStart);
   for (const job of jobs) {
-    let speaker: Speaker | null = null;
-    let org = false;
-    // Names and pronouns first: "Ryan said the shootings and protests demands that" is Ryan's.
-    for (const description of [false, true]) {
-      for (const c of job.candidates) {
-        if ((c.speaker.kind === 'description') !== description) continue;
-        org = c.speaker.text.toLowerCase() === 'it';
-        speaker = resolver.resolve(c.speaker, p.number) ?? (org ? organisationBefore(text, toks, c.tok) : null);
-        if (speaker) break;
-      }
-      if (speaker) break;
-    }
-    if (!speaker) continue;
-    resolver.note(speaker, p.number, org);
+    const found = resolveJob(text, toks, job, resolver, p.number);
+    if (!found) continue;
+    const speaker = found.speaker;
+    resolver.note(speaker, p.number, found.org);
     if (job.group) for (const g of job.group) { g.quote.speaker = speaker; g.ownCue = true; }
     if (job.reported) { job.reported.speaker = speaker; reported.push(job.reported); }
     result.lastSpeaker = speaker;
@@ -281,6 +271,25 @@ function attributeParagraph(text: string, p: Paragraph, index: number, resolver:
     if (d.quote.speaker) previous = d.quote.speaker;
   }
   return result;
+}
+
+/**
+ * The speaker of a job: the first candidate, most reliable first, that is a
+ * name, a pronoun with a referent or a description of a person, body or
+ * document ("the California congressman", "the letter"). Other descriptions
+ * come last: "Ryan said the shootings and protests demands that" is Ryan's.
+ */
+function resolveJob(text: string, toks: Tok[], job: Job, resolver: SpeakerResolver, body: number): { speaker: Speaker; org: boolean } | null {
+  for (const c of job.candidates) {
+    if (c.speaker.kind === 'description' && !isSpeakerDescription(c.speaker)) continue;
+    const it = c.speaker.kind === 'pronoun' && c.speaker.text.toLowerCase() === 'it';
+    const speaker = resolver.resolve(c.speaker, body) ?? (it ? organisationBefore(text, toks, c.tok) : null);
+    if (speaker) return { speaker, org: it || isThingDescription(c.speaker) };
+  }
+  for (const c of job.candidates) {
+    if (c.speaker.kind === 'description' && !isSpeakerDescription(c.speaker)) return { speaker: resolver.resolve(c.speaker, body) as Speaker, org: false };
+  }
+  return null;
 }
 
 /** "- Bernie Sanders." / "-President Obama, tweeting after ...": the name after the dash. */
@@ -344,11 +353,14 @@ function cuesForGroup(text: string, toks: Tok[], open: number, close: number, cl
     const cue = cueAfterQuote(text, toks, close + 1);
     if (cue) out.push({ speaker: cue.speaker, tok: tokenAt(toks, cue.speaker.start) });
   }
+  const before: Candidate[] = [];
+  const verbs: number[] = [];
   for (let j = open - 1; j >= 0 && toks[j].sentence === firstSentence; j--) {
     if (toks[j].quote !== -1) continue;
     const cue = accordingCue(text, toks, j) ?? (isSpeechVerb(toks, j, QUOTE_VERBS) ? verbCue(text, toks, j) ?? participleCue(text, toks, j) : null);
-    if (cue) out.push(cue);
+    if (cue) { before.push(cue); verbs.push(j); }
   }
+  out.push(...outerSpeakerFirst(toks, before, verbs));
   for (let j = close + 1; j < toks.length && toks[j].sentence <= lastSentence; j++) {
     if (toks[j].quote !== -1) continue;
     const cue = accordingCue(text, toks, j) ?? (isSpeechVerb(toks, j, QUOTE_VERBS) ? verbCue(text, toks, j) : null);
@@ -357,6 +369,45 @@ function cuesForGroup(text: string, toks: Tok[], open: number, close: number, cl
   const subject = sentenceSubject(text, toks, open);
   if (subject) out.push(subject);
   return out;
+}
+
+/**
+ * "She said she speaks about race because "..."", "Cruz said any candidate who
+ * wants to win "owes it ..."": a pronoun or a description inside the clause
+ * reported by an earlier speech verb yields to that verb's subject, the one
+ * who speaks. (A name inside it keeps its place: "Trump said Clinton once
+ * described it as "..."" quotes Clinton's words.) `verbs[k]` is the token of
+ * `cues[k]`'s verb, nearest the quote first.
+ */
+function outerSpeakerFirst(toks: Tok[], cues: Candidate[], verbs: number[]): Candidate[] {
+  for (let i = 0; i < cues.length; i++) {
+    const inner = cues[i].speaker;
+    if (inner.kind === 'name') continue;
+    for (let k = i + 1; k < cues.length; k++) {
+      const outer = cues[k].speaker;
+      const verb = toks[verbs[k]];
+      if (!SPEECH_VERBS.has(verb.lower) || outer.end > verb.start || verb.start > inner.start) continue;
+      if (!reportsClause(toks, verbs[k], tokenAt(toks, inner.start))) break;
+      if (outer.kind === 'name' || outer.kind === 'pronoun' && /^(?:he|she)$/i.test(outer.text)) {
+        cues.splice(i, 0, cues.splice(k, 1)[0]);
+        verbs.splice(i, 0, verbs.splice(k, 1)[0]);
+        // "he said he often thinks of what his parents told him": the moved pronoun may itself be reported.
+        if (outer.kind === 'pronoun') i--;
+      }
+      break;
+    }
+  }
+  return cues;
+}
+
+/** True when the words from a speech verb to a later subject open the verb's reported clause (no comma, "and", "but"). */
+function reportsClause(toks: Tok[], verb: number, subject: number): boolean {
+  if (subject - verb > 8) return false;
+  for (let k = verb + 1; k < subject; k++) {
+    const t = toks[k];
+    if (t.kind !== 'word' || t.lower === 'and' || t.lower === 'but' || t.lower === 'or') return false;
+  }
+  return true;
 }
 
 function accordingCue(text: string, toks: Tok[], j: number): Candidate | null {
