@@ -339,6 +339,29 @@ const fixtures: Fixture[] = [
     ],
     partial: true,
   },
+  {
+    rule: 'documents and voicing verbs: ," the letter reads. / ," said the ruling. / chanted "..." / ," this\u00a0source told (a no-break space inside)',
+    text: 'Parents wrote to the board.\n\n"Our children are thriving in these schools," the letter reads. "A state cannot remove voters for not voting," said the ruling. Protesters marching through the streets chanted "What curfew?" until dawn.\n\n"The staff do not like him," this\u00a0source told the Post.',
+    quotes: [
+      { words: 'Our children are thriving in these schools', speaker: 'the letter', speakerWords: 'the letter' },
+      { words: 'A state cannot remove voters for not voting', speaker: 'the ruling', speakerWords: 'the ruling' },
+      { words: 'What curfew?', speaker: 'Protesters', speakerWords: 'Protesters' },
+      { words: 'The staff do not like him', speaker: 'this\u00a0source', speakerWords: 'this\u00a0source' },
+    ],
+    partial: true,
+  },
+  {
+    rule: 'a framing verb after the quote is no cue: ," the crowd applauded; wondered / ruled / vowed give the subject before them',
+    text: 'The rally went on.\n\nWhen Ortiz said he would "protect every family," the crowd applauded. The Republican nominee has repeatedly wondered whether the hosts will be "fair" to him. The committee then ruled that the claim was "true." The Republican nominee also outlined a plan and vowed to punish "those who break the rules."',
+    entities: (t) => [entity(t, 'Luis Ortiz', 'person', 'Ortiz')],
+    quotes: [
+      { words: 'protect every family', speaker: 'Luis Ortiz', speakerWords: 'Ortiz' },
+      { words: 'fair', speaker: 'The Republican nominee', speakerWords: 'The Republican nominee' },
+      { words: 'true.', speaker: 'The committee', speakerWords: 'The committee' },
+      { words: 'those who break the rules.', speaker: 'The Republican nominee', speakerWords: 'The Republican nominee' },
+    ],
+    partial: true,
+  },
 ];
 
 function describeQuote(text: string, q: Quote): string {

@@ -55,6 +55,8 @@ const IRREGULAR: Record<string, string[]> = {
   hold: ['holds', 'held', 'holding'],
   speak: ['speaks', 'spoke', 'speaking', 'spoken'],
   tweet: ['tweets', 'tweeted', 'tweeting'],
+  sing: ['sings', 'sang', 'singing', 'sung'],
+  read: ['reads', 'read', 'reading'],
 };
 
 /** Verbs that introduce words someone said: direct quotes on either side, reported clauses. */
@@ -69,6 +71,12 @@ const SPEECH_LEMMAS = [
   'elaborate', 'inform', 'assure', 'signal', 'point', 'accuse', 'charge',
 ];
 
+/**
+ * Verbs of voicing words that do not report them ("sang", "chanted", "the letter
+ * reads"): they frame a quotation next to them but give no reported clause.
+ */
+const VOICING_LEMMAS = ['sing', 'chant', 'read', 'scream', 'exclaim', 'whisper', 'bark', 'cry', 'mutter', 'holler'];
+
 /** Verbs that frame a quotation without reporting speech ("called it "a disaster"", "thanked them for "trust""). */
 const FRAMING_LEMMAS = [
   'call', 'dub', 'label', 'brand', 'hail', 'praise', 'celebrate', 'thank', 'slam', 'blast', 'criticise',
@@ -76,6 +84,7 @@ const FRAMING_LEMMAS = [
   'characterise', 'characterize', 'term', 'decry', 'question', 'rail', 'vow', 'promise', 'express', 'issue',
   'liken', 'laud', 'tout', 'denounce', 'blame', 'deride', 'ridicule', 'lambaste', 'admire', 'compare', 'refer',
   'quote', 'cite', 'pound', 'hammer', 'tease', 'chide', 'scold', 'insult', 'taunt', 'cheer', 'interject',
+  ...VOICING_LEMMAS, 'wonder', 'rule', 'reference', 'pronounce', 'deem',
 ];
 
 /** Verbs whose reported clause may follow without "that" ("He suggested an MoU would be signed"). */
@@ -116,6 +125,12 @@ export const SPEECH_VERBS = formsOf(SPEECH_LEMMAS);
 /** Speech and framing verbs → lemma (used for the verb before a quotation). */
 export const QUOTE_VERBS = formsOf([...SPEECH_LEMMAS, ...FRAMING_LEMMAS]);
 /**
+ * Verbs that give the speaker of the quotation just before them (`," the crowd
+ * chanted`, `," he mocked`): speech and voicing verbs and a few of mockery, not
+ * framing ones (`," the crowd applauded` is not the crowd's line).
+ */
+const AFTER_QUOTE_VERBS = formsOf([...SPEECH_LEMMAS, ...VOICING_LEMMAS, 'wonder', 'rule', 'slam', 'blast', 'mock', 'tease', 'chide', 'scold', 'taunt', 'cheer', 'interject', 'deride', 'ridicule', 'lambaste']);
+/**
  * Finds sentences worth tokenising for reported speech (verbs are lower-case
  * mid-sentence; "According" may open one). The alternation is factored into a
  * prefix tree, which the regular-expression engine scans far faster than a flat
@@ -153,7 +168,7 @@ function prefixTree(words: string[]): string {
 /** Speech verbs that take a bare clause. */
 export const CLAUSAL_VERBS = formsOf(CLAUSAL_LEMMAS);
 /** Forms that are usually nouns or adjectives, not the verb ("the report", "a claim", "the state"). */
-const NOUN_LIKE = new Set(['report', 'reports', 'tweet', 'tweets', 'claim', 'claims', 'state', 'states', 'comment', 'comments', 'answer', 'answers', 'post', 'posts', 'point', 'points', 'charge', 'charges', 'question', 'questions', 'call', 'calls', 'promise', 'promises', 'hope', 'term', 'terms', 'issue', 'issues', 'counter', 'want', 'feel', 'continue', 'estimate', 'estimates', 'attack', 'attacks', 'welcome', 'remark', 'remarks', 'demand', 'demands', 'vow', 'vows', 'pledge', 'pledges', 'warning', 'speaking', 'saying', 'feeling', 'thinking', 'writing', 'holding']);
+const NOUN_LIKE = new Set(['report', 'reports', 'tweet', 'tweets', 'rule', 'rules', 'ruling', 'rulings', 'chant', 'chants', 'cry', 'cries', 'reading', 'readings', 'reference', 'references', 'claim', 'claims', 'state', 'states', 'comment', 'comments', 'answer', 'answers', 'post', 'posts', 'point', 'points', 'charge', 'charges', 'question', 'questions', 'call', 'calls', 'promise', 'promises', 'hope', 'term', 'terms', 'issue', 'issues', 'counter', 'want', 'feel', 'continue', 'estimate', 'estimates', 'attack', 'attacks', 'welcome', 'remark', 'remarks', 'demand', 'demands', 'vow', 'vows', 'pledge', 'pledges', 'warning', 'speaking', 'saying', 'feeling', 'thinking', 'writing', 'holding']);
 
 export const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'another', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'one', 'some', 'many', 'several', 'two', 'three', 'four', 'five', 'other', 'both', 'each', 'any', 'this', 'these', 'those', 'most', 'all', 'no', 'few']);
@@ -168,7 +183,7 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
   'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'being', 'been', 'be',
 ]);
 /** Prepositions opening a phrase that can sit between a subject and its verb. */
-const PREPOSITIONS = new Set(['in', 'on', 'at', 'for', 'during', 'after', 'before', 'since', 'over', 'from', 'with', 'to', 'of', 'by', 'about', 'throughout', 'into']);
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'for', 'during', 'after', 'before', 'since', 'over', 'from', 'with', 'to', 'of', 'by', 'about', 'throughout', 'into', 'through', 'across', 'around', 'along', 'outside', 'inside', 'near', 'behind', 'toward', 'towards', 'past']);
 /** Words of "be" that make a following participle passive ("it was announced"). */
 const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 /** Words that end a noun phrase read forwards. */
@@ -237,7 +252,9 @@ const PERSON_NOUNS = words(`
   volunteer citizen customer passenger driver farmer immigrant refugee inmate prisoner detainee suspect defendant
   plaintiff respondent marcher chanter guy guys republican democrat conservative liberal progressive independent
   regulator negotiator counterpart teammate rapper musician band leader manager superintendent principal dean
-  provost president-elect vice-president secretary-general director-general
+  provost president-elect vice-president secretary-general director-general user commenter poster blogger prince
+  princess king queen emir sheikh child children kid boy girl teen teenager chairmen congressmen tycoon magnate
+  gunman shooter nominee announcer narrator questioner
 `);
 /** Nouns that head a description of a body that speaks ("the ministry", "the campaign"). */
 const BODY_NOUNS = words(`
@@ -258,7 +275,8 @@ const DOCUMENT_NOUNS = words(`
 
 /** The last word of a phrase, lower-cased: the head of a description. */
 function lastWord(text: string): string {
-  return text.slice(text.lastIndexOf(' ') + 1).toLowerCase();
+  const words = text.toLowerCase().split(/\s+/);
+  return words[words.length - 1];
 }
 
 /** True when `word` or its singular ("officials", "agencies") is in `nouns`. */
@@ -271,9 +289,19 @@ function inNouns(nouns: Set<string>, word: string): boolean {
 /** True for a description headed by a person, a body or a document: one that can be a speaker. */
 export function isSpeakerDescription(phrase: SpeakerPhrase): boolean {
   if (phrase.kind !== 'description') return false;
-  const head = lastWord(phrase.text);
-  return inNouns(PERSON_NOUNS, head) || inNouns(BODY_NOUNS, head) || inNouns(DOCUMENT_NOUNS, head);
+  // Any word may be the head: "a source close", "one Democrat familiar" (the phrase stops before "to", "with").
+  for (const word of phrase.text.toLowerCase().split(/\s+/)) {
+    if (isSpeakerNoun(word)) return true;
+  }
+  return false;
 }
+
+function isSpeakerNoun(word: string): boolean {
+  return inNouns(PERSON_NOUNS, word) || inNouns(BODY_NOUNS, word) || inNouns(DOCUMENT_NOUNS, word) || AGENT_NOUN.test(word) || word.endsWith('-old');
+}
+
+/** "the announcer", "a narrator", "one questioner", "activists", "the comedian": nouns for people by their ending. */
+const AGENT_NOUN = /[a-z]{3}(?:er|or|ist|ian|ant|ent)s?$/;
 
 /** True for a description headed by a body or a document, later referred to as "it" ("the article ... it added"). */
 export function isThingDescription(phrase: SpeakerPhrase): boolean {
@@ -284,7 +312,7 @@ export function isThingDescription(phrase: SpeakerPhrase): boolean {
 
 /** True for a word that names a speaker when it follows a name ("the Clinton campaign", "a Trump aide"). */
 function isSpeakerNounWord(tok: Tok): boolean {
-  return tok.text === tok.lower && (inNouns(PERSON_NOUNS, tok.lower) || inNouns(BODY_NOUNS, tok.lower) || inNouns(DOCUMENT_NOUNS, tok.lower));
+  return tok.text === tok.lower && isSpeakerNoun(tok.lower);
 }
 
 // ---------------------------------------------------------------- tokens
@@ -467,7 +495,7 @@ export function phraseBefore(text: string, toks: Tok[], i: number, sentence: num
         const opener = toks[j + 1];
         if (opener && (opener.lower === 'who' || opener.lower === 'the' || opener.lower === 'a' || opener.lower === 'an' || opener.lower === 'whose' || opener.lower === 'which')) {
           const subject = phraseBefore(text, toks, j - 1, sentence, depth + 1);
-          return subject && subject.kind !== 'description' ? subject : null;
+          return subject && (subject.kind !== 'description' || isSpeakerDescription(subject)) ? subject : null;
         }
         // "Another critic, Laurence H. Tribe, likened": the apposition is the name.
         const inner = phraseBefore(text, toks, i - 1, sentence, depth + 1);
@@ -500,6 +528,7 @@ export function phraseBefore(text: string, toks: Tok[], i: number, sentence: num
       if (owner) return owner;
     }
     if (isShouting(toks, from, i + 1) || onlyTitles(toks, from, i + 1)) return null;
+    if (isPluralNounOpening(toks, from, i + 1, sentence)) return phrase(text, toks, from, i + 1, 'description');
     const head = headOfName(toks, from, i + 1);
     return phrase(text, toks, head, i + 1, 'name');
   }
@@ -514,8 +543,10 @@ export function phraseBefore(text: string, toks: Tok[], i: number, sentence: num
       const preposition = toks[j - 1];
       if (preposition && isOutside(toks, j - 1, sentence) && PREPOSITIONS.has(preposition.lower)) {
         if (depth > 1) return null;
-        const back = skipBetween(toks, j - 2, -1, sentence);
-        return phraseBefore(text, toks, back.index, sentence, depth + 1);
+        let back = skipBetween(toks, j - 2, -1, sentence).index;
+        // "Protesters marching through the streets chanted": the participle qualifies the subject before it.
+        if (isOutside(toks, back, sentence) && toks[back].text === toks[back].lower && toks[back].lower.endsWith('ing') && !isNounLike(toks[back])) back--;
+        return phraseBefore(text, toks, back, sentence, depth + 1);
       }
       return phrase(text, toks, j, i + 1, 'description');
     }
@@ -529,6 +560,13 @@ export function phraseBefore(text: string, toks: Tok[], i: number, sentence: num
   const bare = !isOutside(toks, prev, sentence) || toks[prev].kind !== 'word' || PHRASE_STOPS.has(toks[prev].lower) || NOT_NAME.has(toks[prev].lower);
   if (bare && t.lower.endsWith('s') && t.lower.length > 3) return phrase(text, toks, i, i + 1, 'description');
   return null;
+}
+
+/** "Protesters chanted", "Officials said": one capitalised plural speaker noun opening the sentence is no name. */
+function isPluralNounOpening(toks: Tok[], from: number, to: number, sentence: number): boolean {
+  if (to - from !== 1 || isOutside(toks, from - 1, sentence) && toks[from - 1].kind !== 'mark') return false;
+  const lower = toks[from].lower;
+  return lower.endsWith('s') && (inNouns(PERSON_NOUNS, lower) || inNouns(BODY_NOUNS, lower)) && !PERSON_NOUNS.has(lower);
 }
 
 /** True when nothing but titles and name words stands between the clause's start and the phrase ending at token `last`. */
@@ -599,8 +637,17 @@ function appositiveName(text: string, toks: Tok[], from: number, sentence: numbe
 
 /** The last word of a description should be its noun: not "the woman's", "a controversial", "Kim's mental". */
 function isNounLike(tok: Tok): boolean {
-  return tok.kind === 'word' && !isPossessive(tok) && !/(?:al|ous|ive|ic|ful|less|able|ible|ed|ing)$/.test(tok.lower) && !DETERMINERS.has(tok.lower);
+  if (tok.kind !== 'word' || isPossessive(tok) || DETERMINERS.has(tok.lower)) return false;
+  return !/(?:al|ous|ive|ic|ful|less|able|ible|ed|ing)$/.test(tok.lower) || NOUNS_WITH_ADJECTIVE_ENDINGS.has(tok.lower.endsWith('s') ? tok.lower.slice(0, -1) : tok.lower);
 }
+
+/** Nouns that end like adjectives or participles: "the official said", "said the ruling", "the editorial argued". */
+const NOUNS_WITH_ADJECTIVE_ENDINGS = words(`
+  official editorial individual professional rival general principal criminal liberal conservative representative
+  executive operative relative detective native critic cleric medic ruling filing briefing meeting hearing warning
+  posting recording finding offering building proposal tribunal journal arsenal manual memorial cardinal marshal
+  admiral corporal mogul radical loyal
+`);
 
 function skipBetween(toks: Tok[], i: number, step: 1 | -1, sentence: number): { index: number; passive: boolean } {
   let passive = false;
@@ -657,7 +704,7 @@ export function subjectOfVerb(text: string, toks: Tok[], v: number): SpeakerPhra
       const first = skipBetween(toks, k - 1, -1, sentence);
       if (first.passive) return null;
       const subject = phraseBefore(text, toks, first.index, sentence, 1);
-      return subject && subject.kind !== 'description' ? subject : null;
+      return subject && (subject.kind !== 'description' || isSpeakerDescription(subject)) ? subject : null;
     }
     return null;
   }
@@ -706,7 +753,7 @@ function cueAt(text: string, toks: Tok[], i: number): Cue | null {
     const who = phraseAfter(text, toks, j + 2, s);
     return who ? { verb: j, speaker: who } : null;
   }
-  if (QUOTE_VERBS.has(t.lower)) {
+  if (AFTER_QUOTE_VERBS.has(t.lower)) {
     // ", adding it ..." is a participle clause whose subject is elsewhere, not "said Putin".
     if (t.lower.endsWith('ing')) return null;
     const who = phraseAfter(text, toks, j + 1, s);
@@ -719,7 +766,7 @@ function cueAt(text: string, toks: Tok[], i: number): Cue | null {
   k = skipAside(toks, k, s);
   const skipped = skipBetween(toks, k, 1, s);
   const v = skipped.index;
-  if (!isVerbAt(toks, v, QUOTE_VERBS) || toks[v].sentence !== s) return null;
+  if (!isVerbAt(toks, v, AFTER_QUOTE_VERBS) || toks[v].sentence !== s) return null;
   // `"unhinged" a Donald Trump tweet attacking ...`: a bare participle is no cue; "is describing" is.
   return toks[v].lower.endsWith('ing') && v === k ? null : { verb: v, speaker: who };
 }
@@ -874,7 +921,7 @@ export class SpeakerResolver {
   private genderOf(name: string): Gender {
     const cached = this.genders.get(name);
     if (cached !== undefined) return cached;
-    const first = name.split(' ')[0].toLowerCase().replace(/\.$/, '');
+    const first = name.split(/\s+/)[0].toLowerCase().replace(/\.$/, '');
     let gender: Gender = FEMALE_NAMES.has(first) ? 'f' : MALE_NAMES.has(first) ? 'm' : null;
     if (!gender) {
       if (!this.honorifics) {
@@ -883,7 +930,7 @@ export class SpeakerResolver {
         const re = /(?<![A-Za-z])M(rs?|s|iss)\.? +([A-Z][A-Za-z'’-]+)/g;
         for (let m = re.exec(this.text); m; m = re.exec(this.text)) this.honorifics.set(m[2], m[1] === 'r' ? 'm' : 'f');
       }
-      gender = this.honorifics.get(name.split(' ').pop() ?? name) ?? null;
+      gender = this.honorifics.get(name.split(/\s+/).pop() ?? name) ?? null;
     }
     this.genders.set(name, gender);
     return gender;

@@ -286,9 +286,6 @@ function resolveJob(text: string, toks: Tok[], job: Job, resolver: SpeakerResolv
     const speaker = resolver.resolve(c.speaker, body) ?? (it ? organisationBefore(text, toks, c.tok) : null);
     if (speaker) return { speaker, org: it || isThingDescription(c.speaker) };
   }
-  for (const c of job.candidates) {
-    if (c.speaker.kind === 'description' && !isSpeakerDescription(c.speaker)) return { speaker: resolver.resolve(c.speaker, body) as Speaker, org: false };
-  }
   return null;
 }
 
