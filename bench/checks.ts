@@ -1,7 +1,10 @@
 /**
- * Benchmark of the claim-citation checks: a generated 5,000-word draft with
- * 200 citations, checked against the whole BBC corpus (plus the seeds) once
- * the index is built. Prints a table of wall and CPU times (p50/p99):
+ * Benchmark of the claim-citation checks: a generated draft of about 5,000
+ * words of prose with 200 citations (sentences copied from the corpus, 200 of
+ * its ~240 sentences cited, spread evenly), checked against the whole BBC
+ * corpus (plus the seeds) once the index is built. Prints what the measured
+ * drafts hold (words, citations, sentences, diagnostics, as parsed), then a
+ * table of wall and CPU times (p50/p99):
  *
  * - cold check: parse + check of a draft never seen before (every run uses
  *   another draft, so no cache of earlier runs can answer);
@@ -16,36 +19,53 @@
  */
 import { checkDraft } from '../server/src/core/checks/checkDraft';
 import { parseDraft } from '../server/src/core/draft/parseDraft';
+import type { Draft } from '../server/src/core/draft/model';
 import type { Corpus } from '../server/src/core/index/corpus';
 import { buildEvalCorpus } from '../scripts/eval/evalCorpus';
 
 /**
- * Builds a draft of about `words` words with `citations` citations from the
- * corpus' own sentences; `seed` picks which sources (another seed, another draft).
+ * Builds a draft of about `words` words of prose from the corpus' own
+ * sentences (the first three of one body paragraph per draft paragraph), with
+ * `citations` of those sentences cited, spread evenly over the draft (a 5,000
+ * word draft has about 240 sentences, so most are cited and the rest stay
+ * uncited, as in a real news draft). `seed` picks which sources: another seed,
+ * another draft.
  */
 function generateDraft(corpus: Corpus, words: number, citations: number, seed: number): string {
   const sources = corpus.sources().filter((s) => s.paragraphs.some((p) => p.kind === 'body'));
-  const paragraphs: string[] = ['---\ntitle: Benchmark draft\n---\n', '# Benchmark draft\n'];
+  const picked: Array<{ key: string; sentences: string[] }> = [];
   let wordCount = 0;
-  let cited = 0;
-  let i = 0;
-  while (wordCount < words) {
+  let sentenceCount = 0;
+  for (let i = 0; wordCount < words; i++) {
     const source = sources[(i * 7919 + seed * 104729) % sources.length];
     const body = source.paragraphs.filter((p) => p.kind === 'body');
     const paragraph = body[(i + seed) % body.length];
     const sentences = paragraph.sentences.slice(0, 3).map((s) => source.text.slice(s.start, s.end));
-    // Cite every other sentence (before its full stop) until the quota is used; the rest stay uncited.
-    for (let k = 0; k < sentences.length && cited < citations; k += 2) {
-      const withCitation = sentences[k].replace(/([.!?]["”]?)$/, ` [@${source.key}]$1`);
-      sentences[k] = withCitation.includes('[@') ? withCitation : `${sentences[k]} [@${source.key}]`;
-      cited++;
-    }
-    const text = sentences.join(' ');
-    wordCount += text.split(/\s+/).length;
-    paragraphs.push(text);
-    i++;
+    wordCount += countWords(sentences.join(' '));
+    sentenceCount += sentences.length;
+    picked.push({ key: source.key, sentences });
   }
-  return paragraphs.join('\n\n') + '\n';
+  // Sentence n is cited when the running quota floor(n * citations / sentenceCount) steps up at it.
+  let n = 0;
+  const paragraphs = picked.map(({ key, sentences }) => sentences.map((sentence) => {
+    const cite = Math.floor(((n + 1) * citations) / sentenceCount) > Math.floor((n * citations) / sentenceCount);
+    n++;
+    if (!cite) return sentence;
+    // Pandoc style: the citation goes before the sentence's final punctuation.
+    const withCitation = sentence.replace(/([.!?]["”]?)$/, ` [@${key}]$1`);
+    return withCitation.includes('[@') ? withCitation : `${sentence} [@${key}]`;
+  }).join(' '));
+  return ['---\ntitle: Benchmark draft\n---\n', '# Benchmark draft\n', ...paragraphs].join('\n\n') + '\n';
+}
+
+/** Words of running text: whitespace-separated, front matter, headings and citation markup left out. */
+function proseWords(draft: string): number {
+  const body = draft.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/^#.*$/gm, '').replace(/ ?\[@[^\]]*\]/g, '');
+  return countWords(body);
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/).filter((w) => w.length > 0).length;
 }
 
 /** The draft with a word typed into its `n`-th paragraph (counted from the end of the front matter). */
@@ -86,6 +106,28 @@ class Series {
   }
 }
 
+/** What the measured drafts hold, as parsed (to show the workload is the one the target names). */
+class DraftSizes {
+  private rows: Array<{ words: number; citations: number; cited: number; sentences: number; diagnostics: number }> = [];
+  add(text: string, draft: Draft, diagnostics: number): void {
+    const cited = draft.sentences.filter((s) => s.citations.length > 0).length;
+    this.rows.push({ words: proseWords(text), citations: draft.citations.length, cited, sentences: draft.sentences.length, diagnostics });
+  }
+  table(): string {
+    const range = (f: (r: DraftSizes['rows'][number]) => number) => {
+      const v = this.rows.map(f);
+      const lo = Math.min(...v);
+      const hi = Math.max(...v);
+      return lo === hi ? `${lo}` : `${lo}–${hi}`;
+    };
+    return [
+      '| drafts | words of prose | citations | sentences (cited) | diagnostics |',
+      '|---:|---:|---:|---:|---:|',
+      `| ${this.rows.length} | ${range((r) => r.words)} | ${range((r) => r.citations)} | ${range((r) => r.sentences)} (${range((r) => r.cited)}) | ${range((r) => r.diagnostics)} |`,
+    ].join('\n');
+  }
+}
+
 function main(): void {
   const runsArg = process.argv.indexOf('--runs');
   const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 20;
@@ -100,8 +142,7 @@ function main(): void {
   for (let w = 0; w < 3; w++) checkDraft(parseDraft(generateDraft(corpus, 5000, 200, 1000 + w)), corpus);
 
   const base = generateDraft(corpus, 5000, 200, 0);
-  const words = base.split(/\s+/).length;
-  const citationCount = parseDraft(base).citations.length;
+  const sizes = new DraftSizes();
 
   const coldParse = new Series();
   const coldCheck = new Series();
@@ -110,13 +151,15 @@ function main(): void {
     const text = generateDraft(corpus, 5000, 200, r + 1);
     let draft = parseDraft('');
     const parse = measure(() => { draft = parseDraft(text); });
-    const check = measure(() => { checkDraft(draft, corpus); });
+    let found = 0;
+    const check = measure(() => { found = checkDraft(draft, corpus).length; });
+    sizes.add(text, draft, found);
     coldParse.add(parse);
     coldCheck.add(check);
     cold.add({ wall: parse.wall + check.wall, cpu: parse.cpu + check.cpu });
   }
 
-  let diagnostics = checkDraft(parseDraft(base), corpus).length;
+  sizes.add(base, parseDraft(base), checkDraft(parseDraft(base), corpus).length);
   const editParse = new Series();
   const edit = new Series();
   let current = base;
@@ -124,7 +167,7 @@ function main(): void {
     const edited = editParagraph(current, r * 37, `word${r}`);
     let draft = parseDraft('');
     const parse = measure(() => { draft = parseDraft(edited); });
-    const check = measure(() => { diagnostics = checkDraft(draft, corpus).length; });
+    const check = measure(() => { checkDraft(draft, corpus); });
     editParse.add(parse);
     edit.add({ wall: parse.wall + check.wall, cpu: parse.cpu + check.cpu });
     current = edited;
@@ -133,7 +176,9 @@ function main(): void {
   const cached = measure(() => { checkDraft(parseDraft(current), corpus); });
 
   console.log(`Corpus: ${corpus.sources().length} sources indexed in ${(indexMs / 1000).toFixed(1)} s`);
-  console.log(`Draft: ${words} words, ${citationCount} citations, ${diagnostics} diagnostics; ${runs} runs each\n`);
+  console.log(`${runs} runs each; the drafts below are the ${runs} cold ones and the one then edited.\n`);
+  console.log(sizes.table());
+  console.log('');
   console.log('| step | wall p50 / p99 ms | CPU p50 / p99 ms | CPU best ms | target |');
   console.log('|---|---:|---:|---:|---|');
   console.log(coldParse.row('parse, cold', ''));
