@@ -18,7 +18,7 @@ import type { PassageHit } from '../index/api';
 import type { Corpus } from '../index/corpus';
 import type { ExtractedSource, Span } from '../model';
 import type { Citation, DraftSentence } from '../draft/model';
-import { tokenize } from '../text/normalize';
+import { foldText, forEachToken, isInnerPunctuation, isWholeToken } from '../text/normalize';
 import { DiagnosticCode, type DossierDiagnostic } from './diagnostics';
 import { addCitationFix, clip, diagnostic, knownKeys, relatedPassage, replaceKeyFix, type CheckContext } from './context';
 import { spellingFold } from './quoteCompare';
@@ -78,9 +78,10 @@ function checkCitedClaim(ctx: CheckContext, sentence: DraftSentence, citation: C
 
 /** Another source that supports the claim clearly better than the cited ones, if any. */
 function betterSource(ctx: CheckContext, text: string, cited: string[]): { hit: PassageHit | null; coverage: number } | null {
-  const words = contentWords(text);
+  const claim = readClaim(text);
+  const words = claim.words;
   if (words.size < MIN_CLAIM_WORDS) return null;
-  const citedBest = citedSupport(ctx, text, words, cited);
+  const citedBest = citedSupport(ctx, text, claim, cited);
   if (citedBest >= SUPPORTED) return null;
   const other = bestSupport(ctx, text, words, cited);
   if (!other.hit || other.coverage < BETTER_SUPPORT || other.coverage - citedBest < BETTER_LEAD) return null;
@@ -103,8 +104,7 @@ function checkUncitedSentence(ctx: CheckContext, sentence: DraftSentence): Dossi
 
 /** The source passage an uncited sentence closely copies, if any. */
 function copiedSource(ctx: CheckContext, text: string): { hit: PassageHit | null; coverage: number } | null {
-  const stems = stemsOf(text);
-  const words = contentWordsOf(stems);
+  const { stems, words } = readText(text, 0, text.length);
   if (words.size < MIN_UNCITED_WORDS) return null;
   const best = bestSupport(ctx, text, words);
   if (!best.hit || best.coverage < UNCITED_COVERAGE) return null;
@@ -134,9 +134,8 @@ function remembered(corpus: Corpus, key: string, compute: () => { hit: PassageHi
 
 /**
  * The largest share of the claim's words in one paragraph of the cited
- * sources, exact when below {@link SUPPORTED}; at or above it, the share of
- * the first paragraph found that reaches it (the caller only asks whether the
- * claim is supported). Reads the cited sources' own paragraphs (a source has
+ * sources, exact when below {@link SUPPORTED}; at or above it, some share at
+ * or above it (the caller only asks whether the claim is supported). Reads the cited sources' own paragraphs (a source has
  * tens of them) rather than asking the search index to rank the whole corpus.
  *
  * The paragraphs holding the claim's longest word are read first: one of them
@@ -144,12 +143,18 @@ function remembered(corpus: Corpus, key: string, compute: () => { hit: PassageHi
  * read before need not be stemmed (that was most of the cost of checking a new
  * draft's citations).
  */
-function citedSupport(ctx: CheckContext, text: string, words: Set<string>, keys: string[]): number {
+function citedSupport(ctx: CheckContext, text: string, claim: ClaimReading, keys: string[]): number {
+  const words = claim.words;
   const probe = longestWord(text);
   for (const key of keys) {
     const source = ctx.corpus.get(key);
     if (!source || probe.length < 4) continue;
     for (const index of paragraphsWith(source, probe, LIKELY_PARAGRAPHS)) {
+      // A paragraph not read yet may be shown to support the claim from the words it writes as the claim does.
+      if (!paragraphCache.get(source)?.[index]) {
+        const sure = surelyShared(claim, source.text, source.paragraphs[index], Math.ceil(SUPPORTED * words.size)) / words.size;
+        if (sure >= SUPPORTED) return sure;
+      }
       const share = sharedShare(words, paragraphReading(source, index)?.words ?? new Set());
       if (share >= SUPPORTED) return share;
     }
@@ -166,11 +171,26 @@ function citedSupport(ctx: CheckContext, text: string, words: Set<string>, keys:
 /** Paragraphs of a source tried first for a cited claim (those holding its longest word, in order). */
 const LIKELY_PARAGRAPHS = 3;
 
-/** The longest run of letters and digits in the text, as written. */
+/**
+ * The longest run of letters and digits in the text, as written (the first
+ * of equally long ones). Every letter and digit lies in a token, and a
+ * token's runs are split only by its inner punctuation.
+ */
 function longestWord(text: string): string {
-  let best = '';
-  for (const word of text.split(/[^\p{L}\p{N}]+/u)) if (word.length > best.length) best = word;
-  return best;
+  let bestStart = 0;
+  let bestLength = 0;
+  forEachToken(text, 0, text.length, (start, end) => {
+    let runStart = start;
+    for (let i = start; i <= end; i++) {
+      if (i < end && !isInnerPunctuation(text.charCodeAt(i))) continue;
+      if (i - runStart > bestLength) {
+        bestStart = runStart;
+        bestLength = i - runStart;
+      }
+      runStart = i + 1;
+    }
+  });
+  return text.slice(bestStart, bestStart + bestLength);
 }
 
 /** Indices of the first `limit` paragraphs of the source whose text holds `word` as written. */
@@ -183,6 +203,32 @@ function paragraphsWith(source: ExtractedSource, word: string, limit: number): n
     if (source.paragraphs[p].start <= at && out[out.length - 1] !== p) out.push(p);
   }
   return out;
+}
+
+/**
+ * How many of the claim's content words the passage surely holds, counting
+ * up to `enough`: those written in it as a whole token exactly as in the
+ * claim (a word written the same reads the same). At most the number of
+ * content words the passage holds, found with `indexOf`, without reading
+ * (tokenizing and stemming) the passage.
+ */
+function surelyShared(claim: ClaimReading, text: string, passage: Span, enough: number): number {
+  let found = 0;
+  let left = claim.forms.size;
+  for (const forms of claim.forms.values()) {
+    if (found >= enough || found + left < enough) break;
+    left--;
+    if (forms.some((form) => holdsToken(text, form, passage))) found++;
+  }
+  return found;
+}
+
+/** True when `form` is a whole token of the passage. */
+function holdsToken(text: string, form: string, passage: Span): boolean {
+  for (let at = text.indexOf(form, passage.start); at >= 0 && at + form.length <= passage.end; at = text.indexOf(form, at + 1)) {
+    if (isWholeToken(text, at, at + form.length, passage.start, passage.end)) return true;
+  }
+  return false;
 }
 
 /** The share of `words` that `have` holds. */
@@ -225,10 +271,7 @@ function paragraphReading(source: ExtractedSource, index: number): ParagraphRead
     paragraphCache.set(source, cached);
   }
   let reading = cached[index];
-  if (!reading) {
-    const stems = stemsOf(source.text.slice(paragraph.start, paragraph.end));
-    reading = cached[index] = { stems, words: contentWordsOf(stems) };
-  }
+  if (!reading) reading = cached[index] = readText(source.text, paragraph.start, paragraph.end);
   return reading;
 }
 
@@ -260,34 +303,72 @@ function mostlyQuoted(sentence: DraftSentence, claim: Span): boolean {
   return quoted > 0.4 * (claim.end - claim.start);
 }
 
-function contentWords(text: string): Set<string> {
-  return contentWordsOf(stemsOf(text));
+/** A claim's content words, with the ways each is written in the claim. */
+interface ClaimReading {
+  words: Set<string>;
+  /** Per content word, its forms as written (most claims write each once). */
+  forms: Map<string, string[]>;
 }
 
-/** The text's words, stemmed, in order. */
-function stemsOf(text: string): string[] {
-  return tokenize(text).map((t) => stem(t.norm));
+function readClaim(text: string): ClaimReading {
+  const words = new Set<string>();
+  const forms = new Map<string, string[]>();
+  forEachToken(text, 0, text.length, (start, end) => {
+    const written = text.slice(start, end);
+    const word = readWord(written);
+    if (!word.content) return;
+    words.add(word.stem);
+    const known = forms.get(word.stem);
+    if (!known) forms.set(word.stem, [written]);
+    else if (!known.includes(written)) known.push(written);
+  });
+  return { words, forms };
 }
 
-/** The content words among stemmed words: three letters or more, no stopword, no digit. */
-function contentWordsOf(stems: string[]): Set<string> {
-  const out = new Set<string>();
-  for (const w of stems) if (w.length >= 3 && !STOPWORDS.has(w) && !/\d/.test(w)) out.add(w);
-  return out;
+/**
+ * `text.slice(from, to)` as the support checks read it: its words stemmed, in
+ * order, and its content words (three letters or more, no stopword, no digit).
+ */
+function readText(text: string, from: number, to: number): ParagraphReading {
+  const stems: string[] = [];
+  const words = new Set<string>();
+  forEachToken(text, from, to, (start, end) => {
+    const word = readWord(text.slice(start, end));
+    stems.push(word.stem);
+    if (word.content) words.add(word.stem);
+  });
+  return { stems, words };
 }
 
-/** Stems by folded word: the same few thousand words come back in every claim and paragraph. */
-const stems = new Map<string, string>();
-const MAX_STEMS = 200000;
+/** A word as the support checks read it. */
+interface WordReading {
+  stem: string;
+  /** Three letters or more, no stopword, no digit. */
+  content: boolean;
+}
 
-function stem(word: string): string {
-  let out = stems.get(word);
+/**
+ * Readings by word as written: the same few thousand words come back in every
+ * claim and paragraph, and a word seen before is neither folded nor stemmed
+ * again.
+ */
+const wordReadings = new Map<string, WordReading>();
+const MAX_WORD_READINGS = 200000;
+
+function readWord(written: string): WordReading {
+  let out = wordReadings.get(written);
   if (out !== undefined) return out;
-  const w = spellingFold(word.replace(/['’]s$/, ''));
-  out = w.length > 4 ? w.replace(/(?:es|s)$/, '') : w;
-  if (stems.size >= MAX_STEMS) stems.clear();
-  stems.set(word, out);
+  const w = stem(foldText(written));
+  out = { stem: w, content: w.length >= 3 && !STOPWORDS.has(w) && !/\d/.test(w) };
+  if (wordReadings.size >= MAX_WORD_READINGS) wordReadings.clear();
+  wordReadings.set(written, out);
   return out;
+}
+
+/** The stem of a folded word: possessive and plural endings off, British and American spellings made one. */
+function stem(word: string): string {
+  const w = spellingFold(word.replace(/['’]s$/, ''));
+  return w.length > 4 ? w.replace(/(?:es|s)$/, '') : w;
 }
 
 /** Length of the longest run of words the two texts share in the same order. */

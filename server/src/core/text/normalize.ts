@@ -83,6 +83,101 @@ export function tokenize(text: string, base = 0): Token[] {
 }
 
 /**
+ * Letter-or-digit (`[\p{L}\p{N}]`) by UTF-16 unit: 1 yes, 2 no, 0 not yet
+ * known. A table filled on first sight instead of a regular expression per
+ * character: the checks scan every word of a draft and of the passages they
+ * compare it with.
+ */
+const LETTER_OR_DIGIT = new Uint8Array(65536);
+const LETTER_OR_DIGIT_RE = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Units taken by the letter or digit at `i` (2 for a surrogate pair, which
+ * counts only when both halves lie before `to`), 0 when none is there.
+ */
+function letterOrDigitAt(text: string, i: number, to: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return LETTER_OR_DIGIT_RE.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let v = LETTER_OR_DIGIT[c];
+  if (v === 0) {
+    v = LETTER_OR_DIGIT_RE.test(String.fromCharCode(c)) ? 1 : 2;
+    LETTER_OR_DIGIT[c] = v;
+  }
+  return v === 1 ? 1 : 0;
+}
+
+/** True for the inner punctuation a token may hold between letters or digits (see {@link tokenize}), by UTF-16 unit. */
+export function isInnerPunctuation(c: number): boolean {
+  return c === 0x27 /* ' */ || c === 0x2019 /* ’ */ || c === 0x2e /* . */ || c === 0x2d /* - */ || c === 0x26 /* & */;
+}
+
+/**
+ * Calls `visit(start, end)` for each token of `text.slice(from, to)`, with
+ * offsets into `text`: the tokens of `tokenize(text.slice(from, to), from)`,
+ * found without a regular expression and without a string or object per
+ * token, for loops that need the text of only some tokens.
+ */
+export function forEachToken(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
+  let i = from;
+  while (i < to) {
+    let n = letterOrDigitAt(text, i, to);
+    if (n === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (n > 0) {
+        i += n;
+        n = i < to ? letterOrDigitAt(text, i, to) : 0;
+      }
+      // Inner punctuation continues the token only when a letter or digit follows it.
+      if (i + 1 < to && isInnerPunctuation(text.charCodeAt(i))) {
+        n = letterOrDigitAt(text, i + 1, to);
+        if (n > 0) {
+          i++;
+          continue;
+        }
+      }
+      break;
+    }
+    visit(start, i);
+  }
+}
+
+/**
+ * True when `text.slice(start, end)`, which starts and ends with a letter or
+ * digit, is one of the tokens of `tokenize(text.slice(from, to), from)`: no
+ * letter or digit, nor inner punctuation followed by one, touches it inside
+ * `[from, to)`. Lets a caller find a known word in a passage with `indexOf`
+ * instead of tokenizing the passage.
+ */
+export function isWholeToken(text: string, start: number, end: number, from: number, to: number): boolean {
+  if (start > from) {
+    if (letterOrDigitBefore(text, start, from) > 0) return false;
+    if (start - 1 > from && isInnerPunctuation(text.charCodeAt(start - 1)) && letterOrDigitBefore(text, start - 1, from) > 0) return false;
+  }
+  if (end < to) {
+    if (letterOrDigitAt(text, end, to) > 0) return false;
+    if (end + 1 < to && isInnerPunctuation(text.charCodeAt(end)) && letterOrDigitAt(text, end + 1, to) > 0) return false;
+  }
+  return true;
+}
+
+/** Units taken by the letter or digit ending at `i` (a surrogate pair counts when both halves lie at or after `from`), 0 when none. */
+function letterOrDigitBefore(text: string, i: number, from: number): number {
+  const c = text.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i - 2 >= from) {
+    const h = text.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return LETTER_OR_DIGIT_RE.test(text.slice(i - 2, i)) ? 2 : 0;
+  }
+  return letterOrDigitAt(text, i - 1, i);
+}
+
+/**
  * Normalises a quotation for comparison: folded, punctuation dropped, whitespace
  * collapsed, British/American spelling variants unified where cheap.
  */
