@@ -362,6 +362,49 @@ const fixtures: Fixture[] = [
     ],
     partial: true,
   },
+  {
+    rule: 'lower-case words before a name that closes the clause: ," said 9/11 widow Terry Strada. / According to talk radio host Rush Limbaugh, ...',
+    text: 'Families reacted.\n\n"The veto rationale is wrong," said 9/11 widow Terry Strada. According to conservative talk radio host Rush Limbaugh, the request reeks of "fear" and desperation. "We won the night," said former tech executive Carly Fiorina during the debate.',
+    quotes: [
+      { words: 'The veto rationale is wrong', speaker: 'Terry Strada', speakerWords: 'Terry Strada' },
+      { words: 'fear', speaker: 'Rush Limbaugh', speakerWords: 'Rush Limbaugh' },
+      { words: 'We won the night', speaker: 'Carly Fiorina', speakerWords: 'Carly Fiorina' },
+    ],
+    partial: true,
+  },
+  {
+    rule: 'an adverb between subject and verb, and an aside before a relative clause: "Carter however said", "Sanders, meanwhile, who ..., said"',
+    text: 'Senators met.\n\nCarter however said he would welcome a "principled security network" for Asia. Sanders, meanwhile, who has no such endorsements, said the count shows who is "prepared to take on the establishment."',
+    quotes: [
+      { words: 'principled security network', speaker: 'Carter', speakerWords: 'Carter' },
+      { words: 'prepared to take on the establishment.', speaker: 'Sanders', speakerWords: 'Sanders' },
+    ],
+    partial: true,
+  },
+  {
+    rule: 'a quoted transcript line names its speaker in capitals: "PENCE: Well, ..."',
+    text: 'The host pressed the governor.\n\n"PENCE: Well, look, this is serious business.\n\n"WALLACE: But, Governor, I have to ask you."',
+    entities: (t) => [entity(t, 'Mike Pence', 'person', 'Pence')],
+    quotes: [
+      { words: 'PENCE: Well, look, this is serious business.', speaker: 'Mike Pence', speakerWords: 'PENCE' },
+      { words: 'WALLACE: But, Governor, I have to ask you.', speaker: 'WALLACE', speakerWords: 'WALLACE' },
+    ],
+  },
+  {
+    rule: 'a paragraph ending with a colon gives its subject to the quote paragraph after it: "He said:" / "On July 6, 2015, Sanders made the following comment:"',
+    text: 'Donald Trump spoke in Ohio.\n\nHe said:\n\n"We have a situation in our inner cities."\n\nOn July 6, 2015, Sanders made the following comment:\n\n"Youth unemployment is 33 percent."',
+    entities: (t) => [entity(t, 'Donald Trump', 'person', 'Trump')],
+    quotes: [
+      { words: 'We have a situation in our inner cities.', speaker: 'Donald Trump', speakerWords: 'He' },
+      { words: 'Youth unemployment is 33 percent.', speaker: 'Sanders', speakerWords: 'Sanders' },
+    ],
+  },
+  {
+    rule: 'the first name as written decides gender and name when one entity merged two people of a family',
+    text: 'Police shot Keith Lamont Scott on Tuesday. Rakeyia Scott can be heard yelling that her husband was unarmed.\n\n"Don\'t shoot him," she says.',
+    entities: (t) => [entity(t, 'Keith Lamont Scott', 'person', 'Rakeyia Scott', 'Scott')],
+    quotes: [{ words: 'Don\'t shoot him', speaker: 'Rakeyia Scott', speakerWords: 'she' }],
+  },
 ];
 
 function describeQuote(text: string, q: Quote): string {

@@ -180,7 +180,8 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
   'just', 'quickly', 'simply', 'flatly', 'bluntly', 'angrily', 'subsequently', 'allegedly', 'apparently', 'never',
   'not', 'only', 'famously', 'openly', 'clearly', 'explicitly', 'directly', 'personally', 'herself', 'himself',
   'themselves', 'itself', 'yesterday', 'today', 'tonight', 'last', 'night', 'week', 'on', 'monday', 'tuesday',
-  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'being', 'been', 'be',
+  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'being', 'been', 'be', 'however', 'meanwhile', 'too',
+  'instead', 'though', 'therefore', 'nevertheless', 'nonetheless',
 ]);
 /** Prepositions opening a phrase that can sit between a subject and its verb. */
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'for', 'during', 'after', 'before', 'since', 'over', 'from', 'with', 'to', 'of', 'by', 'about', 'throughout', 'into', 'through', 'across', 'around', 'along', 'outside', 'inside', 'near', 'behind', 'toward', 'towards', 'past']);
@@ -494,7 +495,9 @@ export function phraseBefore(text: string, toks: Tok[], i: number, sentence: num
       if (toks[j].text === ',') {
         const opener = toks[j + 1];
         if (opener && (opener.lower === 'who' || opener.lower === 'the' || opener.lower === 'a' || opener.lower === 'an' || opener.lower === 'whose' || opener.lower === 'which')) {
-          const subject = phraseBefore(text, toks, j - 1, sentence, depth + 1);
+          // "Sanders, meanwhile, who sits ..., said": an aside adverb before the clause.
+          const aside = isOutside(toks, j - 2, sentence) && toks[j - 2].text === ',' && (BETWEEN_SUBJECT_AND_VERB.has(toks[j - 1].lower) || isAdverb(toks[j - 1]));
+          const subject = phraseBefore(text, toks, aside ? j - 3 : j - 1, sentence, depth + 1);
           return subject && (subject.kind !== 'description' || isSpeakerDescription(subject)) ? subject : null;
         }
         // "Another critic, Laurence H. Tribe, likened": the apposition is the name.
@@ -612,7 +615,30 @@ export function phraseAfter(text: string, toks: Tok[], i: number, sentence: numb
     if (!isNounLike(toks[last])) return null;
     return appositiveName(text, toks, last + 1, sentence) ?? phrase(text, toks, i, last + 1, 'description');
   }
-  return null;
+  return namedAfterDescriptor(text, toks, i, sentence);
+}
+
+/**
+ * "said former tech executive Carly Fiorina.", "According to conservative talk
+ * radio host Rush Limbaugh, ...", "said 9/11 widow Terry Strada": lower-case
+ * words (and numbers) before a name that closes the clause.
+ */
+function namedAfterDescriptor(text: string, toks: Tok[], i: number, sentence: number): SpeakerPhrase | null {
+  let k = i;
+  for (; k < toks.length && k - i < 6 && isOutside(toks, k, sentence) && !isNameWord(toks, k); k++) {
+    const t = toks[k];
+    const descriptive = t.kind === 'word'
+      ? t.text === t.lower && !PHRASE_STOPS.has(t.lower) && !PRONOUNS.has(t.lower) && !BETWEEN_SUBJECT_AND_VERB.has(t.lower) && !QUOTE_VERBS.has(t.lower)
+      : t.text === '/' || t.text === '-';
+    if (!descriptive) return null;
+  }
+  if (k === i || !isOutside(toks, k, sentence) || !isNameWord(toks, k)) return null;
+  let end = k;
+  while (end < toks.length && end - k < 5 && isOutside(toks, end, sentence) && isNameWord(toks, end) && !isPossessive(toks[end])) end++;
+  // The name must close the clause: "said former aide John Smith." or "... Smith during the debate", not "... Smith's office".
+  if (isOutside(toks, end, sentence) && toks[end].kind === 'word' && !PREPOSITIONS.has(toks[end].lower)) return null;
+  if (isShouting(toks, k, end) || onlyTitles(toks, k, end)) return null;
+  return phrase(text, toks, headOfName(toks, k, end), end, 'name');
 }
 
 /**
@@ -833,6 +859,8 @@ interface Referent {
   salient: boolean;
   /** Body paragraph number. */
   body: number;
+  /** The name as written at this mention, when it is a full name ("Rakeyia Scott" of an entity named "Keith Lamont Scott"). */
+  written?: string;
 }
 
 /** 'f' or 'm' when a name shows it, else null. */
@@ -902,7 +930,7 @@ export class SpeakerResolver {
       const org = lower === 'it';
       if (!org && lower !== 'he' && lower !== 'she') return null;
       const referent = this.referentBefore(phrase.start, body, org, org ? null : lower === 'she' ? 'f' : 'm');
-      return referent ? { start: phrase.start, end: phrase.end, name: referent.name } : null;
+      return referent ? { start: phrase.start, end: phrase.end, name: personNamed(referent.written, referent.name) } : null;
     }
     if (phrase.kind === 'description') {
       const holder = this.roleHolder(phrase);
@@ -910,7 +938,7 @@ export class SpeakerResolver {
     }
     const mention = this.mentionOver(phrase);
     if (mention && (mention.entity.type !== 'place' || mention.start <= phrase.start)) {
-      return { start: mention.start, end: mention.end, name: mention.entity.name };
+      return { start: mention.start, end: mention.end, name: personNamed(this.text.slice(mention.start, mention.end), mention.entity.name) };
     }
     const entity = this.entityBySurname(phrase);
     if (entity) return { start: phrase.start, end: phrase.end, name: entity.name };
@@ -971,7 +999,8 @@ export class SpeakerResolver {
         // The first person named in a sentence is usually its subject.
         const salient = !org && s !== lastSentence;
         if (!org) lastSentence = s;
-        this.referents.push({ pos: m.start, end: m.end, name: m.entity.name, org, salient, body: p.number });
+        const written = this.text.slice(m.start, m.end);
+        this.referents.push({ pos: m.start, end: m.end, name: m.entity.name, org, salient, body: p.number, written: /\s/.test(written) ? written : undefined });
       }
     }
   }
@@ -986,7 +1015,8 @@ export class SpeakerResolver {
     for (const list of [this.referents, this.noted]) {
       for (const r of list) {
         if (r.pos >= pos || r.body < minBody || r.org !== org || (salientOnly && !r.salient) || (best && r.pos <= best.pos)) continue;
-        if (gender && this.genderOf(r.name) === (gender === 'f' ? 'm' : 'f')) continue;
+        // The first name as written decides: an entity may merge two people of one family ("Keith Scott", "Rakeyia Scott").
+        if (gender && this.genderOf(r.written ?? r.name) === (gender === 'f' ? 'm' : 'f')) continue;
         best = r;
       }
     }
@@ -1086,6 +1116,21 @@ export class SpeakerResolver {
       }
     }
   }
+}
+
+/**
+ * The name of the person written `written` at a mention of the entity `name`:
+ * the entity's, unless the mention gives another first name with the same
+ * surname ("Ivanka Trump" at a mention of an entity that merged her with
+ * "Donald Trump"). Titles are not first names ("President Obama").
+ */
+function personNamed(written: string | undefined, name: string): string {
+  if (!written) return name;
+  const w = written.split(/\s+/);
+  const n = name.split(/\s+/);
+  if (w.length < 2 || n.length < 2 || w[w.length - 1] !== n[n.length - 1]) return name;
+  const first = withoutDot(w[0].toLowerCase());
+  return TITLE_WORDS.has(first) || NOT_NAME.has(first) || first === withoutDot(n[0].toLowerCase()) || first.length < 3 ? name : written;
 }
 
 /** Folds a name for comparison: case, diacritics, punctuation. */

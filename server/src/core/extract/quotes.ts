@@ -205,6 +205,10 @@ function attributeParagraph(text: string, p: Paragraph, index: number, resolver:
     index, direct: [], lastSpeaker: null, signature: null, endsWithColon: text[p.end - 1] === ':',
     opens: marked.length > 0 && marked[0].open === p.start, runsOn: marked.length > 0 && !marked[marked.length - 1].closed,
   };
+  if (marked.length === 0 && DASH_CHARS.includes(text[p.start]) && p.end - p.start < 80) {
+    result.signature = signature(text, p, resolver);
+    return result;
+  }
   const outer: Span[] = [];
   const markAt = new Set<number>();
   for (const q of marked) {
@@ -212,14 +216,24 @@ function attributeParagraph(text: string, p: Paragraph, index: number, resolver:
     markAt.add(q.open);
     if (q.closed) markAt.add(q.close);
   }
-  if (marked.length === 0 && DASH_CHARS.includes(text[p.start]) && p.end - p.start < 80) {
-    result.signature = signature(text, p, resolver);
-    return result;
-  }
-  const wanted = wantedSentences(text, p, outer, hints, firstHint);
+  const wanted = wantedSentences(text, p, outer, hints, firstHint, result.endsWithColon);
   if (!wanted) return result;
   const toks = tokenizeSentences(text, p.sentences, wanted, outer, markAt);
   if (toks.length === 0) return result;
+  const jobs: Job[] = [];
+  directQuoteJobs(text, toks, marked, result, jobs);
+  findReportedSpeech(text, toks, index, jobs);
+  resolveJobs(text, toks, jobs, resolver, p.number, result, reported);
+  if (result.endsWithColon && !result.lastSpeaker) result.lastSpeaker = colonSpeaker(text, toks, resolver, p.number);
+  carrySpeakerForward(p, result, resolver);
+  return result;
+}
+
+/**
+ * One job per group of direct quotes (fragments sharing one sentence, "a", "b"
+ * and "c", form a group); their pending quotes go to `result.direct`.
+ */
+function directQuoteJobs(text: string, toks: Tok[], marked: MarkedQuote[], result: ParagraphQuotes, jobs: Job[]): void {
   const firstTok: number[] = marked.map(() => -1);
   const lastTok: number[] = marked.map(() => -1);
   for (let i = 0; i < toks.length; i++) {
@@ -228,9 +242,6 @@ function attributeParagraph(text: string, p: Paragraph, index: number, resolver:
     if (firstTok[quote] < 0) firstTok[quote] = i;
     lastTok[quote] = i;
   }
-  const jobs: Job[] = [];
-
-  // Direct quotes, grouped when several fragments share one sentence ("a", "b" and "c").
   for (let a = 0; a < marked.length;) {
     let b = a;
     if (firstTok[a] < 0) { a++; continue; } // sentences always cover a paragraph's marks; never crash if not
@@ -240,37 +251,79 @@ function attributeParagraph(text: string, p: Paragraph, index: number, resolver:
       const m = marked[q];
       const open = toks[firstTok[q]];
       const opensSentence = firstTok[q] === 0 || toks[firstTok[q] - 1].sentence !== open.sentence;
-      const pending: Pending = { quote: { start: m.start, end: m.end, text: text.slice(m.start, m.end), kind: 'direct', paragraph: index, speaker: null }, ownCue: false, opensSentence };
+      const pending: Pending = { quote: { start: m.start, end: m.end, text: text.slice(m.start, m.end), kind: 'direct', paragraph: result.index, speaker: null }, ownCue: false, opensSentence };
       group.push(pending);
       result.direct.push(pending);
     }
     const candidates = cuesForGroup(text, toks, firstTok[a], lastTok[b], marked[b].closed);
+    const speaking = transcriptSpeaker(text, marked[a]);
+    if (speaking) candidates.unshift({ speaker: speaking, tok: firstTok[a] });
     if (candidates.length > 0) jobs.push({ candidates, group, reported: null });
     a = b + 1;
   }
+}
 
-  findReportedSpeech(text, toks, index, jobs);
-
-  // In text order, so that a pronoun can refer to a speaker named earlier in the paragraph.
+/** Resolves the jobs in text order, so that a pronoun can refer to a speaker named earlier in the paragraph. */
+function resolveJobs(text: string, toks: Tok[], jobs: Job[], resolver: SpeakerResolver, body: number, result: ParagraphQuotes, reported: Quote[]): void {
   jobs.sort(byPhraseStart);
   for (const job of jobs) {
-    const found = resolveJob(text, toks, job, resolver, p.number);
+    const found = resolveJob(text, toks, job, resolver, body);
     if (!found) continue;
     const speaker = found.speaker;
-    resolver.note(speaker, p.number, found.org);
+    resolver.note(speaker, body, found.org);
     if (job.group) for (const g of job.group) { g.quote.speaker = speaker; g.ownCue = true; }
     if (job.reported) { job.reported.speaker = speaker; reported.push(job.reported); }
     result.lastSpeaker = speaker;
   }
+}
 
-  // `"...," he said. "More words."` and `Bolton said he would help. "I'm going to support him."`:
-  // a quote opening a sentence keeps the speaker named before it in the paragraph.
+/**
+ * `"...," he said. "More words."` and `Bolton said he would help. "I'm going to support him."`:
+ * a quote opening a sentence keeps the speaker named before it in the paragraph.
+ */
+function carrySpeakerForward(p: Paragraph, result: ParagraphQuotes, resolver: SpeakerResolver): void {
   let previous: Speaker | null = null;
   for (const d of result.direct) {
     if (!d.quote.speaker && d.opensSentence && d.quote.start - 1 > p.start) d.quote.speaker = previous ?? resolver.speakerInParagraph(p.start, d.quote.start);
     if (d.quote.speaker) previous = d.quote.speaker;
   }
-  return result;
+}
+
+/** Upper-case labels that open a line without naming a speaker. */
+const NOT_SPEAKER_LABELS = new Set(['NOTE', 'UPDATE', 'BREAKING', 'WATCH', 'VIDEO', 'PHOTOS', 'READ', 'MORE', 'EDITOR', 'CORRECTION', 'Q', 'A']);
+
+/**
+ * `"PENCE: Well, look, ..."`: a transcript line quoted whole names its speaker
+ * in capitals before a colon (one to three words).
+ */
+function transcriptSpeaker(text: string, m: MarkedQuote): SpeakerPhrase | null {
+  let k = m.start;
+  let words = 0;
+  for (; k < m.end && words < 3; words++) {
+    const wordStart = k;
+    while (k < m.end && (isUpperCode(text.charCodeAt(k)) || text[k] === '.' || text[k] === '-' || text[k] === "'" || text[k] === '\u2019')) k++;
+    if (k - wordStart < 2 || NOT_SPEAKER_LABELS.has(text.slice(wordStart, k).replace(/[.'\u2019-]+$/, ''))) return null;
+    if (text[k] === ':') return text.charCodeAt(k + 1) === 32 ? { start: m.start, end: k, kind: 'name', text: text.slice(m.start, k) } : null;
+    if (text[k] !== ' ') return null;
+    k++;
+  }
+  return null;
+}
+
+function isUpperCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}
+
+/**
+ * "On July 6, Sanders made the following comment:" / "He said:": the subject
+ * of a paragraph's last sentence when it ends with a colon, for the quote
+ * paragraph that follows.
+ */
+function colonSpeaker(text: string, toks: Tok[], resolver: SpeakerResolver, body: number): Speaker | null {
+  const colon = toks.length - 1;
+  if (toks[colon].text !== ':' || toks[colon].quote !== -1) return null;
+  const subject = sentenceSubject(text, toks, colon);
+  return subject ? resolver.resolve(subject.speaker, body) : null;
 }
 
 /**
@@ -298,11 +351,14 @@ function signature(text: string, p: Paragraph, resolver: SpeakerResolver): Speak
 
 /**
  * Sentences that hold a quotation or a speech verb (`hints` from `firstHint` on,
- * see {@link speechHints}): the only ones that can give quotes or cues.
+ * see {@link speechHints}): the only ones that can give quotes or cues; and
+ * the last one when it ends with a colon.
  */
-function wantedSentences(text: string, p: Paragraph, quotes: Span[], hints: number[], firstHint: number): boolean[] | null {
+function wantedSentences(text: string, p: Paragraph, quotes: Span[], hints: number[], firstHint: number, endsWithColon: boolean): boolean[] | null {
   const wanted: boolean[] = new Array<boolean>(p.sentences.length).fill(false);
-  let any = false;
+  // "Sanders made the following comment:" introduces the quote paragraph after it.
+  if (endsWithColon) wanted[p.sentences.length - 1] = true;
+  let any = endsWithColon;
   let s = 0;
   const mark = (start: number, end: number) => {
     while (s > 0 && p.sentences[s].start > start) s--;
@@ -466,7 +522,10 @@ function sentenceSubject(text: string, toks: Tok[], open: number): Candidate | n
 function subjectAfterIntroduction(text: string, toks: Tok[], first: number, open: number): Candidate | null {
   for (let k = first; k < open; k++) {
     if (toks[k].quote !== -1) return null;
-    if (toks[k].text === ',') return subjectAt(text, toks, k + 1, open);
+    if (toks[k].text !== ',') continue;
+    // "On July 6, 2015, Sanders made ...": the subject follows the last comma of a date.
+    const subject = subjectAt(text, toks, k + 1, open);
+    if (subject || !/^\p{N}/u.test(toks[k + 1]?.text ?? '')) return subject;
   }
   return null;
 }
@@ -539,7 +598,9 @@ function findReportedSpeech(text: string, toks: Tok[], paragraph: number, jobs: 
     const phrase = speaker;
     const tok = tokenAt(toks, phrase.start);
     if (!clause) {
-      if (phrase.kind === 'name' && !coordinated) jobs.push({ candidates: [{ speaker: phrase, tok }], group: null, reported: null });
+      // "He said:" before a quote paragraph: its speaker is wanted even as a pronoun.
+      const introduces = toks[j + 1]?.text === ':' && toks[j + 1].sentence === t.sentence;
+      if ((phrase.kind === 'name' || introduces) && !coordinated) jobs.push({ candidates: [{ speaker: phrase, tok }], group: null, reported: null });
       continue;
     }
     const quote: Quote = { start: toks[clause[0]].start, end: toks[clause[1]].end, text: '', kind: 'reported', paragraph, speaker: null };
