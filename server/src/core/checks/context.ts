@@ -70,15 +70,23 @@ export function clip(text: string, max = 80): string {
 
 /** Per-sentence results kept per corpus state; a draft has a few hundred sentences, several drafts may be open. */
 const MAX_REMEMBERED_SENTENCES = 20000;
-const sentenceMemory = new WeakMap<Corpus, { version: number; results: Map<string, { start: number; found: DossierDiagnostic[] }> }>();
-const sentenceKeys = new WeakMap<DraftSentence, string>();
+
+/** A sentence a check has read: its parse (offsets as in its draft) and what the check found in it. */
+interface ReadSentence {
+  sentence: DraftSentence;
+  names: DraftName[];
+  found: DossierDiagnostic[];
+}
+
+/** Per corpus state: per check, the sentences read, by their text. */
+const sentenceMemory = new WeakMap<Corpus, { version: number; size: number; byCheck: Map<string, Map<string, ReadSentence[]>> }>();
 
 /**
  * Runs a check sentence by sentence, remembering each sentence's findings per
  * corpus state under the sentence's text and what the parse found in it
- * (citations, quotes, numbers, names; offsets relative to the sentence).
- * After an edit only the changed sentences are checked again; the others'
- * findings are moved to where the sentence now is.
+ * (citations, quotes, numbers, names; compared relative to the sentence's
+ * start). After an edit only the changed sentences are checked again; the
+ * others' findings are moved to where the sentence now is.
  *
  * Only for checks whose findings on a sentence depend on nothing else in the
  * draft than that sentence's text and parse.
@@ -86,22 +94,31 @@ const sentenceKeys = new WeakMap<DraftSentence, string>();
 export function bySentence(ctx: CheckContext, check: string, run: (sentence: DraftSentence, names: DraftName[]) => DossierDiagnostic[]): DossierDiagnostic[] {
   let memory = sentenceMemory.get(ctx.corpus);
   if (!memory || memory.version !== ctx.corpus.version) {
-    memory = { version: ctx.corpus.version, results: new Map() };
+    memory = { version: ctx.corpus.version, size: 0, byCheck: new Map() };
     sentenceMemory.set(ctx.corpus, memory);
   }
   const names = namesBySentence(ctx.draft);
   const out: DossierDiagnostic[] = [];
   ctx.draft.sentences.forEach((sentence, i) => {
-    const key = `${check}\u0000${sentenceKey(ctx.draft, sentence, names[i])}`;
-    const hit = memory.results.get(key);
+    const text = ctx.draft.text.slice(sentence.start, sentence.end);
+    let read = memory.byCheck.get(check);
+    const hit = read?.get(text)?.find((r) => sameParse(r.sentence, r.names, sentence, names[i]));
     if (hit) {
-      const shift = sentence.start - hit.start;
+      const shift = sentence.start - hit.sentence.start;
       for (const d of hit.found) out.push(shift === 0 ? d : shiftDiagnostic(d, shift));
       return;
     }
     const found = run(sentence, names[i]);
-    if (memory.results.size >= MAX_REMEMBERED_SENTENCES) memory.results.clear();
-    memory.results.set(key, { start: sentence.start, found });
+    if (memory.size >= MAX_REMEMBERED_SENTENCES) {
+      memory.byCheck.clear();
+      memory.size = 0;
+    }
+    read = memory.byCheck.get(check);
+    if (!read) memory.byCheck.set(check, (read = new Map()));
+    const same = read.get(text);
+    if (same) same.push({ sentence, names: names[i], found });
+    else read.set(text, [{ sentence, names: names[i], found }]);
+    memory.size++;
     out.push(...found);
   });
   return out;
@@ -120,22 +137,34 @@ function namesBySentence(draft: Draft): DraftName[][] {
   return out;
 }
 
-/** The sentence's text and parse, offsets relative to its start (cached per parsed sentence). */
-function sentenceKey(draft: Draft, sentence: DraftSentence, names: DraftName[]): string {
-  let key = sentenceKeys.get(sentence);
-  if (key !== undefined) return key;
-  const at = sentence.start;
-  const rel = (s: Span) => `${s.start - at},${s.end - at}`;
-  const parts: string[] = [draft.text.slice(sentence.start, sentence.end)];
-  for (const c of sentence.citations) {
-    parts.push(`c${rel(c)};${rel(c.covers)};${c.inText ? 1 : 0};${c.items.map((i) => `${i.key}|${i.paragraph ?? ''}`).join(';')}`);
+/**
+ * True when two sentences of the same text were parsed alike: the same
+ * citations (places, covered text, keys and paragraph locators), quotes,
+ * numbers and names, each relative to its sentence's start. What the checks
+ * read of a sentence besides its text.
+ */
+function sameParse(a: DraftSentence, aNames: DraftName[], b: DraftSentence, bNames: DraftName[]): boolean {
+  const shift = b.start - a.start;
+  const same = (x: Span, y: Span) => x.start + shift === y.start && x.end + shift === y.end;
+  if (a.citations.length !== b.citations.length || a.quotes.length !== b.quotes.length || a.numbers.length !== b.numbers.length || aNames.length !== bNames.length) return false;
+  for (let k = 0; k < a.citations.length; k++) {
+    const x = a.citations[k];
+    const y = b.citations[k];
+    if (!same(x, y) || !same(x.covers, y.covers) || x.inText !== y.inText || x.items.length !== y.items.length) return false;
+    for (let j = 0; j < x.items.length; j++) if (x.items[j].key !== y.items[j].key || x.items[j].paragraph !== y.items[j].paragraph) return false;
   }
-  for (const q of sentence.quotes) parts.push(`q${q.kind};${rel(q)};${rel(q.inner)}`);
-  for (const n of sentence.numbers) parts.push(`n${rel(n)};${n.value};${n.kind};${n.unit ?? ''};${n.counted ?? ''};${n.qualifier ?? ''};${n.rangeEnd ?? ''}`);
-  for (const n of names) parts.push(`p${rel(n)}`);
-  key = parts.join('\u0001');
-  sentenceKeys.set(sentence, key);
-  return key;
+  for (let k = 0; k < a.quotes.length; k++) {
+    const x = a.quotes[k];
+    const y = b.quotes[k];
+    if (x.kind !== y.kind || !same(x, y) || !same(x.inner, y.inner)) return false;
+  }
+  for (let k = 0; k < a.numbers.length; k++) {
+    const x = a.numbers[k];
+    const y = b.numbers[k];
+    if (!same(x, y) || !Object.is(x.value, y.value) || x.kind !== y.kind || x.unit !== y.unit || x.counted !== y.counted || x.qualifier !== y.qualifier || !Object.is(x.rangeEnd, y.rangeEnd)) return false;
+  }
+  for (let k = 0; k < aNames.length; k++) if (!same(aNames[k], bNames[k])) return false;
+  return true;
 }
 
 /** A diagnostic moved by `shift` characters in the draft (its source passages stay where they are). */

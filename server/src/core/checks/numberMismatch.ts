@@ -10,7 +10,7 @@
  */
 import type { ExtractedSource, NumberFact, Span } from '../model';
 import type { Citation, DraftNumber, DraftSentence } from '../draft/model';
-import { tokenize } from '../text/normalize';
+import { foldText, forEachToken } from '../text/normalize';
 import { DiagnosticCode, type DossierDiagnostic, type Fix } from './diagnostics';
 import { bySentence, diagnostic, knownKeys, relatedPassage, type CheckContext } from './context';
 import { formatLike } from './numberFormat';
@@ -203,16 +203,38 @@ function sourceContext(source: ExtractedSource, index: number): Map<string, numb
 function contextWords(text: string, span: Span, within: Span): Map<string, number> {
   const clauseStart = Math.max(within.start, lastClauseBreak(text, within.start, span.start));
   const clauseEnd = Math.min(within.end, nextClauseBreak(text, span.end, within.end));
-  const before = tokenize(text.slice(within.start, span.start), within.start).slice(-WINDOW);
-  const after = tokenize(text.slice(span.end, within.end), span.end).slice(0, WINDOW);
+  // Token spans, flat: the last WINDOW words before the number, then the first WINDOW after it.
+  const spans: number[] = [];
+  forEachToken(text, within.start, span.start, (start, end) => {
+    spans.push(start, end);
+  });
+  const first = Math.max(0, spans.length - 2 * WINDOW);
+  let after = 0;
+  forEachToken(text, span.end, within.end, (start, end) => {
+    if (after++ < WINDOW) spans.push(start, end);
+  });
   const out = new Map<string, number>();
-  for (const t of [...before, ...after]) {
-    const w = t.norm.replace(/['’]s$/, '');
-    if (w.length < 3 || STOPWORDS.has(w) || /\d/.test(w)) continue;
-    const word = w.length > 4 ? w.replace(/(?:es|s)$/, '') : w;
-    const weight = t.start >= clauseStart && t.end <= clauseEnd ? 2 : 1;
+  for (let k = first; k < spans.length; k += 2) {
+    const word = contextWord(text.slice(spans[k], spans[k + 1]));
+    if (word === '') continue;
+    const weight = spans[k] >= clauseStart && spans[k + 1] <= clauseEnd ? 2 : 1;
     out.set(word, Math.max(out.get(word) ?? 0, weight));
   }
+  return out;
+}
+
+/** Context words by word as written ('' for none): the same words come back around every figure. */
+const contextWordCache = new Map<string, string>();
+const MAX_CONTEXT_WORDS = 100000;
+
+/** A word as context: folded, possessive and plural endings off; '' for short words, stopwords and figures. */
+function contextWord(written: string): string {
+  let out = contextWordCache.get(written);
+  if (out !== undefined) return out;
+  const w = foldText(written).replace(/['’]s$/, '');
+  out = w.length < 3 || STOPWORDS.has(w) || /\d/.test(w) ? '' : w.length > 4 ? w.replace(/(?:es|s)$/, '') : w;
+  if (contextWordCache.size >= MAX_CONTEXT_WORDS) contextWordCache.clear();
+  contextWordCache.set(written, out);
   return out;
 }
 
