@@ -405,6 +405,33 @@ const fixtures: Fixture[] = [
     entities: (t) => [entity(t, 'Keith Lamont Scott', 'person', 'Rakeyia Scott', 'Scott')],
     quotes: [{ words: 'Don\'t shoot him', speaker: 'Rakeyia Scott', speakerWords: 'she' }],
   },
+  {
+    rule: 'a participle after an issued document speaks for the issuer: "The Security Council issued a statement calling the test "..."", the organisation named whole',
+    text: 'Leaders reacted.\n\nThe Security Council issued a statement calling the test "a clear violation" of its resolutions. Ortiz released a radio ad calling him "weak on crime."',
+    entities: (t) => [entity(t, 'Luis Ortiz', 'person', 'Ortiz')],
+    quotes: [
+      { words: 'a clear violation', speaker: 'Security Council', speakerWords: 'Security Council' },
+      { words: 'weak on crime.', speaker: 'Luis Ortiz', speakerWords: 'Ortiz' },
+    ],
+  },
+  {
+    rule: 'the owner of a claim speaks its that-clause, unless a speech verb reports the clause: "Trump\'s claim that there were "..."',
+    text: 'The fact-checkers weighed in.\n\nPolitifact seized on Trump\'s claim that there have been "thousands of shootings" this year. Frazier said Rubio\'s claim that Cruz backs amnesty is "simply not true."',
+    entities: (t) => [entity(t, 'Donald Trump', 'person', 'Trump'), entity(t, 'Marco Rubio', 'person', 'Rubio')],
+    quotes: [
+      { words: 'thousands of shootings', speaker: 'Donald Trump', speakerWords: 'Trump' },
+      { words: 'simply not true.', speaker: 'Frazier', speakerWords: 'Frazier' },
+    ],
+    partial: true,
+  },
+  {
+    rule: 'as X put it, after or before the quote',
+    text: 'Investors must show a "lawful source of investment income," as a Homeland Security memo put it. He has been seen, as The New Yorker put it in a long profile, as "the operator."',
+    quotes: [
+      { words: 'lawful source of investment income', speaker: 'a Homeland Security memo', speakerWords: 'a Homeland Security memo' },
+      { words: 'the operator.', speaker: 'New Yorker', speakerWords: 'New Yorker' },
+    ],
+  },
 ];
 
 function describeQuote(text: string, q: Quote): string {

@@ -464,7 +464,13 @@ function firstTokenIs(toks: Tok[], k: number, p: SpeakerPhrase): boolean {
 /** Drops leading titles from a name run ("Russian President Vladimir Putin" → "Vladimir Putin"). */
 function headOfName(toks: Tok[], from: number, to: number): number {
   let head = from;
+  // "the Security Council", "Russian Olympic Committee": an organisation's name is whole.
+  const org = to - from > 1 && ORG_HEADS.has(toks[to - 1].lower);
   for (let i = from; i < to; i++) {
+    if (org) {
+      if (isPossessive(toks[i])) head = i + 1;
+      continue;
+    }
     const lower = withoutDot(toks[i].lower);
     if (TITLE_WORDS.has(lower) || isPossessive(toks[i]) || /(?:ian|ese|ish|ch)$/.test(lower) && i + 1 < to && TITLE_WORDS.has(toks[i + 1].lower)) head = i + 1;
   }
@@ -570,6 +576,19 @@ function isPluralNounOpening(toks: Tok[], from: number, to: number, sentence: nu
   if (to - from !== 1 || isOutside(toks, from - 1, sentence) && toks[from - 1].kind !== 'mark') return false;
   const lower = toks[from].lower;
   return lower.endsWith('s') && (inNouns(PERSON_NOUNS, lower) || inNouns(BODY_NOUNS, lower)) && !PERSON_NOUNS.has(lower);
+}
+
+/** The name that owns the possessive token `k` ("Donald Trump's" → "Donald Trump"), titles dropped, or null. */
+export function possessiveOwner(text: string, toks: Tok[], k: number): SpeakerPhrase | null {
+  const t = toks[k];
+  if (!isCap(t) || !isPossessive(t)) return null;
+  const word = t.lower.slice(0, t.lower.endsWith("'s") ? -2 : -1);
+  if (NOT_NAME.has(word) || TITLE_WORDS.has(word)) return null;
+  let from = k;
+  while (from - 1 >= 0 && k - from < 4 && isOutside(toks, from - 1, t.sentence) && isNameWord(toks, from - 1) && !isPossessive(toks[from - 1])) from--;
+  const head = headOfName(toks, from, k + 1);
+  const end = t.end - (t.lower.endsWith("'s") ? 2 : 1);
+  return { start: toks[head].start, end, kind: 'name', text: text.slice(toks[head].start, end) };
 }
 
 /** True when nothing but titles and name words stands between the clause's start and the phrase ending at token `last`. */
@@ -734,7 +753,24 @@ export function subjectOfVerb(text: string, toks: Tok[], v: number): SpeakerPhra
     }
     return null;
   }
-  return phraseBefore(text, toks, back.index, sentence);
+  const subject = phraseBefore(text, toks, back.index, sentence);
+  // "The council issued a statement calling the test "a clear violation"": what a document says, its issuer says.
+  if (subject && back.index === v - 1 && verbForm.endsWith('ing') && isThingDescription(subject)) return issuerOf(text, toks, subject, sentence);
+  return subject;
+}
+
+/** Verbs that issue a document ("released a statement", "put out an ad", "sent a letter"). */
+const ISSUING_VERBS = new Set(['issued', 'released', 'sent', 'posted', 'published', 'put', 'wrote', 'emailed', 'tweeted', 'aired', 'ran', 'launched', 'filed', 'unveiled', 'distributed', 'circulated', 'issues', 'releases', 'sends', 'posts', 'publishes', 'puts', 'writes', 'emails', 'tweets', 'airs', 'runs', 'launches', 'files']);
+
+/** The subject of the verb that issued the document `doc` ("Trump and Ryan issued a statement ..."), or null. */
+function issuerOf(text: string, toks: Tok[], doc: SpeakerPhrase, sentence: number): SpeakerPhrase | null {
+  let k = 0;
+  while (k < toks.length && toks[k].end <= doc.start) k++;
+  k--;
+  if (isOutside(toks, k, sentence) && toks[k].lower === 'out') k--;
+  if (!isOutside(toks, k, sentence) || !ISSUING_VERBS.has(toks[k].lower)) return null;
+  const issuer = subjectOfVerb(text, toks, k);
+  return issuer && issuer.kind !== 'description' || issuer && isSpeakerDescription(issuer) && !isThingDescription(issuer) ? issuer : null;
 }
 
 /**

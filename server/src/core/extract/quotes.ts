@@ -13,7 +13,7 @@
 import type { LocalEntity, Paragraph, Quote, Speaker, Span } from '../model';
 import {
   CLAUSAL_VERBS, ORG_HEADS, QUOTE_VERBS, isSpeakerDescription, isThingDescription, SPEECH_VERBS, SpeakerResolver, accordingTo, cueAfterQuote, isSpeechVerb, isWordCode,
-  SPEECH_HINT, phraseAfter, startsBareClause, subjectOfVerb, tokenizeSentences,
+  SPEECH_HINT, phraseAfter, phraseBefore, possessiveOwner, startsBareClause, subjectOfVerb, tokenizeSentences,
 } from './attribution';
 import type { SpeakerPhrase, Tok } from './attribution';
 
@@ -410,13 +410,13 @@ function cuesForGroup(text: string, toks: Tok[], open: number, close: number, cl
   const verbs: number[] = [];
   for (let j = open - 1; j >= 0 && toks[j].sentence === firstSentence; j--) {
     if (toks[j].quote !== -1) continue;
-    const cue = accordingCue(text, toks, j) ?? (isSpeechVerb(toks, j, QUOTE_VERBS) ? verbCue(text, toks, j) ?? participleCue(text, toks, j) : null);
+    const cue = accordingCue(text, toks, j) ?? (isSpeechVerb(toks, j, QUOTE_VERBS) ? verbCue(text, toks, j) ?? participleCue(text, toks, j) : possessiveCue(text, toks, j) ?? putItCue(text, toks, j));
     if (cue) { before.push(cue); verbs.push(j); }
   }
   out.push(...outerSpeakerFirst(toks, before, verbs));
   for (let j = close + 1; j < toks.length && toks[j].sentence <= lastSentence; j++) {
     if (toks[j].quote !== -1) continue;
-    const cue = accordingCue(text, toks, j) ?? (isSpeechVerb(toks, j, QUOTE_VERBS) ? verbCue(text, toks, j) : null);
+    const cue = accordingCue(text, toks, j) ?? (isSpeechVerb(toks, j, QUOTE_VERBS) ? verbCue(text, toks, j) : putItCue(text, toks, j));
     if (cue) out.push(cue);
   }
   const subject = sentenceSubject(text, toks, open);
@@ -461,6 +461,46 @@ function reportsClause(toks: Tok[], verb: number, subject: number): boolean {
     if (t.kind !== 'word' || t.lower === 'and' || t.lower === 'but' || t.lower === 'or') return false;
   }
   return true;
+}
+
+/** Nouns for what someone said, whose owner speaks: "Trump's claim that ...". */
+const SAYING_NOUNS = new Set([
+  'claim', 'claims', 'statement', 'statements', 'assertion', 'remark', 'remarks', 'comment', 'comments', 'words',
+  'description', 'promise', 'pledge', 'warning', 'suggestion', 'insistence', 'argument', 'prediction', 'vow',
+  'accusation', 'allegation', 'boast', 'admission', 'contention', 'declaration', 'charge', 'complaint', 'missive',
+]);
+
+/**
+ * "Trump's claim that there have been "thousands of shootings"", "Bornstein's
+ * earlier missive that Trump would be "...": a possessive name before a noun
+ * of saying (a word may sit between) followed by "that" or a colon, unless a
+ * speech verb before it reports the whole clause.
+ */
+function possessiveCue(text: string, toks: Tok[], noun: number): Candidate | null {
+  if (!SAYING_NOUNS.has(toks[noun].lower)) return null;
+  const next = toks[noun + 1];
+  if (!next || !(next.lower === 'that' || next.text === ':') || next.sentence !== toks[noun].sentence) return null;
+  // "Frazier said Rubio's claim that ... is "simply not true."": inside a reported clause the reporter speaks.
+  for (let k = noun - 1; k >= 0 && toks[k].sentence === toks[noun].sentence; k--) if (isSpeechVerb(toks, k, SPEECH_VERBS)) return null;
+  for (let k = noun - 1; k >= 0 && k >= noun - 2 && toks[k].sentence === toks[noun].sentence && toks[k].quote === -1; k--) {
+    const t = toks[k];
+    if (t.kind !== 'word') return null;
+    if (!/['’]s$/.test(t.text)) continue;
+    const owner = possessiveOwner(text, toks, k);
+    return owner ? { speaker: owner, tok: k } : null;
+  }
+  return null;
+}
+
+/** "..., as a Homeland Security memo put it.", "as The New Yorker put it in an exposé, "..."": the one who put it. */
+function putItCue(text: string, toks: Tok[], verb: number): Candidate | null {
+  const t = toks[verb];
+  if ((t.lower !== 'put' && t.lower !== 'puts') || toks[verb + 1]?.lower !== 'it' || toks[verb + 1].sentence !== t.sentence) return null;
+  const who = phraseBefore(text, toks, verb - 1, t.sentence);
+  if (!who || who.kind === 'pronoun' && !/^(?:he|she|it)$/i.test(who.text)) return null;
+  let as = tokenAt(toks, who.start) - 1;
+  if (as > 0 && (toks[as].lower === 'the' || toks[as].lower === 'a')) as--;
+  return as >= 0 && toks[as].lower === 'as' && toks[as].sentence === t.sentence ? { speaker: who, tok: as + 1 } : null;
 }
 
 function accordingCue(text: string, toks: Tok[], j: number): Candidate | null {
