@@ -7,7 +7,7 @@
  * with an ellipsis and insertions in [square brackets].
  */
 import type { Span } from '../model';
-import { tokenize } from '../text/normalize';
+import { foldText, forEachToken } from '../text/normalize';
 
 /** A word for comparison, with its place in the text it came from. */
 export interface CompareWord extends Span {
@@ -29,16 +29,38 @@ const NEIGHBOUR_WINDOW = 60;
 
 /** Words of `text.slice(span.start, span.end)` in comparable form, the first and last knowing their neighbours. */
 export function compareWords(text: string, span: Span): CompareWord[] {
-  const words: CompareWord[] = tokenize(text.slice(span.start, span.end), span.start).map((t) => ({ start: t.start, end: t.end, norm: spellingFold(t.norm) }));
+  const words: CompareWord[] = [];
+  const word = (start: number, end: number): CompareWord => ({ start, end, norm: comparableWord(text.slice(start, end)) });
+  forEachToken(text, span.start, span.end, (start, end) => {
+    words.push(word(start, end));
+  });
   if (words.length === 0) return words;
-  const from = Math.max(0, span.start - NEIGHBOUR_WINDOW);
-  const before = text.slice(from, span.start);
-  const previous = tokenize(before, from).at(-1);
-  if (previous && !/\n\s*\n/.test(text.slice(previous.end, span.start))) words[0] = { ...words[0], before: { start: previous.start, end: previous.end, norm: spellingFold(previous.norm) } };
-  const next = tokenize(text.slice(span.end, span.end + NEIGHBOUR_WINDOW), span.end)[0];
+  let previous: CompareWord | undefined;
+  forEachToken(text, Math.max(0, span.start - NEIGHBOUR_WINDOW), span.start, (start, end) => {
+    previous = { start, end, norm: '' };
+  });
+  if (previous && !/\n\s*\n/.test(text.slice(previous.end, span.start))) words[0] = { ...words[0], before: word(previous.start, previous.end) };
+  let next: CompareWord | undefined;
+  forEachToken(text, span.end, Math.min(text.length, span.end + NEIGHBOUR_WINDOW), (start, end) => {
+    next ??= { start, end, norm: '' };
+  });
   const last = words.length - 1;
-  if (next && !/\n\s*\n/.test(text.slice(span.end, next.start))) words[last] = { ...words[last], after: { start: next.start, end: next.end, norm: spellingFold(next.norm) } };
+  if (next && !/\n\s*\n/.test(text.slice(span.end, next.start))) words[last] = { ...words[last], after: word(next.start, next.end) };
   return words;
+}
+
+/** Comparable forms by word as written: quotes and the passages they are compared with repeat the same words. */
+const comparableWords = new Map<string, string>();
+const MAX_COMPARABLE_WORDS = 100000;
+
+/** A word as written, folded and spelling-folded (see {@link spellingFold}). */
+function comparableWord(written: string): string {
+  let out = comparableWords.get(written);
+  if (out !== undefined) return out;
+  out = spellingFold(foldText(written));
+  if (comparableWords.size >= MAX_COMPARABLE_WORDS) comparableWords.clear();
+  comparableWords.set(written, out);
+  return out;
 }
 
 /**

@@ -48,6 +48,21 @@ const cache = new WeakMap<Corpus, { version: number; results: Map<string, Source
  * cited to the same sources find the same passages wherever they stand.
  */
 export function lookupQuote(ctx: CheckContext, quote: DraftQuote): QuoteLookup {
+  const known = byQuote.get(quote);
+  if (known && known.corpus === ctx.corpus && known.version === ctx.corpus.version && known.text === ctx.draft.text) return known.lookup;
+  const lookup = lookupAfresh(ctx, quote);
+  byQuote.set(quote, { corpus: ctx.corpus, version: ctx.corpus.version, text: ctx.draft.text, lookup });
+  return lookup;
+}
+
+/**
+ * Lookups by parsed quote: the quote checks and the misattribution check ask
+ * about the same quotes in one run, and reading the draft's words again is
+ * most of a lookup the corpus cache answers.
+ */
+const byQuote = new WeakMap<DraftQuote, { corpus: Corpus; version: number; text: string; lookup: QuoteLookup }>();
+
+function lookupAfresh(ctx: CheckContext, quote: DraftQuote): QuoteLookup {
   const { draft } = ctx;
   const blocked = quote.citation && quote.kind === 'block' ? draft.citations.filter((c) => c.start >= quote.inner.start && c.end <= quote.inner.end) : [];
   const segmentSpans = quote.kind === 'reported' ? [quote.inner] : quoteSegments(draft.text, quote.inner, blocked);

@@ -13,7 +13,7 @@
 import type { SourcedRole } from '../index/api';
 import type { Span } from '../model';
 import type { DraftName } from '../draft/model';
-import { foldText } from '../text/normalize';
+import { foldText, isLetterOrDigit } from '../text/normalize';
 import { DiagnosticCode, type DossierDiagnostic } from './diagnostics';
 import { bySentence, diagnostic, relatedPassage, type CheckContext } from './context';
 import { spellingFold } from './quoteCompare';
@@ -80,25 +80,40 @@ function checkName(ctx: CheckContext, name: DraftName, sentence: Span): DossierD
     [{ title: `Use "${best.text}"`, edits: [{ start: title.start, end: title.end, newText: best.text }], isPreferred: true }]);
 }
 
+/** Where the personal name starts in each name as written (-1: none), by name: the same names come back in many sentences. */
+const personalNameStarts = new Map<string, number>();
+const MAX_PERSONAL_NAMES = 20000;
+
 /** The personal name a draft name ends with ("ROC President Rodion Plitukhin" → "Rodion Plitukhin"). */
 function personalName(name: DraftName): { text: string; start: number } | null {
-  const words = [...name.text.matchAll(/\S+/g)];
+  let offset = personalNameStarts.get(name.text);
+  if (offset === undefined) {
+    offset = personalNameStart(name.text);
+    if (personalNameStarts.size >= MAX_PERSONAL_NAMES) personalNameStarts.clear();
+    personalNameStarts.set(name.text, offset);
+  }
+  return offset < 0 ? null : { text: name.text.slice(offset), start: name.start + offset };
+}
+
+/** Where the personal name starts in a name as written, -1 when the name is only a title or acronym. */
+function personalNameStart(name: string): number {
+  const words = [...name.matchAll(/\S+/g)];
   // The personal name starts after the last office word or acronym of the run.
   let first = 0;
   words.forEach((w, i) => {
     const parts = w[0].toLowerCase().split('-').map(normalizeWord);
     if (parts.some((p) => OFFICE_WORDS.has(p)) || /^\p{Lu}{2,}$/u.test(w[0])) first = i + 1;
   });
-  if (first >= words.length) return null;
-  const offset = words[first].index ?? 0;
-  return { text: name.text.slice(offset), start: name.start + offset };
+  if (first >= words.length) return -1;
+  return words[first].index ?? 0;
 }
 
 /** The office words right before a name ("ROC secretary general", "Deputy Defence Minister"), with the organisation word before them. */
 function titleBefore(text: string, floor: number, nameStart: number): (Span & { words: string[]; org?: string }) | null {
+  const from = Math.max(floor, nameStart - 80);
+  if (!officeWordJustBefore(text, from, nameStart)) return null;
   const re = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
   const tokens: Array<{ text: string; start: number; end: number }> = [];
-  const from = Math.max(floor, nameStart - 80);
   re.lastIndex = from;
   for (let m = re.exec(text); m && m.index < nameStart; m = re.exec(text)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   let i = tokens.length;
@@ -119,6 +134,29 @@ function titleBefore(text: string, floor: number, nameStart: number): (Span & { 
   return { start, end, words, ...(orgToken ? { org: orgToken } : {}) };
 }
 
+/**
+ * False when the word right before the name (spaces or tabs between) is no
+ * office word, so {@link titleBefore} finds nothing: most names have no
+ * title, and this looks at one word instead of splitting 80 characters into
+ * words. The word is the run of letters, digits, apostrophes and hyphens
+ * ending there, from its first letter or digit, as titleBefore's words are.
+ */
+function officeWordJustBefore(text: string, from: number, nameStart: number): boolean {
+  let end = nameStart;
+  while (end > from && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end--;
+  if (end === nameStart || end === from) return false;
+  let start = end;
+  for (; start > from; start--) {
+    const c = text.charCodeAt(start - 1);
+    // A surrogate pair may be a letter: the word scan decides.
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    if (!isLetterOrDigit(c) && c !== 0x27 && c !== 0x2019 && c !== 0x2d) break;
+  }
+  while (start < end && (text.charCodeAt(start) === 0x27 || text.charCodeAt(start) === 0x2019 || text.charCodeAt(start) === 0x2d)) start++;
+  if (start === end) return false;
+  return text.slice(start, end).toLowerCase().split(/-/).map(normalizeWord).some((p) => OFFICE_WORDS.has(p));
+}
+
 /** Words between a name and an appositive title that carry no meaning for the title. */
 const APPOSITIVE_LEAD = /^,[ \t]+(?:who(?:['’]s|[ \t]+is)[ \t]+(?:now[ \t]+)?)?(?:the[ \t]+)?/iu;
 /** An organisation after the title: "of the ROC", "of Russia's Olympic Committee". */
@@ -133,6 +171,8 @@ const OF_ORG = /^[ \t]+of[ \t]+(?:the[ \t]+)?((?:\p{Lu}[\p{L}\p{N}'’-]*)(?:[ \
  * past, not a title.
  */
 function titleAfter(text: string, nameEnd: number, sentenceEnd: number): (Span & { words: string[]; org?: string }) | null {
+  // An appositive opens with a comma right after the name.
+  if (nameEnd >= sentenceEnd || text.charCodeAt(nameEnd) !== 0x2c) return null;
   const rest = text.slice(nameEnd, Math.min(sentenceEnd, nameEnd + 160));
   const lead = APPOSITIVE_LEAD.exec(rest);
   if (!lead) return null;

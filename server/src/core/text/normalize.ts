@@ -101,12 +101,17 @@ function letterOrDigitAt(text: string, i: number, to: number): number {
     const d = text.charCodeAt(i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) return LETTER_OR_DIGIT_RE.test(text.slice(i, i + 2)) ? 2 : 0;
   }
+  return isLetterOrDigit(c) ? 1 : 0;
+}
+
+/** True when the UTF-16 unit is a letter or digit (`[\p{L}\p{N}]`) by itself; surrogate halves are not. */
+export function isLetterOrDigit(c: number): boolean {
   let v = LETTER_OR_DIGIT[c];
   if (v === 0) {
     v = LETTER_OR_DIGIT_RE.test(String.fromCharCode(c)) ? 1 : 2;
     LETTER_OR_DIGIT[c] = v;
   }
-  return v === 1 ? 1 : 0;
+  return v === 1;
 }
 
 /** True for the inner punctuation a token may hold between letters or digits (see {@link tokenize}), by UTF-16 unit. */
