@@ -27,13 +27,11 @@
 import type { EntityType, LocalEntity, Mention, Paragraph, Role } from '../model';
 import { foldText } from '../text/normalize';
 import {
-  CALENDAR_WORDS, COMMON_OPENERS, COMMON_WORDS, COMPANIES, COMPANY_NAMES, DEMONYM_NOUNS, DESCRIPTOR_TAILS, GIVEN_NAMES, HONORIFICS, MEETING_HEADS, MULTIWORD_PLACES,
-  NAME_PARTICLES, NATIONALITIES, NON_ENTITY_ACRONYMS, NON_ENTITY_ADJECTIVES, OF_HEADS, ORG_CUES, ORG_DESCRIPTOR_TAILS,
-  OTHER_CUES, PERSON_DESCRIPTOR_TAILS, PERSON_VERBS, PLACE_CUES, PLACE_PREPOSITIONS, PLACES, REGIONS, STANDALONE_NAMES, STANDING_BODY_WORDS,
-  MULTIWORD_TOWNS, TOWNS, CLUB_PREFIXES, CLUBS, CRICKET_COUNTIES,
+  COMPANY_NAMES, DEMONYM_NOUNS, LEX, MULTIWORD_PLACES, NATIONALITIES, NON_ENTITY_ACRONYMS, ORG_DESCRIPTOR_TAILS, PERSON_DESCRIPTOR_TAILS, PLACES, REGIONS,
+  MULTIWORD_TOWNS, TOWNS, CLUBS, CRICKET_COUNTIES,
 } from './lexicon';
-import { isAllCaps, saintKey, tokenizeNames, type NameToken } from './nameTokens';
-import { findRoles, isTitleHead, isTitleWord, type NameRef } from './roles';
+import { isAllCaps, lexOf, saintKey, tokenizeNames, type NameToken } from './nameTokens';
+import { findRoles, type NameRef } from './roles';
 import { inTeamPosition, readSportsReport, type SportsReport } from './teams';
 
 type ParagraphKind = Paragraph['kind'];
@@ -70,6 +68,11 @@ interface DocumentWords {
   lower: Set<string>;
   /** Folded words written with a capital first in a sentence. */
   initial: Set<string>;
+}
+
+/** True when word token `t` is in one of the word lists of `bits` ({@link LEX}); punctuation is in none. */
+function inLists(t: NameToken, bits: number): boolean {
+  return (lexOf(t) & bits) !== 0;
 }
 
 /**
@@ -111,15 +114,18 @@ function documentWords(sentences: SentenceTokens[]): DocumentWords {
   const capitalised = new Set<string>();
   const lower = new Set<string>();
   const initial = new Set<string>();
-  const shouting = new Set<SentenceTokens>();
+  const shouting: SentenceTokens[] = [];
   // Only words also written with a capital are ever asked about in lower case; a cheap
   // (first letter, length) filter spares hashing the many lower-case words that cannot be.
   const capsAnywhere = new Set<string>();
   const filter = new Uint32Array(32);
-  for (const s of sentences) {
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    const toks = s.toks;
     let wordCount = 0;
     let capsCount = 0;
-    for (const t of s.toks) {
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
       if (!t.word) continue;
       wordCount++;
       if (t.cap) {
@@ -129,18 +135,21 @@ function documentWords(sentences: SentenceTokens[]): DocumentWords {
       }
     }
     if (capsCount >= 3 && capsCount >= wordCount * 0.6) {
-      shouting.add(s);
+      shouting.push(s);
       continue;
     }
-    for (const t of s.toks) {
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
       if (!t.word || !t.cap) continue;
       if (t.sentStart) initial.add(t.norm);
       else capitalised.add(t.norm);
     }
   }
-  for (const s of sentences) {
-    if (shouting.has(s)) continue;
-    for (const t of s.toks) {
+  for (let i = 0; i < sentences.length; i++) {
+    const toks = sentences[i].toks;
+    if (shouting.length > 0 && shouting.includes(sentences[i])) continue;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
       if (!t.word || t.cap) continue;
       const n = t.norm;
       if ((filter[n.charCodeAt(0) & 31] & (1 << (n.length & 31))) !== 0 && capsAnywhere.has(n)) lower.add(n);
@@ -164,9 +173,9 @@ function documentWords(sentences: SentenceTokens[]): DocumentWords {
         k += placeWords - 1;
         continue;
       }
-      const known = capitalised.has(t.norm) || isPlaceWord(t.norm) || NATIONALITIES[t.norm] !== undefined
+      const known = capitalised.has(t.norm) || inLists(t, LEX.place | LEX.nationality)
         || (initial.has(t.norm) && !lower.has(t.norm) && !looksLikeCommonWord(t.norm));
-      t.cap = known && !COMMON_WORDS.has(t.norm);
+      t.cap = known && !inLists(t, LEX.common);
       t.acronym = t.cap && t.acronym && t.text.length <= 5 && capitalised.has(t.norm);
       t.sentStart = false;
     }
@@ -197,19 +206,14 @@ interface Piece {
   trivial: boolean;
 }
 
+/** A capitalised word that may be part of a name: not a descriptor ("Sydney-listed", "Brazilian-born", no part of the name after it). */
 function isNameToken(t: NameToken | undefined): boolean {
-  return t !== undefined && t.word && t.cap && !isDescriptor(t);
-}
-
-/** "Sydney-listed", "Brazilian-born": a capitalised hyphenated adjective, no part of the name after it. */
-function isDescriptor(t: NameToken): boolean {
-  const dash = t.norm.lastIndexOf('-');
-  return dash > 0 && DESCRIPTOR_TAILS.has(t.norm.slice(dash + 1));
+  return t !== undefined && t.word && t.cap && !inLists(t, LEX.descriptor);
 }
 
 /** The descriptor's last part when token `t` is one ("listed"), else undefined. */
 function descriptorTail(t: NameToken | undefined): string | undefined {
-  if (!t || !t.word || !t.cap || !isDescriptor(t)) return undefined;
+  if (!t || !t.word || !t.cap || !inLists(t, LEX.descriptor)) return undefined;
   return t.norm.slice(t.norm.lastIndexOf('-') + 1);
 }
 
@@ -218,7 +222,7 @@ function findCandidates(text: string, sentence: SentenceTokens, index: number, w
   const pieces: Piece[] = [];
   let i = 0;
   while (i < toks.length) {
-    if (!isNameToken(toks[i]) || CALENDAR_WORDS.has(toks[i].norm)) {
+    if (!isNameToken(toks[i]) || inLists(toks[i], LEX.calendar)) {
       i++;
       continue;
     }
@@ -242,16 +246,16 @@ function extendRun(toks: NameToken[], i: number): number {
     if (!n1) break;
     if (isNameToken(n1)) {
       // "Friday", "May" end a name unless they follow a given name ("Theresa May").
-      if (CALENDAR_WORDS.has(n1.norm) && !GIVEN_NAMES.has(t.norm)) break;
+      if (inLists(n1, LEX.calendar) && !inLists(t, LEX.given)) break;
       last++;
       continue;
     }
     if (n1.word) {
-      if (NAME_PARTICLES.has(n1.norm) && isNameToken(toks[last + 2])) {
+      if (inLists(n1, LEX.particle) && isNameToken(toks[last + 2])) {
         last += 2;
         continue;
       }
-      if ((n1.norm === 'of' || n1.norm === 'for') && OF_HEADS.has(t.norm)) {
+      if ((n1.norm === 'of' || n1.norm === 'for') && inLists(t, LEX.ofHead)) {
         if (isNameToken(toks[last + 2])) {
           last += 2;
           continue;
@@ -261,7 +265,7 @@ function extendRun(toks: NameToken[], i: number): number {
           continue;
         }
       }
-    } else if (n1.text === '.' && last === i && (HONORIFICS.has(t.norm) || t.norm === 'st' || t.norm === 'ste') && isNameToken(toks[last + 2])) {
+    } else if (n1.text === '.' && last === i && (inLists(t, LEX.honorific) || t.norm === 'st' || t.norm === 'ste') && isNameToken(toks[last + 2])) {
       last += 2; // "Mr. Brown", "St. Petersburg"
       continue;
     } else if (n1.text === '.' && isInitial(t) && isNameToken(toks[last + 2])) {
@@ -287,23 +291,23 @@ function splitRun(toks: NameToken[], a: number, b: number, words: DocumentWords,
   let personCue = false;
   let affiliation: string | undefined;
   // "Conservative Michael Howard", "Democrat Walter Mondale": a party word before a person's name.
-  if (a < b && PARTY_WORDS.has(toks[a].norm) && (GIVEN_NAMES.has(toks[a + 1].norm) || HONORIFICS.has(toks[a + 1].norm))) a++;
-  if (a < b && HONORIFICS.has(toks[a].norm)) {
+  if (a < b && PARTY_WORDS.has(toks[a].norm) && inLists(toks[a + 1], LEX.given | LEX.honorific)) a++;
+  if (a < b && inLists(toks[a], LEX.honorific)) {
     a++;
     if (!toks[a].word) a++;
     personCue = true;
   }
-  if (a < b && DEMONYM_NOUNS[toks[a].norm] && isPlainNameTail(toks, a + 1, b)) {
+  if (a < b && inLists(toks[a], LEX.demonym) && isPlainNameTail(toks, a + 1, b)) {
     affiliation = DEMONYM_NOUNS[toks[a].norm];
     a++;
     personCue = true;
   }
   // "Russian President | Vladimir Putin", "ROC President | Stanislav Pozdnyakov".
   for (let h = b - 1; h >= a; h--) {
-    if (!isTitleHead(toks[h].norm)) continue;
+    if (!inLists(toks[h], LEX.titleHead)) continue;
     if (!isPlainNameTail(toks, h + 1, b)) break;
     let r = h;
-    while (r - 1 >= a && isTitleWord(toks[r - 1].norm) && !toks[r - 1].poss) r--;
+    while (r - 1 >= a && inLists(toks[r - 1], LEX.titleWord) && !toks[r - 1].poss) r--;
     if (r > a) pushPiece(toks, a, r - 1, false, undefined, words, pieces);
     pushPiece(toks, h + 1, b, true, affiliation, words, pieces);
     return;
@@ -315,38 +319,39 @@ function splitRun(toks: NameToken[], a: number, b: number, words: DocumentWords,
 function isPlainNameTail(toks: NameToken[], from: number, to: number): boolean {
   if (from > to || to - from > 4) return false;
   for (let k = from; k <= to; k++) {
-    const n = toks[k].norm;
-    if (ORG_CUES.has(n) || OTHER_CUES.has(n) || PLACE_CUES.has(n) || isTitleWord(n) || n === 'of' || n === 'for') return false;
+    const t = toks[k];
+    if (inLists(t, LEX.orgCue | LEX.otherCue | LEX.placeCue | LEX.titleWord) || t.norm === 'of' || t.norm === 'for') return false;
   }
   return true;
 }
 
 function pushPiece(toks: NameToken[], a: number, b: number, personCue: boolean, affiliation: string | undefined, words: DocumentWords, pieces: Piece[]): void {
-  if (!personCue && a < b && NATIONALITIES[toks[a].norm] && !hasCue(toks, a + 1, b) && !isPlaceName(spanKey(toks, a, b))) {
+  if (!personCue && a < b && inLists(toks[a], LEX.nationality) && !hasCue(toks, a + 1, b) && !isPlaceName(spanKey(toks, a, b))) {
     // "Russian athletes" is no name; "Syrian NOCs" is the NOCs of Syria.
     affiliation = NATIONALITIES[toks[a].norm];
     a++;
   }
   if (a > b) return;
-  if (a === b && !personCue && (!isKnownSingle(toks[a], words, toks[a + 1]) || isGenericCue(toks[a].norm))) return;
+  if (a === b && !personCue && (!isKnownSingle(toks[a], words, toks[a + 1]) || isGenericCue(toks[a]))) return;
   pieces.push({ first: a, last: b, personCue, affiliation, trivial: !personCue && isTrivial(toks, a, b) });
 }
 
 /** A run made only of nationality, title, common and calendar words ("Russian Presidential", "Acting President"). */
 function isTrivial(toks: NameToken[], a: number, b: number): boolean {
-  if (a === b && NON_ENTITY_ADJECTIVES.has(toks[a].norm)) return true;
+  if (a === b && inLists(toks[a], LEX.nonEntityAdjective)) return true;
   for (let k = a; k <= b; k++) {
     const t = toks[k];
-    if (!t.word) continue;
-    const n = t.norm;
-    if (NATIONALITIES[n] === undefined && !isTitleWord(n) && !COMMON_WORDS.has(n) && !CALENDAR_WORDS.has(n) && !HONORIFICS.has(n)) return false;
+    if (t.word && !inLists(t, TRIVIAL_WORDS)) return false;
   }
   return true;
 }
 
+/** Words a run may be made of and still name nothing ({@link isTrivial}). */
+const TRIVIAL_WORDS = LEX.nationality | LEX.titleWord | LEX.common | LEX.calendar | LEX.honorific;
+
 /** "Government", "Association", "Games" alone name nothing in particular ("Congress" and "Kremlin" do). */
-function isGenericCue(norm: string): boolean {
-  return (ORG_CUES.has(norm) || OTHER_CUES.has(norm) || PLACE_CUES.has(norm)) && !STANDALONE_NAMES.has(norm);
+function isGenericCue(t: NameToken): boolean {
+  return inLists(t, LEX.orgCue | LEX.otherCue | LEX.placeCue) && !inLists(t, LEX.standalone);
 }
 
 /**
@@ -357,15 +362,15 @@ function isGenericCue(norm: string): boolean {
  */
 function isKnownSingle(t: NameToken, words: DocumentWords, next: NameToken | undefined): boolean {
   if (!t.sentStart) return true;
-  if (t.acronym || isPlaceWord(t.norm)) return true;
-  if (COMMON_WORDS.has(t.norm) || CALENDAR_WORDS.has(t.norm)) return false;
+  if (t.acronym || inLists(t, LEX.place)) return true;
+  if (inLists(t, LEX.common | LEX.calendar)) return false;
   if (words.capitalised.has(t.norm)) return true;
   if (words.lower.has(t.norm)) return false;
   // "No-one", "Pre-tax", "Year-on-year": a compound whose later parts are lower case is a common word.
   if (isLowerCompound(t.text) || isContraction(t.norm)) return false;
   // "Green said", "Young added": a surname that is also a common word, before a verb of speech.
-  if (next?.word && PERSON_VERBS.has(next.norm)) return true;
-  return !COMMON_OPENERS.has(t.norm) && !looksLikeCommonWord(t.norm);
+  if (next?.word && inLists(next, LEX.personVerb)) return true;
+  return !inLists(t, LEX.commonOpener) && !looksLikeCommonWord(t.norm);
 }
 
 /**
@@ -391,17 +396,14 @@ function isContraction(norm: string): boolean {
 }
 
 function isCommonCapital(t: NameToken, words: DocumentWords): boolean {
-  if (COMMON_WORDS.has(t.norm) || CALENDAR_WORDS.has(t.norm)) return true;
+  if (inLists(t, LEX.common | LEX.calendar)) return true;
   // "Injured Chelsea ...", "Analysing Mr Brown ...": a participle opening the sentence.
-  if (/(?:ing|ed)$/.test(t.norm) && t.norm.length > 4 && !words.capitalised.has(t.norm) && !GIVEN_NAMES.has(t.norm)) return true;
-  return words.lower.has(t.norm) && !words.capitalised.has(t.norm) && !GIVEN_NAMES.has(t.norm);
+  if (/(?:ing|ed)$/.test(t.norm) && t.norm.length > 4 && !words.capitalised.has(t.norm) && !inLists(t, LEX.given)) return true;
+  return words.lower.has(t.norm) && !words.capitalised.has(t.norm) && !inLists(t, LEX.given);
 }
 
 function hasCue(toks: NameToken[], a: number, b: number): boolean {
-  for (let k = a; k <= b; k++) {
-    const n = toks[k].norm;
-    if (ORG_CUES.has(n) || OTHER_CUES.has(n) || PLACE_CUES.has(n)) return true;
-  }
+  for (let k = a; k <= b; k++) if (inLists(toks[k], LEX.orgCue | LEX.otherCue | LEX.placeCue)) return true;
   return false;
 }
 
@@ -412,16 +414,16 @@ function mergeOverAnd(toks: NameToken[], pieces: Piece[]): void {
     const q = pieces[i + 1];
     if (q.first !== p.last + 2 || p.personCue || q.personCue || q.trivial || toks[p.last].poss) continue;
     const joiner = toks[p.last + 1];
-    const left = toks[p.last].norm;
-    const leftIsCue = ORG_CUES.has(left) || OTHER_CUES.has(left);
+    const left = toks[p.last];
+    const leftIsCue = inLists(left, LEX.orgCue | LEX.otherCue);
     const leftIsNameAlready = (p.first === p.last && toks[p.first].acronym) || isPlaceName(spanKey(toks, p.first, p.last));
     let merge = false;
     if (joiner.text === '&') merge = true;
     else if (joiner.norm === 'and') {
       // "Notts County and Queens Park Rangers": a left side ending in a place cue is a whole name already.
-      if (hasCue(toks, q.first, q.last) && !leftIsCue && !PLACE_CUES.has(left) && !leftIsNameAlready) merge = true;
+      if (hasCue(toks, q.first, q.last) && !leftIsCue && !inLists(left, LEX.placeCue) && !leftIsNameAlready) merge = true;
       // "National Olympic Committee and Sports Confederation of Denmark": one body's full name.
-      else if (leftIsCue && q.last - q.first >= 3 && toks[q.last - 1].norm === 'of' && isPlaceName(toks[q.last].norm) && !hasOf(toks, p.first, p.last)) merge = true;
+      else if (leftIsCue && q.last - q.first >= 3 && toks[q.last - 1].norm === 'of' && inLists(toks[q.last], LEX.place) && !hasOf(toks, p.first, p.last)) merge = true;
     }
     if (!merge) continue;
     p.last = q.last;
@@ -447,10 +449,6 @@ function spanKey(toks: NameToken[], a: number, b: number): string {
   return key;
 }
 
-function isPlaceWord(norm: string): boolean {
-  return PLACES.has(norm) || REGIONS.has(norm);
-}
-
 function isPlaceName(key: string): boolean {
   return PLACES.has(key) || REGIONS.has(key) || MULTIWORD_PLACES.has(key);
 }
@@ -468,53 +466,59 @@ function makeCandidate(text: string, toks: NameToken[], sentence: number, p: Pie
   return c;
 }
 
-/** Sets the candidate's type and the strength of the evidence for it. */
+/**
+ * Sets the type a candidate's own words and neighbours suggest, with the
+ * strength of that evidence (0 guess .. 5 stated).
+ */
 function classify(c: Candidate, toks: NameToken[], personCue: boolean): void {
-  const [type, strength] = typeEvidence(c, toks, personCue);
-  c.type = type;
-  c.strength = strength;
-}
-
-/** The type a candidate's own words and neighbours suggest, with the strength of that evidence. */
-function typeEvidence(c: Candidate, toks: NameToken[], personCue: boolean): [EntityType, number] {
-  if (personCue) return PERSON_5;
-  let head = toks[c.last].norm;
+  if (personCue) return typed(c, 'person', 5);
+  let head = toks[c.last];
   for (let k = c.first + 1; k < c.last; k++) {
     if (toks[k].norm === 'of' || toks[k].norm === 'for') {
-      head = toks[k - 1].norm;
+      head = toks[k - 1];
       break;
     }
   }
   const multi = c.last > c.first;
   // A known place first: "West Bank" ends with a cue word but is no bank.
-  if (isPlaceName(c.key)) return ['place', 4];
-  if (multi && MEETING_HEADS.has(head) && !namesStandingBody(toks, c.first, c.last)) return ['other', 4];
-  if (ORG_CUES.has(head) || (!multi && STANDALONE_NAMES.has(c.key))) return ['organization', 4];
-  if (OTHER_CUES.has(head)) return ['other', 4];
+  if (isPlaceName(c.key)) return typed(c, 'place', 4);
+  if (multi && inLists(head, LEX.meetingHead) && !namesStandingBody(toks, c.first, c.last)) return typed(c, 'other', 4);
+  // (A single word's key is its folded word.)
+  if (inLists(head, LEX.orgCue) || (!multi && inLists(toks[c.first], LEX.standalone))) return typed(c, 'organization', 4);
+  if (inLists(head, LEX.otherCue)) return typed(c, 'other', 4);
+  const first = toks[c.first];
+  const last = toks[c.last];
   // "East Jerusalem", "Northern Cape", "South China": a compass word before a place or region.
-  if (multi && c.last === c.first + 1 && COMPASS_WORDS.has(toks[c.first].norm) && isPlaceWord(toks[c.last].norm)) return ['place', 3];
-  if (PLACE_CUES.has(head) && multi) return ['place', 3];
-  if (c.acronym) return NON_ENTITY_ACRONYMS.has(c.key) ? ['other', 4] : ['organization', 2];
-  for (let k = c.first; k <= c.last; k++) if (ORG_CUES.has(toks[k].norm)) return ['organization', 3];
+  if (multi && c.last === c.first + 1 && COMPASS_WORDS.has(first.norm) && inLists(last, LEX.place)) return typed(c, 'place', 3);
+  if (inLists(head, LEX.placeCue) && multi) return typed(c, 'place', 3);
+  if (c.acronym) return NON_ENTITY_ACRONYMS.has(c.key) ? typed(c, 'other', 4) : typed(c, 'organization', 2);
+  for (let k = c.first; k <= c.last; k++) if (inLists(toks[k], LEX.orgCue)) return typed(c, 'organization', 3);
   const prev = toks[c.first - 1];
   const descriptor = descriptorTail(prev);
-  if (descriptor !== undefined) return ORG_DESCRIPTOR_TAILS.has(descriptor) ? ['organization', 3] : PERSON_DESCRIPTOR_TAILS.has(descriptor) ? ['person', 3] : ['other', 0];
-  const firstWord = toks[c.first].norm;
-  if (multi && COMPANY_NAMES.has(companyKey(c.key))) return ['organization', 4];
-  if (COMPANIES.has(firstWord) || (multi && COMPANIES.has(toks[c.last].norm))) return ['organization', 3];
-  if (multi && CLUB_PREFIXES.has(firstWord)) return ['organization', 3];
+  if (descriptor !== undefined) {
+    if (ORG_DESCRIPTOR_TAILS.has(descriptor)) return typed(c, 'organization', 3);
+    return PERSON_DESCRIPTOR_TAILS.has(descriptor) ? typed(c, 'person', 3) : typed(c, 'other', 0);
+  }
+  if (multi && COMPANY_NAMES.has(companyKey(c.key))) return typed(c, 'organization', 4);
+  if (inLists(first, LEX.company) || (multi && inLists(last, LEX.company))) return typed(c, 'organization', 3);
+  if (multi && inLists(first, LEX.clubPrefix)) return typed(c, 'organization', 3);
   // "U. S.", "A. B.": initials alone are an abbreviation, not somebody's name.
-  if (multi && isInitial(toks[toks[c.last].word ? c.last : c.last - 1])) return ['other', 0];
-  if (multi && (GIVEN_NAMES.has(firstWord) || isInitial(toks[c.first]))) return ['person', 3];
+  if (multi && isInitial(toks[last.word ? c.last : c.last - 1])) return typed(c, 'other', 0);
+  if (multi && (inLists(first, LEX.given) || isInitial(first))) return typed(c, 'person', 3);
   // "Air France", "Dynamo Moscow", "Sydney Swans": a place inside a longer name makes a team or a company.
-  if (multi && (isPlaceWord(firstWord) || isPlaceWord(toks[c.last].norm))) return ['organization', 2];
+  if (multi && (inLists(first, LEX.place) || inLists(last, LEX.place))) return typed(c, 'organization', 2);
   // "the Federal Reserve", "the Honda Accura": people do not take the article.
-  if (multi && prev?.norm === 'the') return ['organization', 1];
+  if (multi && prev?.norm === 'the') return typed(c, 'organization', 1);
   const next = toks[c.last + 1];
-  if ((next?.word && PERSON_VERBS.has(next.norm)) || (prev?.word && PERSON_VERBS.has(prev.norm))) return ['person', 2];
-  if (multi) return ['person', 1];
-  if (prev?.word && PLACE_PREPOSITIONS.has(prev.norm)) return ['place', 1];
-  return ['other', 0];
+  if ((next?.word && inLists(next, LEX.personVerb)) || (prev?.word && inLists(prev, LEX.personVerb))) return typed(c, 'person', 2);
+  if (multi) return typed(c, 'person', 1);
+  if (prev?.word && inLists(prev, LEX.placePreposition)) return typed(c, 'place', 1);
+  return typed(c, 'other', 0);
+}
+
+function typed(c: Candidate, type: EntityType, strength: number): void {
+  c.type = type;
+  c.strength = strength;
 }
 
 /**
@@ -574,9 +578,9 @@ function companyKey(key: string): string {
 function namesStandingBody(toks: NameToken[], a: number, b: number): boolean {
   for (let k = a; k <= b; k++) {
     const t = toks[k];
-    if (!t.word || MEETING_HEADS.has(t.norm)) continue;
+    if (!t.word || inLists(t, LEX.meetingHead)) continue;
     const n = t.norm;
-    if (STANDING_BODY_WORDS.has(n) || isPlaceWord(n) || NATIONALITIES[n] !== undefined || (STANDALONE_NAMES.has(n) && !t.acronym) || ORG_CUES.has(n)) return true;
+    if (inLists(t, LEX.standingBody | LEX.place | LEX.nationality | LEX.orgCue) || (inLists(t, LEX.standalone) && !t.acronym)) return true;
     if (t.acronym && (n === 'un' || n === 'u.n' || n === 'u.n.' || n === 'us' || n === 'u.s' || n === 'u.s.' || n === 'eu')) return true;
   }
   return isPlaceName(spanKey(toks, a, b - 1));
@@ -589,10 +593,11 @@ function namesStandingBody(toks: NameToken[], a: number, b: number): boolean {
 function typeCoordinatedMeetings(toks: NameToken[], cands: Candidate[], from: number): void {
   for (let i = from; i < cands.length; i++) {
     const c = cands[i];
-    if (c.first !== c.last || !MEETING_HEADS.has(c.key)) continue;
+    // (A single word's key is its folded word.)
+    if (c.first !== c.last || !inLists(toks[c.first], LEX.meetingHead)) continue;
     const before = i > from ? cands[i - 1] : undefined;
     const after = cands[i + 1];
-    const meeting = (o: Candidate | undefined, joiner: number) => o !== undefined && o.type === 'other' && toks[joiner]?.norm === 'and' && MEETING_HEADS.has(toks[o.last].norm);
+    const meeting = (o: Candidate | undefined, joiner: number) => o !== undefined && o.type === 'other' && toks[joiner]?.norm === 'and' && inLists(toks[o.last], LEX.meetingHead);
     if ((before && before.last === c.first - 2 && meeting(before, c.first - 1)) || (after && after.first === c.last + 2 && meeting(after, c.last + 1))) {
       c.type = 'other';
       c.strength = 4;
@@ -600,7 +605,6 @@ function typeCoordinatedMeetings(toks: NameToken[], cands: Candidate[], from: nu
   }
 }
 
-const PERSON_5: [EntityType, number] = ['person', 5];
 /** Party words that describe the person after them. */
 const PARTY_WORDS = new Set(['conservative', 'tory', 'labour', 'liberal', 'democrat', 'republican', 'socialist', 'communist', 'nationalist', 'unionist']);
 const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower']);
@@ -692,11 +696,29 @@ class Groups {
   }
 }
 
+/**
+ * Groups the candidates that name the same thing in this source. Each step is
+ * its own small function: this runs once per document, and an engine
+ * optimises (and re-optimises) small functions far more cheaply than one big one.
+ */
 function resolve(text: string, sentences: SentenceTokens[], candidates: Candidate[], acronyms: AcronymDefinition[]): Groups {
   const groups = new Groups();
+  const acronymGroups = groupByKey(candidates, groups);
+  for (let i = 0; i < acronyms.length; i++) groups.union(acronyms[i].expansion.group, acronyms[i].acronym.group);
+  joinSpacelessForms(sentences, candidates, groups);
+  // A full name written as an acronym elsewhere in the source ("NOCs" before its definition) is covered by the key.
+  if (acronymGroups.size > 0) joinAcronymForms(candidates, acronymGroups, groups);
+  const tails = personTails(sentences, candidates);
+  if (tails.size > 0) attachShortNames(text, sentences, candidates, tails, groups);
+  return groups;
+}
+
+/** One group per resolution key (an acronym's key apart from a word's); returns the groups of acronyms by key. */
+function groupByKey(candidates: Candidate[], groups: Groups): Map<string, number> {
   const byKey = new Map<string, number>();
   const acronymGroups = new Map<string, number>();
-  for (const c of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
     const key = c.acronym ? 'acronym:' + acronymKey(c.text) : c.key;
     let g = byKey.get(key);
     if (g === undefined) {
@@ -706,69 +728,86 @@ function resolve(text: string, sentences: SentenceTokens[], candidates: Candidat
     c.group = g;
     if (c.acronym) acronymGroups.set(acronymKey(c.text), g);
   }
-  for (const d of acronyms) groups.union(d.expansion.group, d.acronym.group);
-  // "TimeWarner" and "Time Warner" in one article are one two-word name written two ways: the evidence
-  // of both decides the type ("TimeWarner said" alone would make a person).
+  return acronymGroups;
+}
+
+/**
+ * "TimeWarner" and "Time Warner" in one article are one two-word name written two ways: the evidence
+ * of both decides the type ("TimeWarner said" alone would make a person).
+ */
+function joinSpacelessForms(sentences: SentenceTokens[], candidates: Candidate[], groups: Groups): void {
   const bySpaceless = new Map<string, number>();
-  for (const c of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
     if (c.acronym || c.last !== c.first + 1) continue;
     const toks = sentences[c.sentence].toks;
     bySpaceless.set(toks[c.first].norm + toks[c.last].norm, c.group);
   }
-  if (bySpaceless.size > 0) {
-    for (const c of candidates) {
-      if (c.acronym || c.last !== c.first) continue;
-      const g = bySpaceless.get(c.key);
-      if (g !== undefined) groups.union(c.group, g);
-    }
+  if (bySpaceless.size === 0) return;
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    if (c.acronym || c.last !== c.first) continue;
+    const g = bySpaceless.get(c.key);
+    if (g !== undefined) groups.union(c.group, g);
   }
-  // A full name written as an acronym elsewhere in the source ("NOCs" before its definition) is covered by the key.
-  for (const c of candidates) {
+}
+
+function joinAcronymForms(candidates: Candidate[], acronymGroups: Map<string, number>, groups: Groups): void {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
     if (c.acronym) continue;
     const g = acronymGroups.get(c.key);
     if (g !== undefined) groups.union(c.group, g);
   }
+}
 
-  // Name tails of people: "putin", "de oliveira", "oumar traore" → the person's group.
+/** Name tails of people: "putin", "de oliveira", "oumar traore" → the people whose names end so. */
+function personTails(sentences: SentenceTokens[], candidates: Candidate[]): Map<string, Candidate[]> {
   const tails = new Map<string, Candidate[]>();
-  for (const c of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
     if (c.last === c.first || c.type !== 'person') continue;
     const toks = sentences[c.sentence].toks;
     for (let k = c.last; k > c.first; k--) {
       if (!toks[k].word || !toks[k].cap) continue;
-      const tail = spanKey(toks, k, c.last);
-      const list = tails.get(tail);
-      if (list) list.push(c);
-      else tails.set(tail, [c]);
+      addTail(tails, spanKey(toks, k, c.last), c);
       // "de Oliveira" is a tail too.
-      if (k - 1 > c.first && NAME_PARTICLES.has(toks[k - 1].norm)) {
-        const withParticle = spanKey(toks, k - 1, c.last);
-        const l2 = tails.get(withParticle);
-        if (l2) l2.push(c);
-        else tails.set(withParticle, [c]);
-      }
+      if (k - 1 > c.first && inLists(toks[k - 1], LEX.particle)) addTail(tails, spanKey(toks, k - 1, c.last), c);
     }
   }
-  for (const c of candidates) {
+  return tails;
+}
+
+function addTail(tails: Map<string, Candidate[]>, tail: string, c: Candidate): void {
+  const list = tails.get(tail);
+  if (list) list.push(c);
+  else tails.set(tail, [c]);
+}
+
+/** Joins each short name ("Putin", "de Oliveira" after "de") that ends a person's name to that person. */
+function attachShortNames(text: string, sentences: SentenceTokens[], candidates: Candidate[], tails: Map<string, Candidate[]>, groups: Groups): void {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
     if (c.acronym || c.strength >= 4 || (c.type !== 'person' && c.type !== 'other' && c.strength >= 2)) continue;
     const toks = sentences[c.sentence].toks;
-    const before = toks[c.first - 1];
-    if (before && before.word && !before.cap && NAME_PARTICLES.has(before.norm)) {
-      const extended = before.norm + ' ' + c.key;
-      const owners = tails.get(extended);
-      if (owners) {
-        c.first--;
-        c.start = before.start;
-        c.text = text.slice(c.start, c.end);
-        c.key = extended;
-        attach(groups, c, owners);
-        continue;
-      }
-    }
+    const before = c.first > 0 ? toks[c.first - 1] : undefined;
+    if (before !== undefined && before.word && !before.cap && inLists(before, LEX.particle) && extendOverParticle(text, c, before, tails, groups)) continue;
     const owners = tails.get(c.key);
     if (owners) attach(groups, c, owners);
   }
-  return groups;
+}
+
+/** "... said de Oliveira": a lower-case particle before a name joins it when the two are a person's tail. */
+function extendOverParticle(text: string, c: Candidate, before: NameToken, tails: Map<string, Candidate[]>, groups: Groups): boolean {
+  const extended = before.norm + ' ' + c.key;
+  const owners = tails.get(extended);
+  if (!owners) return false;
+  c.first--;
+  c.start = before.start;
+  c.text = text.slice(c.start, c.end);
+  c.key = extended;
+  attach(groups, c, owners);
+  return true;
 }
 
 /** Joins a short name to the nearest earlier full name it ends (or the first one when none is earlier). */
@@ -795,9 +834,22 @@ interface Building {
   acronym?: string;
 }
 
+/** The entities of the source, in order of first mention. Small steps, for the same reason as {@link resolve}. */
 function buildEntities(text: string, sentences: SentenceTokens[], candidates: Candidate[], groups: Groups, acronyms: AcronymDefinition[]): LocalEntity[] {
+  const byGroup = groupBuildings(candidates, groups);
+  setAffiliations(byGroup);
+  setAcronyms(byGroup, groups, acronyms);
+  collectRoles(text, sentences, candidates, groups, byGroup);
+  const ordered = inTextOrder(byGroup);
+  const entities: LocalEntity[] = [];
+  for (let i = 0; i < ordered.length; i++) entities.push(toLocalEntity(ordered[i].b, ordered[i].mentions, sentences));
+  return entities;
+}
+
+function groupBuildings(candidates: Candidate[], groups: Groups): Map<number, Building> {
   const byGroup = new Map<number, Building>();
-  for (const c of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
     const g = groups.find(c.group);
     let b = byGroup.get(g);
     if (!b) {
@@ -811,44 +863,71 @@ function buildEntities(text: string, sentences: SentenceTokens[], candidates: Ca
       b.strength = c.strength;
     }
   }
-  // A nationality before an organisation's acronym ("Syrian NOCs") is not the organisation's affiliation.
+  return byGroup;
+}
+
+/** A person's affiliation is the first one stated before a mention; a nationality before an organisation's acronym ("Syrian NOCs") is not the organisation's. */
+function setAffiliations(byGroup: Map<number, Building>): void {
   for (const b of byGroup.values()) {
-    if (b.type === 'person') b.affiliation = b.candidates.find((c) => c.affiliation)?.affiliation;
+    if (b.type !== 'person') continue;
+    for (let i = 0; i < b.candidates.length; i++) {
+      if (b.candidates[i].affiliation) {
+        b.affiliation = b.candidates[i].affiliation;
+        break;
+      }
+    }
   }
-  for (const d of acronyms) {
+}
+
+/** The acronym defined for an entity ("NOCs" → "NOC"); a lone acronym never defined here is still its own acronym. */
+function setAcronyms(byGroup: Map<number, Building>, groups: Groups, acronyms: AcronymDefinition[]): void {
+  for (let i = 0; i < acronyms.length; i++) {
+    const d = acronyms[i];
     const b = byGroup.get(groups.find(d.expansion.group));
     if (b && !b.acronym) b.acronym = /[A-Z]s$/.test(d.text) ? d.text.slice(0, -1) : d.text;
   }
-  // A lone acronym never defined here is still its own acronym.
-  for (const b of byGroup.values()) if (!b.acronym && b.candidates.every((c) => c.acronym)) b.acronym = b.candidates[0].text.replace(/(?<=[A-Z])s$/, '');
+  for (const b of byGroup.values()) if (!b.acronym && allAcronyms(b.candidates)) b.acronym = b.candidates[0].text.replace(/(?<=[A-Z])s$/, '');
+}
 
-  collectRoles(text, sentences, candidates, groups, byGroup);
+function allAcronyms(cands: Candidate[]): boolean {
+  for (let i = 0; i < cands.length; i++) if (!cands[i].acronym) return false;
+  return true;
+}
 
-  // Sorted in text order before the entities exist: their optional fields give them several shapes,
-  // and a comparator reading them would make V8 deoptimise this function.
+/**
+ * The buildings with their mentions, in text order. Sorted before the entities exist: their optional
+ * fields give them several shapes, and a comparator reading them would make V8 deoptimise the sort's caller.
+ */
+function inTextOrder(byGroup: Map<number, Building>): Array<{ b: Building; mentions: Mention[] }> {
   const ordered: Array<{ b: Building; mentions: Mention[] }> = [];
   for (const b of byGroup.values()) ordered.push({ b, mentions: dedupeMentions(b.candidates) });
-  ordered.sort((x, y) => x.mentions[0].start - y.mentions[0].start);
-  const entities: LocalEntity[] = [];
-  for (const { b, mentions } of ordered) {
-    const canonicalCandidate = canonicalName(b.candidates, sentences);
-    const canonical = canonicalCandidate.text.replace(/\s+/g, ' ');
-    const aliases: string[] = [];
-    const seen = new Set([canonicalCandidate.key]);
-    for (const c of b.candidates) {
-      if (!seen.has(c.key)) {
-        seen.add(c.key);
-        aliases.push(c.text);
-      }
+  ordered.sort(byFirstMention);
+  return ordered;
+}
+
+function byFirstMention(x: { mentions: Mention[] }, y: { mentions: Mention[] }): number {
+  return x.mentions[0].start - y.mentions[0].start;
+}
+
+function toLocalEntity(b: Building, mentions: Mention[], sentences: SentenceTokens[]): LocalEntity {
+  const canonicalCandidate = canonicalName(b.candidates, sentences);
+  const canonical = canonicalCandidate.text.replace(/\s+/g, ' ');
+  const aliases: string[] = [];
+  const seen = new Set<string>();
+  seen.add(canonicalCandidate.key);
+  for (let i = 0; i < b.candidates.length; i++) {
+    const c = b.candidates[i];
+    if (!seen.has(c.key)) {
+      seen.add(c.key);
+      aliases.push(c.text);
     }
-    if (b.acronym && !seen.has(foldText(b.acronym))) aliases.push(b.acronym);
-    const roles = b.bodyRoles.length > 0 ? withCaptionOrgs(b.bodyRoles, b.captionRoles) : b.captionRoles;
-    const entity: LocalEntity = { name: canonical, type: b.type, aliases, mentions, roles: dedupeRoles(roles) };
-    if (b.acronym) entity.acronym = b.acronym;
-    if (b.affiliation) entity.affiliation = b.affiliation;
-    entities.push(entity);
   }
-  return entities;
+  if (b.acronym && !seen.has(foldText(b.acronym))) aliases.push(b.acronym);
+  const roles = b.bodyRoles.length > 0 ? withCaptionOrgs(b.bodyRoles, b.captionRoles) : b.captionRoles;
+  const entity: LocalEntity = { name: canonical, type: b.type, aliases, mentions, roles: dedupeRoles(roles) };
+  if (b.acronym) entity.acronym = b.acronym;
+  if (b.affiliation) entity.affiliation = b.affiliation;
+  return entity;
 }
 
 function collectRoles(text: string, sentences: SentenceTokens[], candidates: Candidate[], groups: Groups, byGroup: Map<number, Building>): void {
@@ -882,8 +961,10 @@ function collectRoles(text: string, sentences: SentenceTokens[], candidates: Can
 function canonicalName(cands: Candidate[], sentences: SentenceTokens[]): Candidate {
   let best: Candidate | undefined;
   let bestWords = -1;
-  for (const c of cands) {
-    if (c.acronym && cands.some((o) => !o.acronym)) continue;
+  const anyWord = !allAcronyms(cands);
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i];
+    if (c.acronym && anyWord) continue;
     // An all-capitals headline form is the last choice for a name.
     const n = wordsIn(c, sentences) * 2 - (!c.acronym && isAllCaps(c.text) ? 1 : 0);
     if (n > bestWords || (n === bestWords && best !== undefined && c.text.length > best.text.length)) {

@@ -489,3 +489,146 @@ export const NON_ENTITY_ACRONYMS = set(`
   gmt bst est pst cet am pm gdp gnp pmi cpi rpi rbi era ceo cfo coo cto tv hdtv dvd cd cds pc pcs sms mms
   atm faq hiv aids dna id ok vat ipo ipos mph kph mw gw kw ppm bc ad
 `);
+
+// ---------------------------------------------------------------- word classes
+
+/** Bits of {@link lexicalClass}, one per word list (or rule on one word) the entity rules ask about. */
+export const LEX = {
+  /** {@link COMMON_WORDS} */
+  common: 1 << 0,
+  /** {@link CALENDAR_WORDS} */
+  calendar: 1 << 1,
+  /** {@link HONORIFICS} */
+  honorific: 1 << 2,
+  /** A key of {@link NATIONALITIES} (looked up as an object property, as the rules always have). */
+  nationality: 1 << 3,
+  /** A title word: a head or modifier, or a hyphenated compound of them ("vice-president", "ex-chairman"). */
+  titleWord: 1 << 4,
+  /** A title head, or a hyphenated title word with a head among its parts ("ambassador-at-large"). */
+  titleHead: 1 << 5,
+  /** A hyphenated word ending in one of {@link DESCRIPTOR_TAILS} ("sydney-listed"). */
+  descriptor: 1 << 6,
+  /** {@link PLACES} or {@link REGIONS} */
+  place: 1 << 7,
+  /** {@link ORG_CUES} */
+  orgCue: 1 << 8,
+  /** {@link OTHER_CUES} */
+  otherCue: 1 << 9,
+  /** {@link PLACE_CUES} */
+  placeCue: 1 << 10,
+  /** {@link STANDALONE_NAMES} */
+  standalone: 1 << 11,
+  /** {@link GIVEN_NAMES} */
+  given: 1 << 12,
+  /** {@link PERSON_VERBS} */
+  personVerb: 1 << 13,
+  /** {@link NAME_PARTICLES} */
+  particle: 1 << 14,
+  /** {@link OF_HEADS} */
+  ofHead: 1 << 15,
+  /** {@link COMMON_OPENERS} */
+  commonOpener: 1 << 16,
+  /** {@link PLACE_PREPOSITIONS} */
+  placePreposition: 1 << 17,
+  /** {@link COMPANIES} */
+  company: 1 << 18,
+  /** {@link CLUB_PREFIXES} */
+  clubPrefix: 1 << 19,
+  /** {@link MEETING_HEADS} */
+  meetingHead: 1 << 20,
+  /** {@link STANDING_BODY_WORDS} */
+  standingBody: 1 << 21,
+  /** {@link NON_ENTITY_ADJECTIVES} */
+  nonEntityAdjective: 1 << 22,
+  /** A key of {@link DEMONYM_NOUNS} (looked up as an object property). */
+  demonym: 1 << 23,
+} as const;
+
+/**
+ * The word lists a folded word belongs to, as {@link LEX} bits: the rules
+ * test a bit where they would look the word up in list after list. One table
+ * holds the bits of every listed word (a few thousand: small enough to stay
+ * fast to probe); hyphenated compounds ("vice-president", "sydney-listed")
+ * are worked out from their parts and remembered apart.
+ */
+export function lexicalClass(norm: string): number {
+  const bits = WORD_BITS.get(norm) ?? 0;
+  return norm.includes('-') ? bits | compoundClass(norm) : bits;
+}
+
+/** The bits of every word of the lists (compounds aside). */
+const WORD_BITS = ((): Map<string, number> => {
+  const bits = new Map<string, number>();
+  const add = (words: Iterable<string>, bit: number) => {
+    for (const w of words) bits.set(w, (bits.get(w) ?? 0) | bit);
+  };
+  add(COMMON_WORDS, LEX.common);
+  add(CALENDAR_WORDS, LEX.calendar);
+  add(HONORIFICS, LEX.honorific);
+  add(Object.keys(NATIONALITIES), LEX.nationality);
+  add(TITLE_HEADS, LEX.titleWord | LEX.titleHead);
+  add(TITLE_MODIFIERS, LEX.titleWord);
+  add(PLACES, LEX.place);
+  add(REGIONS, LEX.place);
+  add(ORG_CUES, LEX.orgCue);
+  add(OTHER_CUES, LEX.otherCue);
+  add(PLACE_CUES, LEX.placeCue);
+  add(STANDALONE_NAMES, LEX.standalone);
+  add(GIVEN_NAMES, LEX.given);
+  add(PERSON_VERBS, LEX.personVerb);
+  add(NAME_PARTICLES, LEX.particle);
+  add(OF_HEADS, LEX.ofHead);
+  add(COMMON_OPENERS, LEX.commonOpener);
+  add(PLACE_PREPOSITIONS, LEX.placePreposition);
+  add(COMPANIES, LEX.company);
+  add(CLUB_PREFIXES, LEX.clubPrefix);
+  add(MEETING_HEADS, LEX.meetingHead);
+  add(STANDING_BODY_WORDS, LEX.standingBody);
+  add(NON_ENTITY_ADJECTIVES, LEX.nonEntityAdjective);
+  add(Object.keys(DEMONYM_NOUNS), LEX.demonym);
+  // The rules have always looked nationalities and demonyms up as object properties, so a word that
+  // names a property of every object ("constructor") counts as one.
+  const inherited = Object.getOwnPropertyNames(Object.prototype).filter((k) => k === k.toLowerCase());
+  add(inherited, LEX.nationality | LEX.demonym);
+  return bits;
+})();
+
+/** Bits of hyphenated words: title compounds ("ex-chairman", "ambassador-at-large") and descriptors ("sydney-listed"). */
+function compoundClass(norm: string): number {
+  let bits = compounds.get(norm);
+  if (bits === undefined) {
+    if (compounds.size >= MAX_COMPOUNDS) compounds.clear();
+    bits = 0;
+    if (isTitleWord(norm)) bits |= LEX.titleWord;
+    if (isTitleHead(norm)) bits |= LEX.titleHead;
+    const dash = norm.lastIndexOf('-');
+    if (dash > 0 && DESCRIPTOR_TAILS.has(norm.slice(dash + 1))) bits |= LEX.descriptor;
+    compounds.set(ownCopy(norm), bits);
+  }
+  return bits;
+}
+
+const compounds = new Map<string, number>();
+const MAX_COMPOUNDS = 20_000;
+
+/**
+ * A copy of a word cut from a document that does not keep the document alive:
+ * the engine may represent a long slice as a view of the whole text, and the
+ * table outlives the document. Joining first forces a fresh string.
+ */
+function ownCopy(word: string): string {
+  return word.length < 13 ? word : (' ' + word).slice(1);
+}
+
+/** True for words that can be part of a title ("Deputy", "Defence", "Minister", "vice-president"). */
+function isTitleWord(norm: string): boolean {
+  if (TITLE_HEADS.has(norm) || TITLE_MODIFIERS.has(norm)) return true;
+  if (!norm.includes('-')) return false;
+  return norm.split('-').every((p, i) => TITLE_HEADS.has(p) || TITLE_MODIFIERS.has(p) || p === 'at' || p === 'large' || p === 'in' || (i === 0 && p === 'ex'));
+}
+
+/** True for words that make a run of title words a role ("Minister", "aide", "ambassador-at-large"). */
+function isTitleHead(norm: string): boolean {
+  if (TITLE_HEADS.has(norm)) return true;
+  return norm.includes('-') && norm.split('-').some((p) => TITLE_HEADS.has(p)) && isTitleWord(norm);
+}

@@ -4,6 +4,7 @@
  * the capitalisation facts the entity rules need.
  */
 import { foldText } from '../text/normalize';
+import { lexicalClass } from './lexicon';
 
 /** One word or punctuation mark of a sentence. */
 export interface NameToken {
@@ -23,11 +24,23 @@ export interface NameToken {
   poss: boolean;
   /** First word of a sentence or of a quotation: its capital says nothing. */
   sentStart: boolean;
+  /** The word lists holding the word (`LEX` bits), -1 until first asked: see {@link lexOf}. */
+  lex: number;
+}
+
+/**
+ * The word lists holding token `t`, as `LEX` bits (none for punctuation).
+ * Worked out on first demand and kept on the token: the rules ask about the
+ * words of names and their neighbours, again and again, and never about most
+ * other words, so every word is not looked up in every list up front.
+ */
+export function lexOf(t: NameToken): number {
+  let lex = t.lex;
+  if (lex < 0) lex = t.lex = lexicalClass(t.norm);
+  return lex;
 }
 
 const PREFIXED_NAME_RE = /^(?:al|el|ad|as|ash|ibn|bin|abu|ben|d|o)['’-]\p{Lu}/u;
-const QUOTES = new Set(['"', '“', '‘', "'", '«']);
-const OPENERS = new Set(['"', '“', '‘', "'", '«', '(', '[', '-', '–', '—', ':']);
 
 /** Folded form of one word: ASCII words only need lower-casing, which is much cheaper than a full fold. */
 export function foldWord(word: string): string {
@@ -39,7 +52,9 @@ export function foldWord(word: string): string {
  * Tokenizes `text.slice(start, end)`; offsets are into `text`. Words are runs
  * of letters and digits with inner `'`, `’`, `-`, `.`, `&` ("vice-president",
  * "U.S", "AT&T"); every other non-space character is a token of its own. A
- * hand-written scanner: this runs over every character of the corpus.
+ * hand-written scanner: this runs over every character of the corpus, so an
+ * ASCII word's facts (capitals, small letters, digits) are counted in the one
+ * pass that finds its end.
  */
 export function tokenizeNames(text: string, start: number, end: number): NameToken[] {
   const out: NameToken[] = [];
@@ -52,52 +67,93 @@ export function tokenizeNames(text: string, start: number, end: number): NameTok
         i++;
         continue;
       }
-      const raw = text[i];
       const s = i++;
-      out.push({ text: raw, norm: raw, start: s, end: s + 1, word: false, cap: false, acronym: false, poss: false, sentStart: false });
-      if (QUOTES.has(raw) && isSpace(text.charCodeAt(s - 1)) && s + 1 < end && isWordCode(text.charCodeAt(s + 1))) {
+      const raw = text[s];
+      out.push({ text: raw, norm: raw, start: s, end: s + 1, word: false, cap: false, acronym: false, poss: false, sentStart: false, lex: 0 });
+      if (isQuoteCode(c) && isSpace(text.charCodeAt(s - 1)) && s + 1 < end && isWordCode(text.charCodeAt(s + 1))) {
         // A quote mark with space before and a word right after opens a quotation, even after a word.
         prevOpener = true;
       } else {
         // An opener after a word is usually a closing quote or a dash inside the sentence; a colon always opens.
-        prevOpener = raw === ':' || (OPENERS.has(raw) && (prevOpener || out.length === 1 || !out[out.length - 2].word));
+        prevOpener = c === 58 || (isOpenerCode(c) && (prevOpener || out.length === 1 || !out[out.length - 2].word));
       }
       continue;
     }
     const s = i;
-    i++;
-    while (i < end) {
-      const d = text.charCodeAt(i);
-      if (isWordCode(d)) i++;
-      else if ((d === 39 || d === 0x2019 || d === 45 || d === 46 || d === 38) && i + 1 < end && isWordCode(text.charCodeAt(i + 1))) i += 2;
-      else break;
+    // Counts over the ASCII letters and digits of the word; any other code unit sends the word down the general path.
+    let upper = 0;
+    let lower = 0;
+    let digits = 0;
+    let hyphens = 0;
+    let other = 0;
+    let d = c;
+    while (true) {
+      if (d >= 97 && d <= 122) lower++;
+      else if (d >= 65 && d <= 90) upper++;
+      else if (d >= 48 && d <= 57) digits++;
+      else if (d === 45) hyphens++;
+      else if (d !== 39 && d !== 46 && d !== 38) other++;
+      i++;
+      if (i >= end) break;
+      d = text.charCodeAt(i);
+      if (isWordCode(d)) continue;
+      if ((d === 39 || d === 0x2019 || d === 45 || d === 46 || d === 38) && i + 1 < end && isWordCode(text.charCodeAt(i + 1))) continue;
+      break;
     }
     // "U.S.", "U.N.": an abbreviation with inner dots keeps its final dot (single letters only, so a
     // sentence's full stop after an ordinary word stays punctuation).
     if (i < end && text.charCodeAt(i) === 46 && i - s >= 3 && text.charCodeAt(i - 2) === 46) i++;
     let e = i;
     let poss = false;
-    if (e - s > 2 && text.charCodeAt(e - 1) === 115 && (text.charCodeAt(e - 2) === 39 || text.charCodeAt(e - 2) === 0x2019)) {
-      e -= 2;
-      poss = true;
-    }
-    const raw = text.slice(s, e);
-    const c0 = c;
-    let cap = false;
-    let hasDigit = c0 >= 48 && c0 <= 57;
-    if (!hasDigit) for (let k = s + 1; k < e; k++) if (isDigitCode(text.charCodeAt(k))) { hasDigit = true; break; }
-    if (!hasDigit) {
-      if (c0 >= 65 && c0 <= 90) cap = true;
-      else if (c0 >= 97 && c0 <= 122) cap = raw.length > 2 && raw.length < 40 && hasPrefixJoiner(raw) && PREFIXED_NAME_RE.test(raw);
-      else if (c0 >= 128) {
-        const first = raw[0];
-        cap = first !== first.toLowerCase() && first === first.toUpperCase();
+    if (e - s > 2 && text.charCodeAt(e - 1) === 115) {
+      const apostrophe = text.charCodeAt(e - 2);
+      if (apostrophe === 39 || apostrophe === 0x2019) {
+        e -= 2;
+        poss = true;
+        lower--;
+        if (apostrophe === 0x2019) other--;
       }
     }
-    out.push({ text: raw, norm: foldWord(raw), start: s, end: e, word: true, cap, acronym: cap && isAcronymShaped(raw), poss, sentStart: prevOpener });
+    const raw = text.slice(s, e);
+    const sentStart = prevOpener;
     prevOpener = false;
+    if (other === 0) {
+      // Plain ASCII (with inner ' . &, hyphens): the counts decide everything.
+      const cap = digits === 0 && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122 && raw.length > 2 && raw.length < 40 && hasPrefixJoiner(raw) && PREFIXED_NAME_RE.test(raw)));
+      const acronym = cap && raw.length >= 2 && raw.length <= 12 && hyphens === 0 && upper >= 2 && lower < upper;
+      out.push({ text: raw, norm: upper === 0 ? raw : raw.toLowerCase(), start: s, end: e, word: true, cap, acronym, poss, sentStart, lex: -1 });
+    } else {
+      out.push(generalWord(text, raw, s, e, poss, sentStart));
+    }
   }
   return out;
+}
+
+/** A word token with code units beyond ASCII letters and digits: accents, other scripts, other digits. */
+function generalWord(text: string, raw: string, s: number, e: number, poss: boolean, sentStart: boolean): NameToken {
+  const c0 = text.charCodeAt(s);
+  let cap = false;
+  let hasDigit = c0 >= 48 && c0 <= 57;
+  if (!hasDigit) for (let k = s + 1; k < e; k++) if (isDigitCode(text.charCodeAt(k))) { hasDigit = true; break; }
+  if (!hasDigit) {
+    if (c0 >= 65 && c0 <= 90) cap = true;
+    else if (c0 >= 97 && c0 <= 122) cap = raw.length > 2 && raw.length < 40 && hasPrefixJoiner(raw) && PREFIXED_NAME_RE.test(raw);
+    else if (c0 >= 128) {
+      const first = raw[0];
+      cap = first !== first.toLowerCase() && first === first.toUpperCase();
+    }
+  }
+  return { text: raw, norm: foldWord(raw), start: s, end: e, word: true, cap, acronym: cap && isAcronymShaped(raw), poss, sentStart, lex: -1 };
+}
+
+/** Quote marks that may open a quotation: `"`, `“`, `‘`, `'`, `«`. */
+function isQuoteCode(c: number): boolean {
+  return c === 34 || c === 0x201c || c === 0x2018 || c === 39 || c === 0xab;
+}
+
+/** Marks after which the next word starts a clause: quote marks, brackets, dashes, a colon. */
+function isOpenerCode(c: number): boolean {
+  return isQuoteCode(c) || c === 40 || c === 91 || c === 45 || c === 0x2013 || c === 0x2014 || c === 58;
 }
 
 /** A joiner (`'`, `’`, `-`) right after a one- to three-letter prefix: cheap pre-test for {@link PREFIXED_NAME_RE}. */

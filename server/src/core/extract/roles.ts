@@ -18,8 +18,8 @@
  * in front of it (or after "of") is reported as `org`.
  */
 import type { Role } from '../model';
-import { NATIONALITIES, PLACES, MULTIWORD_PLACES, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon';
-import type { NameToken } from './nameTokens';
+import { LEX, NATIONALITIES, PLACES, MULTIWORD_PLACES } from './lexicon';
+import { lexOf, type NameToken } from './nameTokens';
 
 /** A recognised name inside a sentence's tokens. */
 export interface NameRef {
@@ -81,10 +81,18 @@ export function findRoles(text: string, toks: NameToken[], names: NameRef[]): Ro
 }
 
 /** True for words that can be part of a title ("Deputy", "Defence", "Minister", "vice-president"). */
-export function isTitleWord(norm: string): boolean {
-  if (TITLE_HEADS.has(norm) || TITLE_MODIFIERS.has(norm)) return true;
-  if (!norm.includes('-')) return false;
-  return norm.split('-').every((p, i) => TITLE_HEADS.has(p) || TITLE_MODIFIERS.has(p) || p === 'at' || p === 'large' || p === 'in' || (i === 0 && p === 'ex'));
+function isTitleWord(t: NameToken | undefined): boolean {
+  return t !== undefined && (lexOf(t) & LEX.titleWord) !== 0;
+}
+
+/** True for words that make a run of title words a role ("Minister", "aide", "ambassador-at-large"). */
+function isTitleHead(t: NameToken): boolean {
+  return (lexOf(t) & LEX.titleHead) !== 0;
+}
+
+/** The country of a nationality adjective ("Russian" → "Russia"), if the token is one. */
+function nationality(t: NameToken | undefined): string | undefined {
+  return t !== undefined && (lexOf(t) & LEX.nationality) !== 0 ? NATIONALITIES[t.norm] : undefined;
 }
 
 /** Marks a role `former` when its own words say so ("former Prime Minister", "ex-chairman"). */
@@ -93,18 +101,12 @@ function withTense(role: Role): Role {
   return role;
 }
 
-/** True for words that make a run of title words a role ("Minister", "aide", "ambassador-at-large"). */
-export function isTitleHead(norm: string): boolean {
-  if (TITLE_HEADS.has(norm)) return true;
-  return norm.includes('-') && norm.split('-').some((p) => TITLE_HEADS.has(p)) && isTitleWord(norm);
-}
-
 /** "ROC secretary general |Rodion Plitukhin": title words right before the name, then the organisation before them. */
 function roleBefore(text: string, toks: NameToken[], names: NameRef[], index: NameIndex, first: number): Omit<RoleFinding, 'name'> | null {
   let k = first - 1;
   let hasHead = false;
-  while (k >= 0 && toks[k].word && !index.byLast.has(k) && isTitleWord(toks[k].norm)) {
-    if (isTitleHead(toks[k].norm)) hasHead = true;
+  while (k >= 0 && toks[k].word && !index.byLast.has(k) && isTitleWord(toks[k])) {
+    if (isTitleHead(toks[k])) hasHead = true;
     if (toks[k].poss && k !== first - 1) break;
     k--;
   }
@@ -129,8 +131,8 @@ function appositiveBefore(text: string, toks: NameToken[], index: NameIndex, fir
   if (toks[first - 1]?.text !== ',' || (toks[last + 1] && toks[last + 1].text !== ',')) return null;
   let k = first - 2;
   let hasHead = false;
-  while (k >= 0 && toks[k].word && !index.byLast.has(k) && isTitleWord(toks[k].norm)) {
-    if (isTitleHead(toks[k].norm)) hasHead = true;
+  while (k >= 0 && toks[k].word && !index.byLast.has(k) && isTitleWord(toks[k])) {
+    if (isTitleHead(toks[k])) hasHead = true;
     k--;
   }
   if (!hasHead || k === first - 2 || !/^(?:the|its|their|his|her|our)$/.test(toks[k]?.norm ?? '')) return null;
@@ -218,17 +220,18 @@ interface RolePhrase {
 function parseRolePhrase(text: string, toks: NameToken[], names: NameRef[], index: NameIndex, j: number): RolePhrase | null {
   let org: string | undefined;
   const orgName = index.byFirst.get(j);
-  if (orgName !== undefined && names[orgName].notPerson && isTitleWord(toks[names[orgName].last + 1]?.norm ?? '')) {
+  const country = nationality(toks[j]);
+  if (orgName !== undefined && names[orgName].notPerson && isTitleWord(toks[names[orgName].last + 1])) {
     org = names[orgName].text;
     j = names[orgName].last + 1;
-  } else if (toks[j] && NATIONALITIES[toks[j].norm] && isTitleWord(toks[j + 1]?.norm ?? '')) {
-    org = NATIONALITIES[toks[j].norm];
+  } else if (country && isTitleWord(toks[j + 1])) {
+    org = country;
     j++;
   }
   const roleFirst = j;
   let hasHead = false;
-  while (j < toks.length && toks[j].word && !index.byFirst.has(j) && isTitleWord(toks[j].norm)) {
-    if (isTitleHead(toks[j].norm)) hasHead = true;
+  while (j < toks.length && toks[j].word && !index.byFirst.has(j) && isTitleWord(toks[j])) {
+    if (isTitleHead(toks[j])) hasHead = true;
     j++;
   }
   if (!hasHead) return null;
@@ -264,7 +267,7 @@ function orgEndingAt(toks: NameToken[], names: NameRef[], index: NameIndex, k: n
     if (isPlace) return { org: name.text, affiliation: name.text };
     return name.notPerson || t.poss ? { org: name.text } : null;
   }
-  const country = NATIONALITIES[t.norm];
+  const country = nationality(t);
   if (country && t.cap) return { org: country, affiliation: country };
   return null;
 }

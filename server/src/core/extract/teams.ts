@@ -59,20 +59,40 @@ export function readSportsReport(sentences: readonly { toks: NameToken[] }[]): S
   let evidence = 0;
   let cricket = false;
   for (const s of sentences) {
-    for (const t of s.toks) {
+    const toks = s.toks;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
       if (!t.word) continue;
-      if (isScore(t.text) || SPORTS_WORDS.has(t.norm)) evidence++;
-      if (CRICKET_WORDS.has(t.norm)) cricket = true;
+      if (SPORTS_WORDS.has(t.norm)) {
+        evidence++;
+        // Every cricket word is a sports word too.
+        if (CRICKET_WORDS.has(t.norm)) cricket = true;
+      } else if (isScore(t.text)) evidence++;
+      // Nothing later can change the answer.
+      if (cricket && evidence >= 3) return { sports: true, cricket: true };
     }
   }
   return { sports: evidence >= 3, cricket: evidence >= 3 && cricket };
 }
 
+/** A subset of {@link SPORTS_WORDS}. */
 const CRICKET_WORDS = new Set(['cricket', 'innings', 'wickets', 'wicket', 'overs', 'batsman', 'bowler']);
 
-/** "2-1", "92-90", "429-7": a score (dates and years have longer parts). */
+/** "2-1", "92-90", "429-7": a score (dates and years have longer parts). Char codes, not a regex: every word of the corpus is asked. */
 function isScore(text: string): boolean {
-  return /^\d{1,3}-\d{1,3}$/.test(text);
+  const c0 = text.charCodeAt(0);
+  if (c0 < 48 || c0 > 57) return false;
+  const dash = text.indexOf('-');
+  return dash >= 1 && dash <= 3 && text.length - dash - 1 >= 1 && text.length - dash - 1 <= 3 && allDigits(text, 0, dash) && allDigits(text, dash + 1, text.length);
+}
+
+/** True when `text[from, to)` holds ASCII digits only. */
+function allDigits(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** A plain count ("4", "429"), not a year ("1996"): what follows a team in a result or a table. */
