@@ -432,6 +432,18 @@ const fixtures: Fixture[] = [
       { words: 'the operator.', speaker: 'New Yorker', speakerWords: 'New Yorker' },
     ],
   },
+  {
+    rule: 'a participle after an object that is no speaker speaks for the main subject: "has written to the watchdog saying:"; after a document, for its issuer or the document',
+    text: 'Calls went on.\n\nLib Dem chairman Matthew Taylor has now written to the watchdog saying: "The advice we have received is clear." Mr Magnier and Mr McManus issued a statement late on Friday saying that they remained "long-term investors" in the club. The paper ran an editorial telling him to leave his "playground for the posh" behind.\n\nOrtiz came a week after the newspaper\'s editorial telling him to visit "the most anguished state."',
+    entities: (t) => [entity(t, 'Matthew Taylor', 'person', 'Taylor'), entity(t, 'John McManus', 'person', 'McManus')],
+    quotes: [
+      { words: 'The advice we have received is clear.', speaker: 'Matthew Taylor', speakerWords: 'Matthew Taylor' },
+      { words: 'long-term investors', speaker: 'John McManus', speakerWords: 'McManus' },
+      { words: 'playground for the posh', speaker: 'The paper', speakerWords: 'The paper' },
+      { words: 'the most anguished state.', speaker: 'the newspaper\'s editorial', speakerWords: 'the newspaper\'s editorial' },
+    ],
+    partial: true,
+  },
 ];
 
 function describeQuote(text: string, q: Quote): string {

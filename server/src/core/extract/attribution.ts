@@ -274,12 +274,6 @@ const DOCUMENT_NOUNS = words(`
   regulation code charter treaty agreement contract slogan motto website missive dispatch bulletin
 `);
 
-/** The last word of a phrase, lower-cased: the head of a description. */
-function lastWord(text: string): string {
-  const words = text.toLowerCase().split(/\s+/);
-  return words[words.length - 1];
-}
-
 /** True when `word` or its singular ("officials", "agencies") is in `nouns`. */
 function inNouns(nouns: Set<string>, word: string): boolean {
   if (nouns.has(word)) return true;
@@ -307,8 +301,17 @@ const AGENT_NOUN = /[a-z]{3}(?:er|or|ist|ian|ant|ent)s?$/;
 /** True for a description headed by a body or a document, later referred to as "it" ("the article ... it added"). */
 export function isThingDescription(phrase: SpeakerPhrase): boolean {
   if (phrase.kind !== 'description') return false;
-  const head = lastWord(phrase.text);
-  return inNouns(BODY_NOUNS, head) || inNouns(DOCUMENT_NOUNS, head);
+  for (const word of phrase.text.toLowerCase().split(/\s+/)) {
+    if (inNouns(BODY_NOUNS, word) || inNouns(DOCUMENT_NOUNS, word)) return true;
+  }
+  return false;
+}
+
+/** True for a description of a document ("a statement", "the newspaper's editorial"). */
+function isDocumentDescription(phrase: SpeakerPhrase): boolean {
+  if (phrase.kind !== 'description') return false;
+  for (const word of phrase.text.toLowerCase().split(/\s+/)) if (inNouns(DOCUMENT_NOUNS, word)) return true;
+  return false;
 }
 
 /** True for a word that names a speaker when it follows a name ("the Clinton campaign", "a Trump aide"). */
@@ -755,7 +758,7 @@ export function subjectOfVerb(text: string, toks: Tok[], v: number): SpeakerPhra
   }
   const subject = phraseBefore(text, toks, back.index, sentence);
   // "The council issued a statement calling the test "a clear violation"": what a document says, its issuer says.
-  if (subject && back.index === v - 1 && verbForm.endsWith('ing') && isThingDescription(subject)) return issuerOf(text, toks, subject, sentence);
+  if (subject && verbForm.endsWith('ing') && isDocumentDescription(subject)) return issuerOf(text, toks, subject, sentence) ?? subject;
   return subject;
 }
 
@@ -770,7 +773,7 @@ function issuerOf(text: string, toks: Tok[], doc: SpeakerPhrase, sentence: numbe
   if (isOutside(toks, k, sentence) && toks[k].lower === 'out') k--;
   if (!isOutside(toks, k, sentence) || !ISSUING_VERBS.has(toks[k].lower)) return null;
   const issuer = subjectOfVerb(text, toks, k);
-  return issuer && issuer.kind !== 'description' || issuer && isSpeakerDescription(issuer) && !isThingDescription(issuer) ? issuer : null;
+  return issuer && (issuer.kind !== 'description' || isSpeakerDescription(issuer) && !isDocumentDescription(issuer)) ? issuer : null;
 }
 
 /**
@@ -870,7 +873,8 @@ export function isSpeechVerb(toks: Tok[], i: number, verbs: Map<string, string>)
     const prev = toks[i - 1];
     if (!prev || prev.kind !== 'word' || prev.quote !== -1) return false;
     if (DETERMINERS.has(prev.lower) || isPossessive(prev) || PHRASE_STOPS.has(prev.lower)) return false;
-    return PRONOUNS.has(prev.lower) || BETWEEN_SUBJECT_AND_VERB.has(prev.lower) || isCap(prev) || prev.lower.endsWith('s');
+    // "written to the watchdog saying": after a noun, an -ing form is a participle, not "a saying".
+    return t.lower.endsWith('ing') || PRONOUNS.has(prev.lower) || BETWEEN_SUBJECT_AND_VERB.has(prev.lower) || isCap(prev) || prev.lower.endsWith('s');
   }
   return true;
 }
@@ -895,8 +899,8 @@ interface Referent {
   salient: boolean;
   /** Body paragraph number. */
   body: number;
-  /** The name as written at this mention, when it is a full name ("Rakeyia Scott" of an entity named "Keith Lamont Scott"). */
-  written?: string;
+  /** True for an entity's mention (its text is the name as written: "Rakeyia Scott" of an entity named "Keith Lamont Scott"). */
+  mention: boolean;
 }
 
 /** 'f' or 'm' when a name shows it, else null. */
@@ -966,7 +970,7 @@ export class SpeakerResolver {
       const org = lower === 'it';
       if (!org && lower !== 'he' && lower !== 'she') return null;
       const referent = this.referentBefore(phrase.start, body, org, org ? null : lower === 'she' ? 'f' : 'm');
-      return referent ? { start: phrase.start, end: phrase.end, name: personNamed(referent.written, referent.name) } : null;
+      return referent ? { start: phrase.start, end: phrase.end, name: referent.mention ? personNamed(this.text, referent.pos, referent.end, referent.name) : referent.name } : null;
     }
     if (phrase.kind === 'description') {
       const holder = this.roleHolder(phrase);
@@ -974,7 +978,7 @@ export class SpeakerResolver {
     }
     const mention = this.mentionOver(phrase);
     if (mention && (mention.entity.type !== 'place' || mention.start <= phrase.start)) {
-      return { start: mention.start, end: mention.end, name: personNamed(this.text.slice(mention.start, mention.end), mention.entity.name) };
+      return { start: mention.start, end: mention.end, name: personNamed(this.text, mention.start, mention.end, mention.entity.name) };
     }
     const entity = this.entityBySurname(phrase);
     if (entity) return { start: phrase.start, end: phrase.end, name: entity.name };
@@ -1002,7 +1006,7 @@ export class SpeakerResolver {
 
   /** Records a resolved speaker as a salient referent for later pronouns. */
   note(speaker: Speaker, body: number, org = false): void {
-    this.noted.push({ pos: speaker.start, end: speaker.end, name: speaker.name, org: org || this.isOrganisation(speaker.name), salient: true, body });
+    this.noted.push({ pos: speaker.start, end: speaker.end, name: speaker.name, org: org || this.isOrganisation(speaker.name), salient: true, body, mention: false });
   }
 
   /** The last person who spoke or was a sentence's subject in `[from, to)` (one paragraph), as a speaker. */
@@ -1035,8 +1039,7 @@ export class SpeakerResolver {
         // The first person named in a sentence is usually its subject.
         const salient = !org && s !== lastSentence;
         if (!org) lastSentence = s;
-        const written = this.text.slice(m.start, m.end);
-        this.referents.push({ pos: m.start, end: m.end, name: m.entity.name, org, salient, body: p.number, written: /\s/.test(written) ? written : undefined });
+        this.referents.push({ pos: m.start, end: m.end, name: m.entity.name, org, salient, body: p.number, mention: true });
       }
     }
   }
@@ -1052,7 +1055,7 @@ export class SpeakerResolver {
       for (const r of list) {
         if (r.pos >= pos || r.body < minBody || r.org !== org || (salientOnly && !r.salient) || (best && r.pos <= best.pos)) continue;
         // The first name as written decides: an entity may merge two people of one family ("Keith Scott", "Rakeyia Scott").
-        if (gender && this.genderOf(r.written ?? r.name) === (gender === 'f' ? 'm' : 'f')) continue;
+        if (gender && this.genderOf(r.mention ? personNamed(this.text, r.pos, r.end, r.name) : r.name) === (gender === 'f' ? 'm' : 'f')) continue;
         best = r;
       }
     }
@@ -1155,18 +1158,21 @@ export class SpeakerResolver {
 }
 
 /**
- * The name of the person written `written` at a mention of the entity `name`:
+ * The name of the person written `text[start, end)` at a mention of the entity `name`:
  * the entity's, unless the mention gives another first name with the same
  * surname ("Ivanka Trump" at a mention of an entity that merged her with
  * "Donald Trump"). Titles are not first names ("President Obama").
  */
-function personNamed(written: string | undefined, name: string): string {
-  if (!written) return name;
-  const w = written.split(/\s+/);
-  const n = name.split(/\s+/);
-  if (w.length < 2 || n.length < 2 || w[w.length - 1] !== n[n.length - 1]) return name;
-  const first = withoutDot(w[0].toLowerCase());
-  return TITLE_WORDS.has(first) || NOT_NAME.has(first) || first === withoutDot(n[0].toLowerCase()) || first.length < 3 ? name : written;
+function personNamed(text: string, start: number, end: number, name: string): string {
+  // Most mentions are the name itself or a lone surname: settled without building strings.
+  const space = text.indexOf(' ', start);
+  if (space < 0 || space >= end || end - start === name.length && text.startsWith(name, start)) return name;
+  const nameSpace = name.indexOf(' ');
+  const lastSpace = text.lastIndexOf(' ', end - 1);
+  if (nameSpace < 0 || !name.endsWith(text.slice(lastSpace, end))) return name;
+  const first = withoutDot(text.slice(start, space).toLowerCase());
+  if (TITLE_WORDS.has(first) || NOT_NAME.has(first) || first.length < 3 || first === withoutDot(name.slice(0, nameSpace).toLowerCase())) return name;
+  return text.slice(start, end);
 }
 
 /** Folds a name for comparison: case, diacritics, punctuation. */

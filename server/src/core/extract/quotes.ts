@@ -410,7 +410,7 @@ function cuesForGroup(text: string, toks: Tok[], open: number, close: number, cl
   const verbs: number[] = [];
   for (let j = open - 1; j >= 0 && toks[j].sentence === firstSentence; j--) {
     if (toks[j].quote !== -1) continue;
-    const cue = accordingCue(text, toks, j) ?? (isSpeechVerb(toks, j, QUOTE_VERBS) ? verbCue(text, toks, j) ?? participleCue(text, toks, j) : possessiveCue(text, toks, j) ?? putItCue(text, toks, j));
+    const cue = accordingCue(text, toks, j) ?? (isSpeechVerb(toks, j, QUOTE_VERBS) ? speechVerbCue(text, toks, j) : possessiveCue(text, toks, j) ?? putItCue(text, toks, j));
     if (cue) { before.push(cue); verbs.push(j); }
   }
   out.push(...outerSpeakerFirst(toks, before, verbs));
@@ -509,14 +509,28 @@ function accordingCue(text: string, toks: Tok[], j: number): Candidate | null {
 }
 
 /**
- * "Trump went after Bush, calling him "a total stiff."": a speech verb opening a
- * participle clause after a comma speaks for the subject of the sentence's main
- * verb, the first finite verb that has a subject (after an opening subordinate
- * clause such as "After Trump spoke, ...").
+ * The cue of a speech verb before a quotation: its subject, or for a
+ * participle whose noun before it is no speaker ("has written to the watchdog
+ * saying: "..."") the subject of the sentence's main verb.
  */
-function participleCue(text: string, toks: Tok[], verb: number): Candidate | null {
+function speechVerbCue(text: string, toks: Tok[], verb: number): Candidate | null {
+  const cue = verbCue(text, toks, verb);
+  if (cue && !(cue.speaker.kind === 'description' && !isSpeakerDescription(cue.speaker) && toks[verb].lower.endsWith('ing'))) return cue;
+  const before = toks[verb - 1];
+  const afterObject = before !== undefined && before.kind === 'word' && !/^(?:and|or|but|to|by|of|for|with|in|on|at|from)$/.test(before.lower);
+  return participleCue(text, toks, verb, afterObject) ?? cue;
+}
+
+/**
+ * "Trump went after Bush, calling him "a total stiff."": a speech verb opening a
+ * participle clause after a comma (or after an object that is no speaker,
+ * `afterObject`) speaks for the subject of the sentence's main verb, the first
+ * finite verb that has a subject (after an opening subordinate clause such as
+ * "After Trump spoke, ...").
+ */
+function participleCue(text: string, toks: Tok[], verb: number, afterObject = false): Candidate | null {
   const t = toks[verb];
-  if (!t.lower.endsWith('ing') || verb < 2 || toks[verb - 1].text !== ',' || toks[verb - 1].sentence !== t.sentence) return null;
+  if (!t.lower.endsWith('ing') || verb < 2 || toks[verb - 1].sentence !== t.sentence || toks[verb - 1].text !== ',' && !afterObject) return null;
   let k = verb - 2;
   while (k > 0 && toks[k - 1].sentence === t.sentence) k--;
   if (SUBORDINATORS.has(toks[k].lower)) {
