@@ -444,6 +444,25 @@ const fixtures: Fixture[] = [
     ],
     partial: true,
   },
+  {
+    rule: 'inverted subjects: the name that closes the clause ("explained CBS moderator Nancy Cordes:"), not a noun phrase opening the reported clause ("said the plans "stink"")',
+    text: 'The debate went on.\n\nIn other words, explained CBS moderator Nancy Cordes: "What does that have to do with donations?" "It was hers," said Ohio State University professor Paul Beck. But Mr Howard denied Mr Yeo, his transport spokesman, said the plans "stink".',
+    quotes: [
+      { words: 'What does that have to do with donations?', speaker: 'Nancy Cordes', speakerWords: 'Nancy Cordes' },
+      { words: 'It was hers', speaker: 'Paul Beck', speakerWords: 'Paul Beck' },
+    ],
+    partial: true,
+  },
+  {
+    rule: 'an aside between dashes: "A former candidate -- John McCain, who lost -- said", "Jason Sims — a teacher — says"; a description\'s head is its last speaker noun',
+    text: 'Reactions came in.\n\nA former Republican candidate -- John McCain, who lost the 2008 election -- said the president "offered no changes." Jason Sims — a teacher from Mount Pleasant — says the endorsement was "a big deal."\n\nA US Embassy spokesman said: "We are aware of the problem." "We will do our best," he added.',
+    quotes: [
+      { words: 'offered no changes.', speaker: 'John McCain', speakerWords: 'John McCain' },
+      { words: 'a big deal.', speaker: 'Jason Sims', speakerWords: 'Jason Sims' },
+      { words: 'We will do our best', speaker: 'A US Embassy spokesman', speakerWords: 'he' },
+    ],
+    partial: true,
+  },
 ];
 
 function describeQuote(text: string, q: Quote): string {

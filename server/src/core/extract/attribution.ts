@@ -283,12 +283,8 @@ function inNouns(nouns: Set<string>, word: string): boolean {
 
 /** True for a description headed by a person, a body or a document: one that can be a speaker. */
 export function isSpeakerDescription(phrase: SpeakerPhrase): boolean {
-  if (phrase.kind !== 'description') return false;
   // Any word may be the head: "a source close", "one Democrat familiar" (the phrase stops before "to", "with").
-  for (const word of phrase.text.toLowerCase().split(/\s+/)) {
-    if (isSpeakerNoun(word)) return true;
-  }
-  return false;
+  return speakerHead(phrase) !== null;
 }
 
 function isSpeakerNoun(word: string): boolean {
@@ -300,18 +296,26 @@ const AGENT_NOUN = /[a-z]{3}(?:er|or|ist|ian|ant|ent)s?$/;
 
 /** True for a description headed by a body or a document, later referred to as "it" ("the article ... it added"). */
 export function isThingDescription(phrase: SpeakerPhrase): boolean {
-  if (phrase.kind !== 'description') return false;
-  for (const word of phrase.text.toLowerCase().split(/\s+/)) {
-    if (inNouns(BODY_NOUNS, word) || inNouns(DOCUMENT_NOUNS, word)) return true;
-  }
-  return false;
+  const head = speakerHead(phrase);
+  return head !== null && (inNouns(BODY_NOUNS, head) || inNouns(DOCUMENT_NOUNS, head));
+}
+
+/**
+ * The last word of a description that is a speaker noun, its head: "spokesman"
+ * in "A US Embassy spokesman", "statement" in "a statement late" (the phrase
+ * may run past its noun), or null.
+ */
+function speakerHead(phrase: SpeakerPhrase): string | null {
+  if (phrase.kind !== 'description') return null;
+  const words = phrase.text.toLowerCase().split(/\s+/);
+  for (let k = words.length - 1; k >= 0; k--) if (isSpeakerNoun(words[k])) return words[k];
+  return null;
 }
 
 /** True for a description of a document ("a statement", "the newspaper's editorial"). */
 function isDocumentDescription(phrase: SpeakerPhrase): boolean {
-  if (phrase.kind !== 'description') return false;
-  for (const word of phrase.text.toLowerCase().split(/\s+/)) if (inNouns(DOCUMENT_NOUNS, word)) return true;
-  return false;
+  const head = speakerHead(phrase);
+  return head !== null && inNouns(DOCUMENT_NOUNS, head);
 }
 
 /** True for a word that names a speaker when it follows a name ("the Clinton campaign", "a Trump aide"). */
@@ -498,6 +502,7 @@ export function phraseBefore(text: string, toks: Tok[], i: number, sentence: num
     return null;
   }
   const t = toks[i];
+  if (t.kind === 'punct' && DASHES.has(t.text) && depth === 0) return subjectBeforeDashes(text, toks, i, sentence);
   if (t.kind === 'punct' && t.text === ',' && depth === 0) {
     // An apposition or relative clause between subject and verb: find the comma that opens it.
     for (let j = i - 1; j >= 0 && j > i - 30 && isOutside(toks, j, sentence); j--) {
@@ -571,6 +576,27 @@ export function phraseBefore(text: string, toks: Tok[], i: number, sentence: num
   const prev = i - 1;
   const bare = !isOutside(toks, prev, sentence) || toks[prev].kind !== 'word' || PHRASE_STOPS.has(toks[prev].lower) || NOT_NAME.has(toks[prev].lower);
   if (bare && t.lower.endsWith('s') && t.lower.length > 3) return phrase(text, toks, i, i + 1, 'description');
+  return null;
+}
+
+/**
+ * "A former candidate -- John McCain, who lost in 2008 -- said", "Jason Sims
+ * — a teacher from Mount Pleasant — says": the subject around an aside
+ * between dashes (a name inside it, else the phrase before it). `i` is the
+ * closing dash.
+ */
+function subjectBeforeDashes(text: string, toks: Tok[], i: number, sentence: number): SpeakerPhrase | null {
+  let end = i;
+  while (isOutside(toks, end - 1, sentence) && DASHES.has(toks[end - 1].text)) end--;
+  for (let j = end - 1; j > end - 30 && isOutside(toks, j, sentence); j--) {
+    if (toks[j].kind !== 'punct' || !DASHES.has(toks[j].text)) continue;
+    const inner = phraseAfter(text, toks, j + 1, sentence);
+    if (inner && inner.kind === 'name') return inner;
+    let start = j;
+    while (isOutside(toks, start - 1, sentence) && DASHES.has(toks[start - 1].text)) start--;
+    const subject = phraseBefore(text, toks, start - 1, sentence, 1);
+    return subject && (subject.kind !== 'description' || isSpeakerDescription(subject)) ? subject : null;
+  }
   return null;
 }
 
@@ -739,6 +765,10 @@ export function subjectOfVerb(text: string, toks: Tok[], v: number): SpeakerPhra
       if (apposed) return apposed;
       // "..., said Smith" inverts speech verbs only ("..., likened the rules to" does not).
       if (!SPEECH_VERBS.has(verbForm)) return null;
+      // "Mr Yeo, his spokesman, said the plans "stink"": a noun phrase opening the reported clause is not inverted.
+      const inverted = phraseAfter(text, toks, v + 1, sentence);
+      if (inverted && (inverted.kind === 'pronoun' || closesClause(toks, inverted, sentence))) return inverted;
+      return closingName(text, toks, v + 1, sentence);
     }
     return phraseAfter(text, toks, v + 1, sentence);
   }
@@ -762,8 +792,40 @@ export function subjectOfVerb(text: string, toks: Tok[], v: number): SpeakerPhra
   return subject;
 }
 
+/**
+ * "explained CBS moderator Nancy Cordes:", "said Ohio State University
+ * professor Paul Beck.": the last name run of the few words after an inverted
+ * verb, when it closes the clause.
+ */
+function closingName(text: string, toks: Tok[], i: number, sentence: number): SpeakerPhrase | null {
+  let runStart = -1;
+  for (let k = i; k < i + 9; k++) {
+    if (!isOutside(toks, k, sentence) || toks[k].kind !== 'word' && toks[k].text !== '/' && toks[k].text !== '-' || PREPOSITIONS.has(toks[k].lower)) {
+      if (runStart < 0 || k === i || isOutside(toks, k, sentence) && toks[k].kind === 'mark') return null;
+      if (isShouting(toks, runStart, k) || onlyTitles(toks, runStart, k)) return null;
+      return phrase(text, toks, headOfName(toks, runStart, k), k, 'name');
+    }
+    const t = toks[k];
+    if (isNameWord(toks, k)) {
+      if (runStart < 0) runStart = k;
+      continue;
+    }
+    if (PHRASE_STOPS.has(t.lower) || PRONOUNS.has(t.lower) || QUOTE_VERBS.has(t.lower) || isPossessive(t)) return null;
+    runStart = -1;
+  }
+  return null;
+}
+
+/** True when the phrase ends its clause: nothing, a punctuation mark or a preposition follows ("said the spokesman on Monday."). */
+function closesClause(toks: Tok[], p: SpeakerPhrase, sentence: number): boolean {
+  let k = 0;
+  while (k < toks.length && toks[k].start < p.end) k++;
+  if (!isOutside(toks, k, sentence)) return k >= toks.length || toks[k].sentence !== sentence;
+  return toks[k].kind === 'punct' || toks[k].kind === 'word' && (PREPOSITIONS.has(toks[k].lower) || BETWEEN_SUBJECT_AND_VERB.has(toks[k].lower) || toks[k].lower === 'who');
+}
+
 /** Verbs that issue a document ("released a statement", "put out an ad", "sent a letter"). */
-const ISSUING_VERBS = new Set(['issued', 'released', 'sent', 'posted', 'published', 'put', 'wrote', 'emailed', 'tweeted', 'aired', 'ran', 'launched', 'filed', 'unveiled', 'distributed', 'circulated', 'issues', 'releases', 'sends', 'posts', 'publishes', 'puts', 'writes', 'emails', 'tweets', 'airs', 'runs', 'launches', 'files']);
+const ISSUING_VERBS = new Set(['issued', 'released', 'sent', 'posted', 'published', 'put', 'wrote', 'written', 'emailed', 'tweeted', 'aired', 'ran', 'launched', 'filed', 'unveiled', 'distributed', 'circulated', 'issues', 'releases', 'sends', 'posts', 'publishes', 'puts', 'writes', 'emails', 'tweets', 'airs', 'runs', 'launches', 'files']);
 
 /** The subject of the verb that issued the document `doc` ("Trump and Ryan issued a statement ..."), or null. */
 function issuerOf(text: string, toks: Tok[], doc: SpeakerPhrase, sentence: number): SpeakerPhrase | null {
@@ -821,7 +883,8 @@ function cueAt(text: string, toks: Tok[], i: number): Cue | null {
   if (AFTER_QUOTE_VERBS.has(t.lower)) {
     // ", adding it ..." is a participle clause whose subject is elsewhere, not "said Putin".
     if (t.lower.endsWith('ing')) return null;
-    const who = phraseAfter(text, toks, j + 1, s);
+    const first = phraseAfter(text, toks, j + 1, s);
+    const who = first && first.kind === 'name' && !closesClause(toks, first, s) ? closingName(text, toks, j + 1, s) ?? first : first;
     return who && who.text.toLowerCase() !== 'it' ? { verb: j, speaker: who } : null;
   }
   const who = phraseAfter(text, toks, j, s);
