@@ -78,13 +78,20 @@ export function sameWordForms(a: string, b: string): boolean {
 }
 
 /**
+ * Any of {@link spellingFold}'s rules, as one test: a word none of them
+ * matches comes out unchanged (each rule would leave it as it is for the
+ * next), so most words skip the eight replacements.
+ */
+const SPELLING_VARIANT = /(?:is(?:e|es|ed|ing|ation|ations|er|ers)|ys(?:e|es|ed|ing)|[^aeiou]our(?:s|ed|ing|ite|ites|able|ful|less|er)?|ence(?:s)?|[^aeiou]re(?:s|d)?|ogue(?:s)?|amme(?:s)?)$|^(?:travel|cancel|model|label|level|signal|fuel|total|channel|counsel|equal|dial|marvel|jewel|quarrel|rival|tunnel)l(?:ed|ing|er|ers)$/;
+
+/**
  * Maps British and American spellings of a (folded, lower-case) word to one
  * form. Over-folding is harmless as long as no two distinct real words meet,
  * so the rules are broad but avoid known collisions ("four"/"for").
  */
 export function spellingFold(word: string): string {
   let w = word.replace(/['’]/g, '');
-  if (w.length < 5) return w;
+  if (w.length < 5 || !SPELLING_VARIANT.test(w)) return w;
   w = w
     .replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1')
     .replace(/ys(e|es|ed|ing)$/, 'yz$1')

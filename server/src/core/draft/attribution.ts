@@ -23,6 +23,11 @@ const VERB_STEMS = [
 /** Verbs that report speech or thought. */
 export const SPEECH_VERBS: ReadonlySet<string> = new Set(VERB_STEMS);
 
+/** Any speech verb, or "according", between non-letters in lower-case text (a sentence holding one as a word matches). */
+const SPEECH_WORD_RE = new RegExp(`(?<![a-z0-9])(?:${[...VERB_STEMS, 'according'].join('|')})(?![a-z0-9])`);
+/** Characters a word may run on with (a superset of what {@link wordsIn} reads as one word). */
+const WORD_RUN = /[\p{L}\p{N}'’-]/u;
+
 /** Words allowed between a speaker and the verb ("Wang also said", "Balls has said"). */
 const BETWEEN = new Set(['also', 'later', 'previously', 'then', 'has', 'had', 'have', 'once', 'again', 'further', 'repeatedly', 'recently']);
 const PRONOUNS = new Set(['he', 'she']);
@@ -54,6 +59,10 @@ export function findAttribution(text: string, sentence: Span, quote: Span, block
  * the council ...". Returns the speaker and the reported clause.
  */
 export function findReportedSpeech(text: string, sentence: Span, blocked: Span[]): { attribution: FoundAttribution; clause: Span } | null {
+  // Most sentences hold no speech verb: one search of the lower-cased sentence (and of a word it may end inside) rules them out before splitting it into words.
+  let end = sentence.end;
+  while (end < text.length && WORD_RUN.test(text[end])) end++;
+  if (!SPEECH_WORD_RE.test(text.slice(sentence.start, end).toLowerCase())) return null;
   const words = wordsIn(text, sentence.start, sentence.end, blocked);
   for (let i = 0; i < words.length; i++) {
     const w = words[i];

@@ -39,6 +39,7 @@ export function findNames(text: string, start: number, end: number, skip: Span[]
   const out: DraftName[] = [];
   let run: typeof words = [];
   const flush = () => {
+    if (run.length === 0) return;
     // Trailing particles are not part of the name.
     while (run.length > 0 && NAME_PARTICLES.has(run[run.length - 1].text)) run.pop();
     while (run.length > 0 && NOT_NAMES.has(run[0].text.toLowerCase())) run.shift();
