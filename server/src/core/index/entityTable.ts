@@ -153,112 +153,195 @@ function lowerBound(list: Array<{ name: string }>, p: string): number {
 
 // ---------------------------------------------------------------- merge
 
+/**
+ * The global entities of all sources. One small function per step: the merge
+ * runs once per corpus state, and an engine optimises small functions far
+ * more cheaply than one big one.
+ */
 function merge(sources: ExtractedSource[]): MergedState {
-  // 1. Same folded name.
-  const clusters = new Map<string, Member[]>();
-  for (const source of sources) {
-    for (const entity of source.entities) {
+  const clusters = clusterByName(sources);
+  const target = new Map<string, string>();
+  joinAcronymsToExpansions(clusters, target);
+  joinSurnamesToPeople(clusters, target);
+  const byId = globalEntities(mergeClusters(clusters, target));
+  // Ties in code-unit order: `localeCompare` over tens of thousands of names dominated the merge.
+  const all = [...byId.values()].sort(byMentionsThenName);
+  const { names, sortedNames } = indexNames(all);
+  return { byId, names, sortedNames, all };
+}
+
+/** A cluster of local entities with the same folded name; its mention count and type are worked out once. */
+interface Cluster {
+  members: Member[];
+  mentions: number;
+  type: EntityType | null;
+}
+
+/** 1. Same folded name. */
+function clusterByName(sources: ExtractedSource[]): Map<string, Cluster> {
+  const clusters = new Map<string, Cluster>();
+  for (let s = 0; s < sources.length; s++) {
+    const source = sources[s];
+    const entities = source.entities;
+    for (let e = 0; e < entities.length; e++) {
+      const entity = entities[e];
       const key = nameKey(entity.name);
       if (!key) continue;
-      const list = clusters.get(key);
-      const m = { source, entity, key, acronymOnly: isAcronymName(entity.name) };
-      if (list) list.push(m);
-      else clusters.set(key, [m]);
+      const m: Member = { source, entity, key, acronymOnly: isAcronymName(entity.name) };
+      const cluster = clusters.get(key);
+      if (cluster) {
+        cluster.members.push(m);
+        cluster.mentions += entity.mentions.length;
+      } else clusters.set(key, { members: [m], mentions: entity.mentions.length, type: null });
     }
   }
+  return clusters;
+}
 
-  // 2. Acronym-only names join their expansion, from whichever source defines it.
+/** 2. Acronym-only names join their expansion, from whichever source defines it. */
+function joinAcronymsToExpansions(clusters: Map<string, Cluster>, target: Map<string, string>): void {
   const expansionByAcronym = new Map<string, string>();
-  for (const [key, members] of clusters) {
-    for (const m of members) {
-      if (m.entity.acronym && nameKey(m.entity.acronym) !== key && !expansionByAcronym.has(nameKey(m.entity.acronym))) expansionByAcronym.set(nameKey(m.entity.acronym), key);
+  for (const [key, cluster] of clusters) {
+    const members = cluster.members;
+    for (let i = 0; i < members.length; i++) {
+      const acronym = members[i].entity.acronym;
+      if (!acronym) continue;
+      const acronymKey = nameKey(acronym);
+      if (acronymKey !== key && !expansionByAcronym.has(acronymKey)) expansionByAcronym.set(acronymKey, key);
     }
   }
-  const target = new Map<string, string>();
-  for (const key of clusters.keys()) {
+  if (expansionByAcronym.size === 0) return;
+  for (const [key, cluster] of clusters) {
     const expansion = expansionByAcronym.get(key);
-    if (expansion && expansion !== key && isAcronymCluster(clusters.get(key) ?? [])) target.set(key, expansion);
+    if (expansion && expansion !== key && isAcronymCluster(cluster.members)) target.set(key, expansion);
   }
+}
 
-  // 3. One-word people join the most mentioned person whose name ends with that word.
+/** 3. One-word people join the most mentioned person whose name ends with that word. */
+function joinSurnamesToPeople(clusters: Map<string, Cluster>, target: Map<string, string>): void {
   const bySurname = new Map<string, string>();
-  const counts = new Map<string, number>();
-  const types = new Map<string, EntityType>();
-  for (const [key, members] of clusters) {
-    counts.set(key, members.reduce((n, m) => n + m.entity.mentions.length, 0));
-    types.set(key, dominantType(members));
-  }
-  const mentionCount = (key: string) => counts.get(key) ?? 0;
-  for (const [key] of clusters) {
-    if (!key.includes(' ') || types.get(key) !== 'person') continue;
-    for (const tail of nameTails(key)) {
-      const prev = bySurname.get(tail);
-      if (!prev || mentionCount(key) > mentionCount(prev)) bySurname.set(tail, key);
+  for (const [key, cluster] of clusters) {
+    if (!key.includes(' ') || clusterType(cluster) !== 'person') continue;
+    const tails = nameTails(key);
+    for (let i = 0; i < tails.length; i++) {
+      const prev = bySurname.get(tails[i]);
+      if (prev === undefined || cluster.mentions > mentionsOf(clusters, prev)) bySurname.set(tails[i], key);
     }
   }
-  for (const key of clusters.keys()) {
-    if (target.has(key) || key.includes(' ') && !PARTICLES.has(key.split(' ')[0])) continue;
-    const type = types.get(key);
+  if (bySurname.size === 0) return;
+  for (const [key, cluster] of clusters) {
+    if (target.has(key) || (key.includes(' ') && !PARTICLES.has(firstWord(key)))) continue;
+    const type = clusterType(cluster);
     if (type !== 'person' && type !== 'other') continue;
     const owner = bySurname.get(key);
     if (owner && owner !== key) target.set(key, owner);
   }
+}
 
-  const merged = new Map<string, Member[]>();
-  for (const [key, members] of clusters) {
+function mentionsOf(clusters: Map<string, Cluster>, key: string): number {
+  return clusters.get(key)?.mentions ?? 0;
+}
+
+function clusterType(cluster: Cluster): EntityType {
+  return (cluster.type ??= dominantType(cluster.members));
+}
+
+function firstWord(key: string): string {
+  const space = key.indexOf(' ');
+  return space < 0 ? key : key.slice(0, space);
+}
+
+/** Each cluster's members under the key it joins (itself when it joins none), in cluster order. */
+function mergeClusters(clusters: Map<string, Cluster>, target: Map<string, string>): Map<string, Cluster> {
+  const merged = new Map<string, Cluster>();
+  for (const [key, cluster] of clusters) {
     const to = target.get(key) ?? key;
-    const list = merged.get(to);
-    if (list) list.push(...members);
-    else merged.set(to, [...members]);
+    const into = merged.get(to);
+    if (into) {
+      for (let i = 0; i < cluster.members.length; i++) into.members.push(cluster.members[i]);
+      into.mentions += cluster.mentions;
+      into.type = null; // to be decided over the joined members
+    } else merged.set(to, { members: cluster.members, mentions: cluster.mentions, type: to === key ? cluster.type : null });
   }
+  return merged;
+}
 
-  // Two clusters may end up with the same fullest name (one joined via a surname): they are one entity.
-  const byFinalName = new Map<string, { members: Member[]; name: string | null }>();
-  for (const members of merged.values()) {
-    const name = fullestName(members);
+/** One global entity per final name: two clusters may end up with the same fullest name (one joined via a surname). */
+function globalEntities(merged: Map<string, Cluster>): Map<string, GlobalEntity> {
+  const byFinalName = new Map<string, { cluster: Cluster; name: string | null }>();
+  for (const cluster of merged.values()) {
+    const name = fullestName(cluster.members);
     const id = nameKey(name);
     const found = byFinalName.get(id);
     if (found) {
-      found.members.push(...members);
+      for (let i = 0; i < cluster.members.length; i++) found.cluster.members.push(cluster.members[i]);
+      found.cluster.mentions += cluster.mentions;
+      found.cluster.type = null;
       found.name = null; // to be decided again over the joined members
-    } else byFinalName.set(id, { members, name });
+    } else byFinalName.set(id, { cluster, name });
   }
   const byId = new Map<string, GlobalEntity>();
-  for (const { members, name } of byFinalName.values()) {
-    const g = toGlobal(members, name ?? fullestName(members));
+  for (const [id, { cluster, name }] of byFinalName) {
+    const g = name !== null ? toGlobal(cluster.members, name, id, clusterType(cluster)) : redecided(cluster);
     byId.set(g.id, g);
   }
-  // Ties in code-unit order: `localeCompare` over tens of thousands of names dominated the merge.
-  const all = [...byId.values()].sort((a, b) => b.mentions.length - a.mentions.length || compareText(a.name, b.name));
+  return byId;
+}
 
+/** The entity of clusters joined by their fullest name, named again over all their members. */
+function redecided(cluster: Cluster): GlobalEntity {
+  const name = fullestName(cluster.members);
+  return toGlobal(cluster.members, name, nameKey(name), clusterType(cluster));
+}
+
+function byMentionsThenName(a: GlobalEntity, b: GlobalEntity): number {
+  return b.mentions.length - a.mentions.length || compareText(a.name, b.name);
+}
+
+/** The lookup index (folded name → entities with the rank of the match) and the sorted names for completion. */
+function indexNames(all: GlobalEntity[]): { names: MergedState['names']; sortedNames: MergedState['sortedNames'] } {
   const names = new Map<string, Array<{ id: string; rank: number }>>();
-  const addName = (name: string, id: string, rank: number) => {
-    const k = nameKey(name);
-    if (!k) return;
-    const list = names.get(k);
-    if (!list) names.set(k, [{ id, rank }]);
-    else {
-      // One entity's names are added together, so its earlier entries sit at the end of the list:
-      // scanning only those keeps common words ("john", a rank-3 part of hundreds of names) linear.
-      for (let i = list.length - 1; i >= 0 && list[i].id === id; i--) if (list[i].rank <= rank) return;
-      list.push({ id, rank });
-    }
-  };
   const sortedNames: Array<{ name: string; id: string }> = [];
-  for (const e of all) {
-    addName(e.name, e.id, 0);
-    for (const a of e.aliases) addName(a, e.id, 1);
-    if (e.type === 'person') {
-      for (const tail of nameTails(e.id)) addName(tail, e.id, 2);
-      // Any part of a person's name finds them ("Perdigao"), after full names and surnames.
-      for (const word of e.id.split(' ')) if (!PARTICLES.has(word)) addName(word, e.id, 3);
+  for (let i = 0; i < all.length; i++) {
+    const e = all[i];
+    // An entity's id is its folded name.
+    addKey(names, e.id, e.id, 0);
+    const keys = [e.id];
+    for (let a = 0; a < e.aliases.length; a++) {
+      const k = nameKey(e.aliases[a]);
+      addKey(names, k, e.id, 1);
+      if (!keys.includes(k)) keys.push(k);
     }
-    if (e.acronym) addName(e.acronym, e.id, 3);
-    for (const n of new Set([e.name, ...e.aliases].map(nameKey))) sortedNames.push({ name: n, id: e.id });
-    if (e.type === 'person') for (const tail of nameTails(e.id)) sortedNames.push({ name: tail, id: e.id });
+    const tails = e.type === 'person' ? nameTails(e.id) : NO_TAILS;
+    if (e.type === 'person') {
+      for (let t = 0; t < tails.length; t++) addName(names, tails[t], e.id, 2);
+      // Any part of a person's name finds them ("Perdigao"), after full names and surnames.
+      for (const word of e.id.split(' ')) if (!PARTICLES.has(word)) addName(names, word, e.id, 3);
+    }
+    if (e.acronym) addName(names, e.acronym, e.id, 3);
+    for (let k = 0; k < keys.length; k++) sortedNames.push({ name: keys[k], id: e.id });
+    for (let t = 0; t < tails.length; t++) sortedNames.push({ name: tails[t], id: e.id });
   }
   sortedNames.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { byId, names, sortedNames, all };
+  return { names, sortedNames };
+}
+
+const NO_TAILS: string[] = [];
+
+function addName(names: MergedState['names'], name: string, id: string, rank: number): void {
+  addKey(names, nameKey(name), id, rank);
+}
+
+function addKey(names: MergedState['names'], k: string, id: string, rank: number): void {
+  if (!k) return;
+  const list = names.get(k);
+  if (!list) names.set(k, [{ id, rank }]);
+  else {
+    // One entity's names are added together, so its earlier entries sit at the end of the list:
+    // scanning only those keeps common words ("john", a rank-3 part of hundreds of names) linear.
+    for (let i = list.length - 1; i >= 0 && list[i].id === id; i--) if (list[i].rank <= rank) return;
+    list.push({ id, rank });
+  }
 }
 
 function isAcronymCluster(members: Member[]): boolean {
@@ -282,6 +365,7 @@ function nameTails(key: string): string[] {
 }
 
 function dominantType(members: Member[]): EntityType {
+  if (members.length === 1) return members[0].entity.type;
   const votes = new Map<EntityType, number>();
   for (const m of members) {
     // A stated role makes a person whatever the other sources guessed.
@@ -301,70 +385,80 @@ function dominantType(members: Member[]): EntityType {
 
 /** The fullest form of the name: most words, then most frequent, then first seen. */
 function fullestName(members: Member[]): string {
+  if (members.length === 1) return members[0].entity.name;
   const counts = new Map<string, { name: string; n: number; words: number }>();
   // Decided once per member: testing every pair made big clusters ("Blair" in hundreds of sources) quadratic.
-  const anyName = members.some((m) => !m.acronymOnly);
-  for (const m of members) {
+  const anyName = !isAcronymCluster(members);
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i];
     if (m.acronymOnly && anyName) continue;
-    const k = nameKey(m.entity.name);
-    const c = counts.get(k);
+    const c = counts.get(m.key);
     if (c) c.n += m.entity.mentions.length;
-    else counts.set(k, { name: m.entity.name, n: m.entity.mentions.length, words: k.split(' ').length });
+    else counts.set(m.key, { name: m.entity.name, n: m.entity.mentions.length, words: wordsOfKey(m.key) });
   }
   let best: { name: string; n: number; words: number } | undefined;
   for (const c of counts.values()) if (!best || c.words > best.words || (c.words === best.words && c.n > best.n)) best = c;
   return best ? best.name : members[0].entity.name;
 }
 
-function toGlobal(members: Member[], name: string): GlobalEntity {
-  const id = nameKey(name);
-  const type = dominantType(members);
-  const aliasCounts = new Map<string, { text: string; n: number }>();
-  const bump = (text: string, n: number) => {
-    const k = nameKey(text);
-    if (k === id) return;
-    const c = aliasCounts.get(k);
-    if (c) c.n += n;
-    else aliasCounts.set(k, { text, n });
-  };
+/** Words of a folded name (single spaces between them). */
+function wordsOfKey(key: string): number {
+  let n = 1;
+  for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
+/** An alias of a global entity and how many mentions use it. */
+interface AliasCount {
+  text: string;
+  n: number;
+}
+
+function toGlobal(members: Member[], name: string, id: string, type: EntityType): GlobalEntity {
+  const aliasCounts = new Map<string, AliasCount>();
   let acronym: string | undefined;
-  const affiliations = new Map<string, number>();
+  let affiliations: Map<string, number> | null = null;
   const roles: SourcedRole[] = [];
-  const seenRoles = new Set<string>();
+  let seenRoles: Set<string> | null = null;
   const mentions: SourceSpan[] = [];
   const counts = new Map<string, number>();
-  for (const m of members) {
-    bump(m.entity.name, m.entity.mentions.length);
-    if (m.entity.aliases.length > 0) {
-      // Counted once per member: filtering the mentions for every alias was quadratic in big clusters.
-      const perForm = new Map<string, number>();
-      for (const x of m.entity.mentions) {
-        const k = nameKey(x.text);
-        perForm.set(k, (perForm.get(k) ?? 0) + 1);
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i];
+    const entity = m.entity;
+    countAlias(aliasCounts, id, m.key, entity.name, entity.mentions.length);
+    if (entity.aliases.length > 0) {
+      const perForm = mentionsPerForm(entity.mentions);
+      for (const a of entity.aliases) {
+        const k = nameKey(a);
+        countAlias(aliasCounts, id, k, a, perForm.get(k) ?? 0);
       }
-      for (const a of m.entity.aliases) bump(a, perForm.get(nameKey(a)) ?? 0);
     }
-    if (m.entity.acronym && !acronym) acronym = m.entity.acronym;
-    if (m.entity.affiliation) affiliations.set(m.entity.affiliation, (affiliations.get(m.entity.affiliation) ?? 0) + 1);
-    addRoles(roles, seenRoles, m);
-    for (const x of m.entity.mentions) mentions.push({ key: m.source.key, start: x.start, end: x.end });
-    counts.set(m.source.key, (counts.get(m.source.key) ?? 0) + m.entity.mentions.length);
+    if (entity.acronym && !acronym) acronym = entity.acronym;
+    if (entity.affiliation) {
+      affiliations ??= new Map();
+      affiliations.set(entity.affiliation, (affiliations.get(entity.affiliation) ?? 0) + 1);
+    }
+    if (entity.roles.length > 0) addRoles(roles, (seenRoles ??= new Set()), m);
+    const key = m.source.key;
+    for (const x of entity.mentions) mentions.push({ key, start: x.start, end: x.end });
+    counts.set(key, (counts.get(key) ?? 0) + entity.mentions.length);
   }
-  if (acronym) bump(acronym, 0);
+  if (acronym) countAlias(aliasCounts, id, nameKey(acronym), acronym, 0);
   // Current titles first: readers of `roles[0]` (completion, a check's suggested title) must not get a former one.
-  if (roles.some((r) => r.former)) roles.sort((a, b) => Number(a.former === true) - Number(b.former === true));
-  const aliases = [...aliasCounts.values()].sort((a, b) => b.n - a.n).map((a) => a.text);
+  if (roles.some(isFormer)) roles.sort((a, b) => Number(a.former === true) - Number(b.former === true));
   let affiliation: string | undefined;
-  let affN = 0;
-  for (const [a, n] of affiliations) if (n > affN) [affiliation, affN] = [a, n];
+  if (affiliations) {
+    let affN = 0;
+    for (const [a, n] of affiliations) if (n > affN) [affiliation, affN] = [a, n];
+  }
   const g: GlobalEntity = {
     id,
     name,
     type,
-    aliases,
+    aliases: aliasTexts(aliasCounts),
     roles,
     mentions,
-    mentionCounts: [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || compareText(a.key, b.key)),
+    mentionCounts: sortedCounts(counts),
     introduction: introduction(members),
   };
   if (acronym) {
@@ -373,6 +467,54 @@ function toGlobal(members: Member[], name: string): GlobalEntity {
   }
   if (affiliation) g.affiliation = affiliation;
   return g;
+}
+
+function countAlias(aliasCounts: Map<string, AliasCount>, id: string, key: string, text: string, n: number): void {
+  if (key === id) return;
+  const c = aliasCounts.get(key);
+  if (c) c.n += n;
+  else aliasCounts.set(key, { text, n });
+}
+
+function isFormer(r: SourcedRole): boolean {
+  return r.former === true;
+}
+
+/** The aliases, most used first (first seen first among equals). */
+function aliasTexts(aliasCounts: Map<string, AliasCount>): string[] {
+  if (aliasCounts.size === 0) return [];
+  const counted = [...aliasCounts.values()];
+  if (counted.length > 1) counted.sort((a, b) => b.n - a.n);
+  const out: string[] = [];
+  for (let i = 0; i < counted.length; i++) out.push(counted[i].text);
+  return out;
+}
+
+/** Mentions per source key, most first, then in key order. */
+function sortedCounts(counts: Map<string, number>): Array<{ key: string; count: number }> {
+  const out: Array<{ key: string; count: number }> = [];
+  for (const [key, count] of counts) out.push({ key, count });
+  if (out.length > 1) out.sort((a, b) => b.count - a.count || compareText(a.key, b.key));
+  return out;
+}
+
+/**
+ * Mentions per folded form. Counted once per member (filtering the mentions for every alias was quadratic
+ * in big clusters), and each form as written is folded once: an entity's mentions repeat a few forms.
+ */
+function mentionsPerForm(mentions: Mention[]): Map<string, number> {
+  const perForm = new Map<string, number>();
+  let lastText = '';
+  let lastKey = '';
+  for (let i = 0; i < mentions.length; i++) {
+    const text = mentions[i].text;
+    if (i === 0 || text !== lastText) {
+      lastText = text;
+      lastKey = nameKey(text);
+    }
+    perForm.set(lastKey, (perForm.get(lastKey) ?? 0) + 1);
+  }
+  return perForm;
 }
 
 /**
