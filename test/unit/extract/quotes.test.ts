@@ -463,6 +463,34 @@ const fixtures: Fixture[] = [
     ],
     partial: true,
   },
+  {
+    rule: 'descriptions with "of" or "and": "The former first lady and U.S. senator said", "the 34-year-old mother of three replied"',
+    text: 'The forum went on.\n\nThe former first lady and U.S. senator said it was "a mistake" to use private email. When pressed, the 34-year-old mother of three replied, "It is meant to help mothers."',
+    quotes: [
+      { words: 'a mistake', speaker: 'The former first lady and U.S. senator', speakerWords: 'The former first lady and U.S. senator' },
+      { words: 'It is meant to help mothers.', speaker: 'the 34-year-old mother of three', speakerWords: 'the 34-year-old mother of three' },
+    ],
+    partial: true,
+  },
+  {
+    rule: '"Even China, its only ally, said it was "..."": a focusing adverb before the subject; "told a crowd at the club that he wants": the teller speaks',
+    text: 'Donald Trump spoke in Philadelphia.\n\nEven China, Pyongyang\'s only ally and its lifeline, said it was "resolutely opposed" to the test. He told an invited crowd at Philadelphia\'s Union League club that he wants a policy "focused on core interests."',
+    entities: (t) => [entity(t, 'Donald Trump', 'person', 'Trump'), entity(t, 'China', 'place')],
+    quotes: [
+      { words: 'resolutely opposed', speaker: 'China', speakerWords: 'China' },
+      { words: 'focused on core interests.', speaker: 'Donald Trump', speakerWords: 'He' },
+    ],
+    partial: true,
+  },
+  {
+    rule: 'a first-person speaker is the writer: "I laughed and said, "..."" gets no speaker, not the mother named before; "and I quote" does not count',
+    text: 'Once, when my mother mentioned the devil to me, I laughed and said, "I don\'t believe in the devil." No wonder Ortiz said, and I quote, "We love the poorly educated."',
+    entities: (t) => [entity(t, 'Luis Ortiz', 'person', 'Ortiz')],
+    quotes: [
+      { words: 'I don\'t believe in the devil.', speaker: null },
+      { words: 'We love the poorly educated.', speaker: 'Luis Ortiz', speakerWords: 'Ortiz' },
+    ],
+  },
 ];
 
 function describeQuote(text: string, q: Quote): string {

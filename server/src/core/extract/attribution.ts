@@ -549,7 +549,12 @@ export function phraseBefore(text: string, toks: Tok[], i: number, sentence: num
     const head = headOfName(toks, from, i + 1);
     return phrase(text, toks, head, i + 1, 'name');
   }
-  // A description: "a source", "the ministry", "a Clinton spokesman", "officials".
+  return descriptionBefore(text, toks, i, sentence, depth) ?? longDescriptionBefore(text, toks, i, sentence);
+}
+
+/** A description ending at token `i`: "a source", "the ministry", "a Clinton spokesman", "officials". */
+function descriptionBefore(text: string, toks: Tok[], i: number, sentence: number, depth: number): SpeakerPhrase | null {
+  const t = toks[i];
   if (isCap(t) || NOT_NAME.has(t.lower) || BETWEEN_SUBJECT_AND_VERB.has(t.lower) || /^\p{N}/u.test(t.text)) return null;
   for (let j = i - 1; j >= 0 && j >= i - 4 && isOutside(toks, j, sentence); j--) {
     const w = toks[j];
@@ -576,6 +581,35 @@ export function phraseBefore(text: string, toks: Tok[], i: number, sentence: num
   const prev = i - 1;
   const bare = !isOutside(toks, prev, sentence) || toks[prev].kind !== 'word' || PHRASE_STOPS.has(toks[prev].lower) || NOT_NAME.has(toks[prev].lower);
   if (bare && t.lower.endsWith('s') && t.lower.length > 3) return phrase(text, toks, i, i + 1, 'description');
+  return null;
+}
+
+/**
+ * "the 34-year-old mother of three", "The former first lady and U.S. senator",
+ * "the chair of the DNC": a description with "of" or "and" inside, from its
+ * determiner to token `i`, when it names a person.
+ */
+function longDescriptionBefore(text: string, toks: Tok[], i: number, sentence: number): SpeakerPhrase | null {
+  const t = toks[i];
+  if (t.kind !== 'word' || PRONOUNS.has(t.lower) || BETWEEN_SUBJECT_AND_VERB.has(t.lower) || PHRASE_STOPS.has(t.lower)) return null;
+  let joined = false;
+  for (let j = i - 1; j >= 0 && j >= i - 12 && isOutside(toks, j, sentence); j--) {
+    const w = toks[j];
+    // "U.S." keeps its last dot as a token of its own.
+    if (w.text === '.' && j > 0 && toks[j - 1].end === w.start) continue;
+    if (w.kind !== 'word') return null;
+    if (w.lower === 'of' || w.lower === 'and') { joined = true; continue; }
+    if (!DETERMINERS.has(w.lower) || w.lower === 'one' && j + 1 < i && toks[j + 1].lower !== 'of') {
+      if (PHRASE_STOPS.has(w.lower) || PRONOUNS.has(w.lower) || isPossessive(w) && !isCap(w)) return null;
+      continue;
+    }
+    // A determiner right after "of"/"and" opens the inner noun phrase ("of the DNC"); the outer one comes earlier.
+    if (j + 1 <= i && (toks[j - 1]?.lower === 'of' || toks[j - 1]?.lower === 'and') && isOutside(toks, j - 1, sentence)) continue;
+    if (!joined) return null;
+    const found = phrase(text, toks, j, i + 1, 'description');
+    for (const word of found.text.toLowerCase().split(/\s+/)) if (inNouns(PERSON_NOUNS, word)) return found;
+    return null;
+  }
   return null;
 }
 
@@ -625,6 +659,8 @@ function opensClause(toks: Tok[], last: number, p: SpeakerPhrase, sentence: numb
   let k = last;
   while (k > 0 && toks[k - 1].start >= p.start) k--;
   while (isOutside(toks, k - 1, sentence) && toks[k - 1].kind === 'word' && (isNameWord(toks, k - 1) || TITLE_WORDS.has(withoutDot(toks[k - 1].lower)))) k--;
+  // "Even China, Pyongyang's only ally, said": a focusing adverb may open the sentence.
+  if (isOutside(toks, k - 1, sentence) && /^(?:even|only|also|now|then|yet|still)$/.test(toks[k - 1].lower) && !isOutside(toks, k - 2, sentence)) k--;
   const before = toks[k - 1];
   return !isOutside(toks, k - 1, sentence) || before.text === ',' || before.kind === 'mark' || before.lower === 'and' || before.lower === 'but';
 }
@@ -1017,6 +1053,8 @@ export class SpeakerResolver {
   private readonly fullNames = new Map<string, string>();
   private readonly genders = new Map<string, Gender>();
   private honorifics: Map<string, Gender> | null = null;
+  /** Names of the organisations and places, computed on first use. */
+  private bodiesAndPlaces: Set<string> | null = null;
   /** Folded name and aliases of each entity, computed on first use. */
   private foldedNames: string[][] | null = null;
 
@@ -1069,7 +1107,7 @@ export class SpeakerResolver {
 
   /** Records a resolved speaker as a salient referent for later pronouns. */
   note(speaker: Speaker, body: number, org = false): void {
-    this.noted.push({ pos: speaker.start, end: speaker.end, name: speaker.name, org: org || this.isOrganisation(speaker.name), salient: true, body, mention: false });
+    this.noted.push({ pos: speaker.start, end: speaker.end, name: speaker.name, org: org || this.isBodyOrPlace(speaker.name), salient: true, body, mention: false });
   }
 
   /** The last person who spoke or was a sentence's subject in `[from, to)` (one paragraph), as a speaker. */
@@ -1081,9 +1119,13 @@ export class SpeakerResolver {
     return best ? { start: best.pos, end: best.end, name: best.name } : null;
   }
 
-  /** True when the name is an organisation's (by entity type). */
-  isOrganisation(name: string): boolean {
-    return this.entities.some((e) => e.name === name && e.type === 'organization');
+  /**
+   * True when the name is an organisation's or a place's (by entity type): a
+   * referent for "it", not "he" ("China said ..." then "he added" is not China).
+   */
+  private isBodyOrPlace(name: string): boolean {
+    if (!this.bodiesAndPlaces) this.bodiesAndPlaces = new Set(this.entities.filter((e) => e.type === 'organization' || e.type === 'place').map((e) => e.name));
+    return this.bodiesAndPlaces.has(name);
   }
 
   private collectReferents(paragraphs: Paragraph[]): void {

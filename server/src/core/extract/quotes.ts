@@ -326,6 +326,17 @@ function colonSpeaker(text: string, toks: Tok[], resolver: SpeakerResolver, body
   return subject ? resolver.resolve(subject.speaker, body) : null;
 }
 
+const UNNAMED_PRONOUNS = /^(?:i|we)$/i;
+
+/** True when the first-person pronoun at `k` is the subject of a speech verb ("I laughed and said"), not of "and I quote" or "what we call". */
+function speaksFirstPerson(toks: Tok[], k: number): boolean {
+  for (let j = k + 1; j < toks.length && j <= k + 6 && toks[j].sentence === toks[k].sentence && toks[j].kind === 'word'; j++) {
+    if (SPEECH_VERBS.has(toks[j].lower)) return true;
+    if (QUOTE_VERBS.has(toks[j].lower)) return false;
+  }
+  return false;
+}
+
 /**
  * The speaker of a job: the first candidate, most reliable first, that is a
  * name, a pronoun with a referent or a description of a person, body or
@@ -335,6 +346,8 @@ function colonSpeaker(text: string, toks: Tok[], resolver: SpeakerResolver, body
 function resolveJob(text: string, toks: Tok[], job: Job, resolver: SpeakerResolver, body: number): { speaker: Speaker; org: boolean } | null {
   for (const c of job.candidates) {
     if (c.speaker.kind === 'description' && !isSpeakerDescription(c.speaker)) continue;
+    // "I laughed and said, "..."": the speaker is the writer, not someone named further away.
+    if (c.speaker.kind === 'pronoun' && UNNAMED_PRONOUNS.test(c.speaker.text) && job.group && c.speaker.start < job.group[0].quote.start && speaksFirstPerson(toks, c.tok)) return null;
     const it = c.speaker.kind === 'pronoun' && c.speaker.text.toLowerCase() === 'it';
     const speaker = resolver.resolve(c.speaker, body) ?? (it ? organisationBefore(text, toks, c.tok) : null);
     if (speaker) return { speaker, org: it || isThingDescription(c.speaker) };
@@ -455,7 +468,8 @@ function outerSpeakerFirst(toks: Tok[], cues: Candidate[], verbs: number[]): Can
 
 /** True when the words from a speech verb to a later subject open the verb's reported clause (no comma, "and", "but"). */
 function reportsClause(toks: Tok[], verb: number, subject: number): boolean {
-  if (subject - verb > 8) return false;
+  // "He told an invited crowd at the club that he wants ...": "that" opens the clause after a longer object.
+  if (subject - verb > (toks[subject - 1].lower === 'that' ? 16 : 8)) return false;
   for (let k = verb + 1; k < subject; k++) {
     const t = toks[k];
     if (t.kind !== 'word' || t.lower === 'and' || t.lower === 'but' || t.lower === 'or') return false;
