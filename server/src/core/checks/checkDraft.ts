@@ -82,7 +82,7 @@ export function* checkDraftInSteps(draft: Draft, corpus: Corpus, options: CheckO
   if (hit && hit.corpus === corpus && hit.version === corpus.version && hit.options === optionsKey) return hit.result;
 
   const version = corpus.version;
-  const keys = new Set(corpus.keys());
+  const keys = keysOf(corpus);
   const severities = options.severities ?? {};
   const out: DossierDiagnostic[] = [];
   for (const check of CHECKS) {
@@ -111,6 +111,17 @@ export function* checkDraftInSteps(draft: Draft, corpus: Corpus, options: CheckO
   const result = dropOverlaps(out).sort((a, b) => a.start - b.start || a.end - b.end);
   if (corpus.version === version) cache.set(draft, { corpus, version, options: optionsKey, result });
   return result;
+}
+
+/** The corpus' citation keys per corpus state: a set of thousands of keys is not built again for every check run. */
+const corpusKeys = new WeakMap<Corpus, { version: number; keys: ReadonlySet<string> }>();
+
+function keysOf(corpus: Corpus): ReadonlySet<string> {
+  const known = corpusKeys.get(corpus);
+  if (known && known.version === corpus.version) return known.keys;
+  const keys = new Set(corpus.keys());
+  corpusKeys.set(corpus, { version: corpus.version, keys });
+  return keys;
 }
 
 /**

@@ -62,10 +62,20 @@ export function sentenceAt(draft: Draft, offset: number): DraftSentence | undefi
   return draft.sentences.find((s) => offset >= s.start && offset < s.end);
 }
 
-/** Shortens a passage for a message. */
+/** Shortens a passage for a message: white space collapsed, at most `max` characters. */
 export function clip(text: string, max = 80): string {
-  const t = text.replace(/\s+/g, ' ').trim();
+  // A long passage (a whole source paragraph) is collapsed only as far as the message shows it:
+  // the collapsed start of the text is the start of the collapsed text.
+  if (text.length > 2 * max + 2) {
+    const start = collapseSpace(text.slice(0, 2 * max + 2));
+    if (start.length > max) return `${start.slice(0, max - 1)}…`;
+  }
+  const t = collapseSpace(text);
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+}
+
+function collapseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Per-sentence results kept per corpus state; a draft has a few hundred sentences, several drafts may be open. */

@@ -87,7 +87,7 @@ export function quoteSegments(text: string, inner: Span, blocked: Span[] = []): 
     if (e > s) segments.push({ start: s, end: e });
   };
   for (let i = inner.start; i < inner.end; i++) {
-    const block = blocked.find((b) => b.start === i);
+    const block = blocked.length > 0 ? blockedAt(blocked, i) : undefined;
     if (block) {
       push(i);
       i = block.end - 1;
@@ -113,6 +113,12 @@ export function quoteSegments(text: string, inner: Span, blocked: Span[] = []): 
   }
   push(inner.end);
   return segments;
+}
+
+/** The blocked span starting at `i`, if any. */
+function blockedAt(blocked: Span[], i: number): Span | undefined {
+  for (const b of blocked) if (b.start === i) return b;
+  return undefined;
 }
 
 function pushQuote(out: FoundQuote[], text: string, start: number, end: number, innerStart: number, innerEnd: number): void {

@@ -283,23 +283,34 @@ function sentencesOf(text: string, block: ProseBlock, blockCitations: Citation[]
   const merged: Span[] = [];
   for (const s of spans) {
     const prev = merged[merged.length - 1];
-    const insideCitation = blockCitations.some((c) => prev && c.start < prev.end && c.end > prev.end);
-    const onlyCitations = stripCitations(text, s, blockCitations).trim().replace(/[\s.,;:!?]/g, '') === '';
-    if (prev && (insideCitation || onlyCitations)) prev.end = s.end;
+    if (prev && (endsInsideCitation(prev, blockCitations) || onlyCitations(text, s, blockCitations))) prev.end = s.end;
     else merged.push({ ...s });
   }
   return merged.map((s) => ({ ...s, citations: [], quotes: [], numbers: [] }));
 }
 
-function stripCitations(text: string, span: Span, citations: Citation[]): string {
-  let out = '';
+/** True when a citation runs across the end of the span (the split fell inside it). */
+function endsInsideCitation(span: Span, citations: Citation[]): boolean {
+  for (const c of citations) if (c.start < span.end && c.end > span.end) return true;
+  return false;
+}
+
+/** True when the span holds nothing but citations, white space and sentence punctuation (`. [@key]`). */
+function onlyCitations(text: string, span: Span, citations: Citation[]): boolean {
   let i = span.start;
   for (const c of citations) {
     if (c.end <= span.start || c.start >= span.end) continue;
-    out += text.slice(i, Math.max(i, c.start));
+    if (!onlySeparators(text, i, c.start)) return false;
     i = Math.max(i, c.end);
   }
-  return out + text.slice(i, span.end);
+  return onlySeparators(text, i, span.end);
+}
+
+const SEPARATOR = /[\s.,;:!?]/;
+
+function onlySeparators(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!SEPARATOR.test(text[k])) return false;
+  return true;
 }
 
 function numbersIn(text: string, sentence: Span, citations: Citation[]): DraftNumber[] {
