@@ -30,7 +30,7 @@ import {
   COMPANY_NAMES, DEMONYM_NOUNS, LEX, MULTIWORD_PLACES, NATIONALITIES, NON_ENTITY_ACRONYMS, ORG_DESCRIPTOR_TAILS, PERSON_DESCRIPTOR_TAILS, PLACES, REGIONS,
   MULTIWORD_TOWNS, TOWNS, CLUBS, CRICKET_COUNTIES,
 } from './lexicon';
-import { isAllCaps, lexOf, saintKey, tokenizeNames, type NameToken } from './nameTokens';
+import { isAllCaps, lexOf, saintKey, tokenAt, tokenizeNames, type NameToken } from './nameTokens';
 import { findRoles, type NameRef } from './roles';
 import { inTeamPosition, readSportsReport, type SportsReport } from './teams';
 
@@ -104,7 +104,10 @@ function tokenizeParagraphs(text: string, paragraphs: Paragraph[]): SentenceToke
         const credit = text.indexOf('©', s.start);
         if (credit >= 0 && credit < end) end = credit;
       }
-      if (end > s.start) out.push({ toks: tokenizeNames(text, s.start, end), kind: p.kind });
+      if (end <= s.start) continue;
+      const toks = tokenizeNames(text, s.start, end);
+      // A sentence of white space alone has nothing to read (and its empty array would be of another kind than the rest).
+      if (toks.length > 0) out.push({ toks, kind: p.kind });
     }
   }
   return out;
@@ -116,9 +119,9 @@ function documentWords(sentences: SentenceTokens[]): DocumentWords {
   const initial = new Set<string>();
   const shouting: SentenceTokens[] = [];
   // Only words also written with a capital are ever asked about in lower case; a cheap
-  // (first letter, length) filter spares hashing the many lower-case words that cannot be.
+  // (first two letters, length) filter spares hashing the many lower-case words that cannot be.
   const capsAnywhere = new Set<string>();
-  const filter = new Uint32Array(32);
+  const filter = new Uint32Array(FILTER_WORDS);
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
     const toks = s.toks;
@@ -131,7 +134,8 @@ function documentWords(sentences: SentenceTokens[]): DocumentWords {
       if (t.cap) {
         if (isAllCaps(t.text)) capsCount++;
         capsAnywhere.add(t.norm);
-        filter[t.norm.charCodeAt(0) & 31] |= 1 << (t.norm.length & 31);
+        const shape = wordShape(t.norm);
+        filter[shape >>> 5] |= 1 << (shape & 31);
       }
     }
     if (capsCount >= 3 && capsCount >= wordCount * 0.6) {
@@ -152,7 +156,8 @@ function documentWords(sentences: SentenceTokens[]): DocumentWords {
       const t = toks[k];
       if (!t.word || t.cap) continue;
       const n = t.norm;
-      if ((filter[n.charCodeAt(0) & 31] & (1 << (n.length & 31))) !== 0 && capsAnywhere.has(n)) lower.add(n);
+      const shape = wordShape(n);
+      if ((filter[shape >>> 5] & (1 << (shape & 31))) !== 0 && capsAnywhere.has(n)) lower.add(n);
     }
   }
   // In an all-capitals headline capitals say nothing: a word is a name there only
@@ -183,11 +188,20 @@ function documentWords(sentences: SentenceTokens[]): DocumentWords {
   return { capitalised, lower, initial };
 }
 
+/** Bits of the filter of {@link documentWords}, in 32-bit words. */
+const FILTER_WORDS = 256;
+
+/** A word's bit in that filter: its first two letters and length, mixed. */
+function wordShape(norm: string): number {
+  const h = Math.imul((norm.charCodeAt(0) << 6) ^ (norm.charCodeAt(1) | 0) ^ (norm.length << 13), 0x9e3779b1);
+  return h >>> (32 - 13);
+}
+
 /** Number of words (2 or 3) of a multi-word place starting at token `k`, or 0. */
 function multiwordPlaceAt(toks: NameToken[], k: number): number {
   let key = toks[k].norm;
   for (let n = 2; n <= 3; n++) {
-    const t = toks[k + n - 1];
+    const t = tokenAt(toks, k + n - 1);
     if (!t || !t.word) return 0;
     key += ' ' + t.norm;
     if (MULTIWORD_PLACES.has(key)) return n;
@@ -242,7 +256,7 @@ function extendRun(toks: NameToken[], i: number): number {
   while (true) {
     const t = toks[last];
     if (t.poss) break;
-    const n1 = toks[last + 1];
+    const n1 = tokenAt(toks, last + 1);
     if (!n1) break;
     if (isNameToken(n1)) {
       // "Friday", "May" end a name unless they follow a given name ("Theresa May").
@@ -251,24 +265,24 @@ function extendRun(toks: NameToken[], i: number): number {
       continue;
     }
     if (n1.word) {
-      if (inLists(n1, LEX.particle) && isNameToken(toks[last + 2])) {
+      if (inLists(n1, LEX.particle) && isNameToken(tokenAt(toks, last + 2))) {
         last += 2;
         continue;
       }
       if ((n1.norm === 'of' || n1.norm === 'for') && inLists(t, LEX.ofHead)) {
-        if (isNameToken(toks[last + 2])) {
+        if (isNameToken(tokenAt(toks, last + 2))) {
           last += 2;
           continue;
         }
-        if (toks[last + 2]?.norm === 'the' && isNameToken(toks[last + 3])) {
+        if (tokenAt(toks, last + 2)?.norm === 'the' && isNameToken(tokenAt(toks, last + 3))) {
           last += 3;
           continue;
         }
       }
-    } else if (n1.text === '.' && last === i && (inLists(t, LEX.honorific) || t.norm === 'st' || t.norm === 'ste') && isNameToken(toks[last + 2])) {
+    } else if (n1.text === '.' && last === i && (inLists(t, LEX.honorific) || t.norm === 'st' || t.norm === 'ste') && isNameToken(tokenAt(toks, last + 2))) {
       last += 2; // "Mr. Brown", "St. Petersburg"
       continue;
-    } else if (n1.text === '.' && isInitial(t) && isNameToken(toks[last + 2])) {
+    } else if (n1.text === '.' && isInitial(t) && isNameToken(tokenAt(toks, last + 2))) {
       last += 2; // "S. Waugh", "George W. Bush"
       continue;
     }
@@ -332,7 +346,7 @@ function pushPiece(toks: NameToken[], a: number, b: number, personCue: boolean, 
     a++;
   }
   if (a > b) return;
-  if (a === b && !personCue && (!isKnownSingle(toks[a], words, toks[a + 1]) || isGenericCue(toks[a]))) return;
+  if (a === b && !personCue && (!isKnownSingle(toks[a], words, tokenAt(toks, a + 1)) || isGenericCue(toks[a]))) return;
   pieces.push({ first: a, last: b, personCue, affiliation, trivial: !personCue && isTrivial(toks, a, b) });
 }
 
@@ -482,38 +496,63 @@ function classify(c: Candidate, toks: NameToken[], personCue: boolean): void {
   const multi = c.last > c.first;
   // A known place first: "West Bank" ends with a cue word but is no bank.
   if (isPlaceName(c.key)) return typed(c, 'place', 4);
-  if (multi && inLists(head, LEX.meetingHead) && !namesStandingBody(toks, c.first, c.last)) return typed(c, 'other', 4);
-  // (A single word's key is its folded word.)
-  if (inLists(head, LEX.orgCue) || (!multi && inLists(toks[c.first], LEX.standalone))) return typed(c, 'organization', 4);
-  if (inLists(head, LEX.otherCue)) return typed(c, 'other', 4);
+  // Each word's lists read once: the tests below ask about the same few words again and again.
+  const headLex = lexOf(head);
+  if (multi && has(headLex, LEX.meetingHead) && !namesStandingBody(toks, c.first, c.last)) return typed(c, 'other', 4);
   const first = toks[c.first];
   const last = toks[c.last];
+  const firstLex = lexOf(first);
+  const lastLex = lexOf(last);
+  // (A single word's key is its folded word.)
+  if (has(headLex, LEX.orgCue) || (!multi && has(firstLex, LEX.standalone))) return typed(c, 'organization', 4);
+  if (has(headLex, LEX.otherCue)) return typed(c, 'other', 4);
   // "East Jerusalem", "Northern Cape", "South China": a compass word before a place or region.
-  if (multi && c.last === c.first + 1 && COMPASS_WORDS.has(first.norm) && inLists(last, LEX.place)) return typed(c, 'place', 3);
-  if (inLists(head, LEX.placeCue) && multi) return typed(c, 'place', 3);
+  if (multi && c.last === c.first + 1 && COMPASS_WORDS.has(first.norm) && has(lastLex, LEX.place)) return typed(c, 'place', 3);
+  if (has(headLex, LEX.placeCue) && multi) return typed(c, 'place', 3);
   if (c.acronym) return NON_ENTITY_ACRONYMS.has(c.key) ? typed(c, 'other', 4) : typed(c, 'organization', 2);
-  for (let k = c.first; k <= c.last; k++) if (inLists(toks[k], LEX.orgCue)) return typed(c, 'organization', 3);
-  const prev = toks[c.first - 1];
+  if (hasOrgCue(toks, c.first, c.last)) return typed(c, 'organization', 3);
+  const prev = tokenAt(toks, c.first - 1);
   const descriptor = descriptorTail(prev);
   if (descriptor !== undefined) {
     if (ORG_DESCRIPTOR_TAILS.has(descriptor)) return typed(c, 'organization', 3);
     return PERSON_DESCRIPTOR_TAILS.has(descriptor) ? typed(c, 'person', 3) : typed(c, 'other', 0);
   }
-  if (multi && COMPANY_NAMES.has(companyKey(c.key))) return typed(c, 'organization', 4);
-  if (inLists(first, LEX.company) || (multi && inLists(last, LEX.company))) return typed(c, 'organization', 3);
-  if (multi && inLists(first, LEX.clubPrefix)) return typed(c, 'organization', 3);
-  // "U. S.", "A. B.": initials alone are an abbreviation, not somebody's name.
-  if (multi && isInitial(toks[last.word ? c.last : c.last - 1])) return typed(c, 'other', 0);
-  if (multi && (inLists(first, LEX.given) || isInitial(first))) return typed(c, 'person', 3);
-  // "Air France", "Dynamo Moscow", "Sydney Swans": a place inside a longer name makes a team or a company.
-  if (multi && (inLists(first, LEX.place) || inLists(last, LEX.place))) return typed(c, 'organization', 2);
-  // "the Federal Reserve", "the Honda Accura": people do not take the article.
-  if (multi && prev?.norm === 'the') return typed(c, 'organization', 1);
-  const next = toks[c.last + 1];
-  if ((next?.word && inLists(next, LEX.personVerb)) || (prev?.word && inLists(prev, LEX.personVerb))) return typed(c, 'person', 2);
-  if (multi) return typed(c, 'person', 1);
+  if (multi) return classifyMultiWord(c, toks, first, firstLex, lastLex, prev);
+  if (has(firstLex, LEX.company)) return typed(c, 'organization', 3);
+  if (isBesidePersonVerb(prev, tokenAt(toks, c.last + 1))) return typed(c, 'person', 2);
   if (prev?.word && inLists(prev, LEX.placePreposition)) return typed(c, 'place', 1);
   return typed(c, 'other', 0);
+}
+
+/** The rest of {@link classify} for a name of several words. */
+function classifyMultiWord(c: Candidate, toks: NameToken[], first: NameToken, firstLex: number, lastLex: number, prev: NameToken | undefined): void {
+  if (COMPANY_NAMES.has(companyKey(c.key))) return typed(c, 'organization', 4);
+  if (has(firstLex, LEX.company) || has(lastLex, LEX.company)) return typed(c, 'organization', 3);
+  if (has(firstLex, LEX.clubPrefix)) return typed(c, 'organization', 3);
+  // "U. S.", "A. B.": initials alone are an abbreviation, not somebody's name.
+  if (isInitial(toks[toks[c.last].word ? c.last : c.last - 1])) return typed(c, 'other', 0);
+  if (has(firstLex, LEX.given) || isInitial(first)) return typed(c, 'person', 3);
+  // "Air France", "Dynamo Moscow", "Sydney Swans": a place inside a longer name makes a team or a company.
+  if (has(firstLex, LEX.place) || has(lastLex, LEX.place)) return typed(c, 'organization', 2);
+  // "the Federal Reserve", "the Honda Accura": people do not take the article.
+  if (prev?.norm === 'the') return typed(c, 'organization', 1);
+  if (isBesidePersonVerb(prev, tokenAt(toks, c.last + 1))) return typed(c, 'person', 2);
+  return typed(c, 'person', 1);
+}
+
+/** "said Wang", "Wang said": a verb of speech or action right before or after the name. */
+function isBesidePersonVerb(prev: NameToken | undefined, next: NameToken | undefined): boolean {
+  return (next !== undefined && next.word && inLists(next, LEX.personVerb)) || (prev !== undefined && prev.word && inLists(prev, LEX.personVerb));
+}
+
+function hasOrgCue(toks: NameToken[], a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) if (inLists(toks[k], LEX.orgCue)) return true;
+  return false;
+}
+
+/** True when any of `bits` is set in the word-list bits `lex`. */
+function has(lex: number, bits: number): boolean {
+  return (lex & bits) !== 0;
 }
 
 function typed(c: Candidate, type: EntityType, strength: number): void {
@@ -635,7 +674,7 @@ function linkAcronyms(text: string, sentences: SentenceTokens[], candidates: Can
     const a = candidates[i + 1];
     if (a.sentence !== c.sentence || !a.acronym || c.acronym) continue;
     const toks = sentences[c.sentence].toks;
-    if (a.first !== c.last + 2 || toks[c.last + 1].text !== '(' || toks[a.last + 1]?.text !== ')') continue;
+    if (a.first !== c.last + 2 || toks[c.last + 1].text !== '(' || tokenAt(toks, a.last + 1)?.text !== ')') continue;
     const first = coveringSuffix(toks, c.first, c.last, a.text);
     if (first < 0) continue;
     if (first > c.first) {
@@ -790,7 +829,7 @@ function attachShortNames(text: string, sentences: SentenceTokens[], candidates:
     const c = candidates[i];
     if (c.acronym || c.strength >= 4 || (c.type !== 'person' && c.type !== 'other' && c.strength >= 2)) continue;
     const toks = sentences[c.sentence].toks;
-    const before = c.first > 0 ? toks[c.first - 1] : undefined;
+    const before = tokenAt(toks, c.first - 1);
     if (before !== undefined && before.word && !before.cap && inLists(before, LEX.particle) && extendOverParticle(text, c, before, tails, groups)) continue;
     const owners = tails.get(c.key);
     if (owners) attach(groups, c, owners);

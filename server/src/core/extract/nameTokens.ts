@@ -29,6 +29,15 @@ export interface NameToken {
 }
 
 /**
+ * The token at `k`, or undefined before the first or past the last. Rules look
+ * at neighbours of names that may not exist; reading an array out of its
+ * bounds makes the engine throw away the optimised code doing it.
+ */
+export function tokenAt(toks: NameToken[], k: number): NameToken | undefined {
+  return k >= 0 && k < toks.length ? toks[k] : undefined;
+}
+
+/**
  * The word lists holding token `t`, as `LEX` bits (none for punctuation).
  * Worked out on first demand and kept on the token: the rules ask about the
  * words of names and their neighbours, again and again, and never about most

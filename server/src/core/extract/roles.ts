@@ -19,7 +19,7 @@
  */
 import type { Role } from '../model';
 import { LEX, NATIONALITIES, PLACES, MULTIWORD_PLACES } from './lexicon';
-import { lexOf, type NameToken } from './nameTokens';
+import { lexOf, tokenAt, type NameToken } from './nameTokens';
 
 /** A recognised name inside a sentence's tokens. */
 export interface NameRef {
@@ -39,8 +39,8 @@ export interface NameRef {
 export interface RoleFinding {
   /** Index into the `names` given. */
   name: number;
-  role?: Role;
-  affiliation?: string;
+  role: Role | undefined;
+  affiliation: string | undefined;
 }
 
 /** The names of a sentence, findable by first and last token. */
@@ -55,27 +55,28 @@ interface NameIndex {
  */
 export function findRoles(text: string, toks: NameToken[], names: NameRef[]): RoleFinding[] {
   const index: NameIndex = { byFirst: new Map(), byLast: new Map() };
-  names.forEach((n, i) => {
-    index.byFirst.set(n.first, i);
-    index.byLast.set(n.last, i);
-  });
+  for (let i = 0; i < names.length; i++) {
+    index.byFirst.set(names[i].first, i);
+    index.byLast.set(names[i].last, i);
+  }
+  // Every finding and every partial finding has all its fields, so the code reading them sees one shape.
   const out: RoleFinding[] = [];
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
     if (name.notPerson) continue;
     const before = roleBefore(text, toks, names, index, name.first) ?? appositiveBefore(text, toks, index, name.first, name.last);
-    if (before) out.push({ name: i, ...before });
+    if (before) out.push({ name: i, role: before.role, affiliation: before.affiliation });
     const after = roleAfter(text, toks, names, index, name.last);
-    if (after) out.push({ name: i, ...after });
+    if (after) out.push({ name: i, role: after.role, affiliation: after.affiliation });
     const affiliation = affiliationAfter(toks, names, index, name.last);
-    if (affiliation) out.push({ name: i, affiliation });
+    if (affiliation) out.push({ name: i, role: undefined, affiliation });
     const succession = successionRole(text, toks, names, index, name.last);
     if (succession) {
-      out.push({ name: i, role: succession.role });
-      out.push({ name: succession.predecessor, role: { ...succession.role, former: true } });
+      out.push({ name: i, role: succession.role, affiliation: undefined });
+      out.push({ name: succession.predecessor, role: { ...succession.role, former: true }, affiliation: undefined });
     }
     const ended = endedTermRole(text, toks, names, index, name.last);
-    if (ended) out.push({ name: i, role: ended });
+    if (ended) out.push({ name: i, role: ended, affiliation: undefined });
   }
   return out;
 }
@@ -114,7 +115,7 @@ function roleBefore(text: string, toks: NameToken[], names: NameRef[], index: Na
   if (roleFirst === first) {
     const aff = orgEndingAt(toks, names, index, k);
     // Only a country directly before the name is an affiliation ("Germany’s Dirk Schwede", "Russian ...").
-    return aff?.affiliation ? { affiliation: aff.affiliation } : null;
+    return aff?.affiliation ? { role: undefined, affiliation: aff.affiliation } : null;
   }
   if (!hasHead) return null;
   const role = withTense({ start: toks[roleFirst].start, end: toks[first - 1].end, text: text.slice(toks[roleFirst].start, toks[first - 1].end) });
@@ -128,20 +129,20 @@ function roleBefore(text: string, toks: NameToken[], names: NameRef[], index: Na
  * role phrase after a determiner, then the name set off by commas.
  */
 function appositiveBefore(text: string, toks: NameToken[], index: NameIndex, first: number, last: number): Omit<RoleFinding, 'name'> | null {
-  if (toks[first - 1]?.text !== ',' || (toks[last + 1] && toks[last + 1].text !== ',')) return null;
+  if (tokenAt(toks, first - 1)?.text !== ',' || (toks[last + 1] && toks[last + 1].text !== ',')) return null;
   let k = first - 2;
   let hasHead = false;
   while (k >= 0 && toks[k].word && !index.byLast.has(k) && isTitleWord(toks[k])) {
     if (isTitleHead(toks[k])) hasHead = true;
     k--;
   }
-  if (!hasHead || k === first - 2 || !/^(?:the|its|their|his|her|our)$/.test(toks[k]?.norm ?? '')) return null;
+  if (!hasHead || k === first - 2 || !/^(?:the|its|their|his|her|our)$/.test(tokenAt(toks, k)?.norm ?? '')) return null;
   // The phrase must open its clause: "The minister, Ann Lee," not "he met the minister, Ann Lee and ...".
-  const opener = toks[k - 1];
+  const opener = tokenAt(toks, k - 1);
   if (opener && opener.word && !/^(?:said|says|and|but|while|when|as)$/.test(opener.norm)) return null;
   const roleFirst = k + 1;
   const role = withTense({ start: toks[roleFirst].start, end: toks[first - 2].end, text: text.slice(toks[roleFirst].start, toks[first - 2].end) });
-  return { role };
+  return { role, affiliation: undefined };
 }
 
 /** "Dirk Schwede| is the Acting President of the CISM", "Traore|, secretary general of ...". */
@@ -152,13 +153,13 @@ function roleAfter(text: string, toks: NameToken[], names: NameRef[], index: Nam
   if (toks[j].text === ',') {
     apposition = true;
     j++;
-    if (toks[j]?.norm === 'who' && /^(is|was)$/.test(toks[j + 1]?.norm ?? '')) j += 2;
+    if (tokenAt(toks, j)?.norm === 'who' && /^(is|was)$/.test(tokenAt(toks, j + 1)?.norm ?? '')) j += 2;
   } else if (/^(is|was|became|becomes)$/.test(toks[j].norm)) {
     j++;
   } else {
     return null;
   }
-  if (/^(the|a|an|now|also)$/.test(toks[j]?.norm ?? '')) j++;
+  if (/^(the|a|an|now|also)$/.test(tokenAt(toks, j)?.norm ?? '')) j++;
   const phrase = parseRolePhrase(text, toks, names, index, j);
   if (!phrase) return null;
   // An apposition must end where the role phrase ends, or it was something else ("Putin, president and ...").
@@ -166,18 +167,18 @@ function roleAfter(text: string, toks: NameToken[], names: NameRef[], index: Nam
     const next = toks[phrase.next];
     if (next && next.word && !/^(and|who|said|says|has|had|is|was)$/.test(next.norm)) return null;
   }
-  return { role: phrase.role };
+  return { role: phrase.role, affiliation: undefined };
 }
 
 /** "Plitukhin, who succeeded |Anastasia Davydova| as ROC secretary general": the role is both people's. */
 function successionRole(text: string, toks: NameToken[], names: NameRef[], index: NameIndex, last: number): { role: Role; predecessor: number } | null {
   let j = last + 1;
-  if (toks[j]?.text === ',' && toks[j + 1]?.norm === 'who') j += 2;
-  if (!/^(succeeded|replaced|succeeds|replaces)$/.test(toks[j]?.norm ?? '')) return null;
+  if (tokenAt(toks, j)?.text === ',' && tokenAt(toks, j + 1)?.norm === 'who') j += 2;
+  if (!/^(succeeded|replaced|succeeds|replaces)$/.test(tokenAt(toks, j)?.norm ?? '')) return null;
   const predecessor = index.byFirst.get(j + 1);
   if (predecessor === undefined) return null;
   const after = names[predecessor].last + 1;
-  if (toks[after]?.norm !== 'as') return null;
+  if (tokenAt(toks, after)?.norm !== 'as') return null;
   const phrase = parseRolePhrase(text, toks, names, index, after + 1);
   return phrase ? { role: phrase.role, predecessor } : null;
 }
@@ -187,21 +188,21 @@ function successionRole(text: string, toks: NameToken[], names: NameRef[], index
  * ended": the role the person held until then, marked `former`.
  */
 function endedTermRole(text: string, toks: NameToken[], names: NameRef[], index: NameIndex, last: number): Role | null {
-  if (!toks[last].poss || !/^(?:term|tenure|mandate|reign|stint)$/.test(toks[last + 1]?.norm ?? '') || toks[last + 2]?.norm !== 'as') return null;
+  if (!toks[last].poss || !/^(?:term|tenure|mandate|reign|stint)$/.test(tokenAt(toks, last + 1)?.norm ?? '') || tokenAt(toks, last + 2)?.norm !== 'as') return null;
   const phrase = parseRolePhrase(text, toks, names, index, last + 3);
   if (!phrase) return null;
   let j = phrase.next;
-  if (/^(?:was|has|had|is)$/.test(toks[j]?.norm ?? '')) j++;
-  if (/^(?:been|not)$/.test(toks[j]?.norm ?? '')) j++;
-  const verb = toks[j]?.norm ?? '';
-  const wasNot = toks[j - 1]?.norm === 'not';
+  if (/^(?:was|has|had|is)$/.test(tokenAt(toks, j)?.norm ?? '')) j++;
+  if (/^(?:been|not)$/.test(tokenAt(toks, j)?.norm ?? '')) j++;
+  const verb = tokenAt(toks, j)?.norm ?? '';
+  const wasNot = tokenAt(toks, j - 1)?.norm === 'not';
   if (wasNot ? !/^(?:renewed|extended)$/.test(verb) : !/^(?:ended|expired|ends|expires|finished|lapsed|over)$/.test(verb)) return null;
   return { ...phrase.role, former: true };
 }
 
 /** "Yijang Wang |of China": a country after "of" is the person's affiliation. */
 function affiliationAfter(toks: NameToken[], names: NameRef[], index: NameIndex, last: number): string | undefined {
-  if (toks[last + 1]?.norm !== 'of') return undefined;
+  if (tokenAt(toks, last + 1)?.norm !== 'of') return undefined;
   const n = index.byFirst.get(last + 2);
   if (n === undefined) return undefined;
   const key = names[n].norm;
@@ -220,11 +221,11 @@ interface RolePhrase {
 function parseRolePhrase(text: string, toks: NameToken[], names: NameRef[], index: NameIndex, j: number): RolePhrase | null {
   let org: string | undefined;
   const orgName = index.byFirst.get(j);
-  const country = nationality(toks[j]);
-  if (orgName !== undefined && names[orgName].notPerson && isTitleWord(toks[names[orgName].last + 1])) {
+  const country = nationality(tokenAt(toks, j));
+  if (orgName !== undefined && names[orgName].notPerson && isTitleWord(tokenAt(toks, names[orgName].last + 1))) {
     org = names[orgName].text;
     j = names[orgName].last + 1;
-  } else if (country && isTitleWord(toks[j + 1])) {
+  } else if (country && isTitleWord(tokenAt(toks, j + 1))) {
     org = country;
     j++;
   }
@@ -237,9 +238,9 @@ function parseRolePhrase(text: string, toks: NameToken[], names: NameRef[], inde
   if (!hasHead) return null;
   const role = withTense({ start: toks[roleFirst].start, end: toks[j - 1].end, text: text.slice(toks[roleFirst].start, toks[j - 1].end) });
   let viaOf = false;
-  if (/^(of|at|for)$/.test(toks[j]?.norm ?? '')) {
+  if (/^(of|at|for)$/.test(tokenAt(toks, j)?.norm ?? '')) {
     let k = j + 1;
-    if (toks[k]?.norm === 'the') k++;
+    if (tokenAt(toks, k)?.norm === 'the') k++;
     const n = index.byFirst.get(k);
     if (n !== undefined && names[n].notPerson) {
       org = names[n].text;
@@ -252,11 +253,11 @@ function parseRolePhrase(text: string, toks: NameToken[], names: NameRef[], inde
 }
 
 /** The organisation or country ending at token `k`: "Russia's", "ROC", "(CNOSM)", "Russian". */
-function orgEndingAt(toks: NameToken[], names: NameRef[], index: NameIndex, k: number): { org?: string; affiliation?: string } | null {
-  const t = toks[k];
+function orgEndingAt(toks: NameToken[], names: NameRef[], index: NameIndex, k: number): { org: string | undefined; affiliation: string | undefined } | null {
+  const t = tokenAt(toks, k);
   if (!t) return null;
   if (!t.word) {
-    if (t.text === ')' && toks[k - 1]?.acronym && toks[k - 2]?.text === '(') return { org: toks[k - 1].text };
+    if (t.text === ')' && tokenAt(toks, k - 1)?.acronym && tokenAt(toks, k - 2)?.text === '(') return { org: toks[k - 1].text, affiliation: undefined };
     return null;
   }
   const n = index.byLast.get(k);
@@ -265,7 +266,7 @@ function orgEndingAt(toks: NameToken[], names: NameRef[], index: NameIndex, k: n
     const key = name.norm;
     const isPlace = PLACES.has(key) || MULTIWORD_PLACES.has(key);
     if (isPlace) return { org: name.text, affiliation: name.text };
-    return name.notPerson || t.poss ? { org: name.text } : null;
+    return name.notPerson || t.poss ? { org: name.text, affiliation: undefined } : null;
   }
   const country = nationality(t);
   if (country && t.cap) return { org: country, affiliation: country };

@@ -9,7 +9,7 @@
  * stands where a team stands (before a score, beside "beat", "v", "drew with",
  * before "'s coach"). The entity rules decide which names may be re-typed.
  */
-import type { NameToken } from './nameTokens';
+import { tokenAt, type NameToken } from './nameTokens';
 
 /** Words of results, tables and match reports. */
 const SPORTS_WORDS = new Set(`
@@ -63,7 +63,7 @@ export function readSportsReport(sentences: readonly { toks: NameToken[] }[]): S
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k];
       if (!t.word) continue;
-      if (SPORTS_WORDS.has(t.norm)) {
+      if (mayBeSportsWord(t.norm) && SPORTS_WORDS.has(t.norm)) {
         evidence++;
         // Every cricket word is a sports word too.
         if (CRICKET_WORDS.has(t.norm)) cricket = true;
@@ -73,6 +73,24 @@ export function readSportsReport(sentences: readonly { toks: NameToken[] }[]): S
     }
   }
   return { sports: evidence >= 3, cricket: evidence >= 3 && cricket };
+}
+
+/**
+ * (First letter, length) pairs of the sports words: every word of a document is asked, and this
+ * spares hashing the great many that cannot be one.
+ */
+const SPORTS_SHAPES = ((): Uint8Array => {
+  const shapes = new Uint8Array(32 * 32);
+  for (const w of SPORTS_WORDS) shapes[wordShape(w)] = 1;
+  return shapes;
+})();
+
+function wordShape(norm: string): number {
+  return ((norm.charCodeAt(0) & 31) << 5) | (norm.length & 31);
+}
+
+function mayBeSportsWord(norm: string): boolean {
+  return SPORTS_SHAPES[wordShape(norm)] === 1;
 }
 
 /** A subset of {@link SPORTS_WORDS}. */
@@ -107,14 +125,14 @@ function isCount(t: NameToken | undefined): boolean {
  * or before a team member ("Bayern's coach").
  */
 export function inTeamPosition(toks: NameToken[], first: number, last: number): boolean {
-  const next = toks[last + 1];
-  const prev = toks[first - 1];
+  const next = tokenAt(toks, last + 1);
+  const prev = tokenAt(toks, first - 1);
   if (next && (isCount(next) || (next.word && isScore(next.text)))) return !(prev && prev.word && SCORECARD_MARKS.has(prev.norm));
   if (toks[last].poss) return next !== undefined && next.word && TEAM_MEMBERS.has(next.norm);
   if (next && next.word && AFTER_TEAM.has(next.norm)) return true;
   if (prev && prev.word) {
     if (BEFORE_TEAM.has(prev.norm)) return true;
-    const prev2 = toks[first - 2];
+    const prev2 = tokenAt(toks, first - 2);
     if (prev2?.word && BEFORE_TEAM_PAIRS.has(prev2.norm + ' ' + prev.norm)) return true;
   }
   return false;

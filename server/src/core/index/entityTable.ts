@@ -164,8 +164,7 @@ function merge(sources: ExtractedSource[]): MergedState {
   joinAcronymsToExpansions(clusters, target);
   joinSurnamesToPeople(clusters, target);
   const byId = globalEntities(mergeClusters(clusters, target));
-  // Ties in code-unit order: `localeCompare` over tens of thousands of names dominated the merge.
-  const all = [...byId.values()].sort(byMentionsThenName);
+  const all = byMentionsThenName(byId);
   const { names, sortedNames } = indexNames(all);
   return { byId, names, sortedNames, all };
 }
@@ -294,8 +293,37 @@ function redecided(cluster: Cluster): GlobalEntity {
   return toGlobal(cluster.members, name, nameKey(name), clusterType(cluster));
 }
 
-function byMentionsThenName(a: GlobalEntity, b: GlobalEntity): number {
-  return b.mentions.length - a.mentions.length || compareText(a.name, b.name);
+/**
+ * The entities, most mentioned first, then by name in code-unit order (`localeCompare` over tens of thousands
+ * of names dominated the merge). Sorted without a comparator: the engine compares names itself instead of
+ * calling back into script for each of a few hundred thousand comparisons, which a first merge in a process
+ * (script not yet optimised) paid dearly. Names are unique: an entity's id is its folded name.
+ */
+function byMentionsThenName(byId: Map<string, GlobalEntity>): GlobalEntity[] {
+  const byCount = new Map<number, GlobalEntity[]>();
+  for (const e of byId.values()) {
+    const list = byCount.get(e.mentions.length);
+    if (list) list.push(e);
+    else byCount.set(e.mentions.length, [e]);
+  }
+  const counts = [...byCount.keys()].sort((a, b) => b - a);
+  const all: GlobalEntity[] = [];
+  for (let c = 0; c < counts.length; c++) {
+    const list = byCount.get(counts[c]) ?? [];
+    if (list.length === 1) {
+      all.push(list[0]);
+      continue;
+    }
+    const byName = new Map<string, GlobalEntity>();
+    const names: string[] = [];
+    for (let i = 0; i < list.length; i++) {
+      byName.set(list[i].name, list[i]);
+      names.push(list[i].name);
+    }
+    names.sort();
+    for (let i = 0; i < names.length; i++) all.push(byName.get(names[i]) as GlobalEntity);
+  }
+  return all;
 }
 
 /** The lookup index (folded name → entities with the rank of the match) and the sorted names for completion. */
@@ -322,11 +350,27 @@ function indexNames(all: GlobalEntity[]): { names: MergedState['names']; sortedN
     for (let k = 0; k < keys.length; k++) sortedNames.push({ name: keys[k], id: e.id });
     for (let t = 0; t < tails.length; t++) sortedNames.push({ name: tails[t], id: e.id });
   }
-  sortedNames.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { names, sortedNames };
+  return { names, sortedNames: sortedByName(sortedNames) };
 }
 
 const NO_TAILS: string[] = [];
+
+/** The entries in code-unit order of their names, equal names in their order: sorted like {@link byMentionsThenName}. */
+function sortedByName(entries: Array<{ name: string; id: string }>): Array<{ name: string; id: string }> {
+  const byName = new Map<string, Array<{ name: string; id: string }>>();
+  for (let i = 0; i < entries.length; i++) {
+    const list = byName.get(entries[i].name);
+    if (list) list.push(entries[i]);
+    else byName.set(entries[i].name, [entries[i]]);
+  }
+  const names = [...byName.keys()].sort();
+  const out: Array<{ name: string; id: string }> = [];
+  for (let n = 0; n < names.length; n++) {
+    const list = byName.get(names[n]) ?? [];
+    for (let i = 0; i < list.length; i++) out.push(list[i]);
+  }
+  return out;
+}
 
 function addName(names: MergedState['names'], name: string, id: string, rank: number): void {
   addKey(names, nameKey(name), id, rank);
