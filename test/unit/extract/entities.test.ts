@@ -252,6 +252,16 @@ describe('extractEntities', () => {
     assert.ok(find(entities, 'Gordon Brown'));
   });
 
+  it('reads no nationality or demonym into a word that names an object property ("Constructor")', () => {
+    const text = 'He met Constructor Frank Williams yesterday. Constructor Williams Racing said it was pleased. Frank Williams is the Constructor chief of the team.';
+    const entities = extract(text);
+    assert.ok(entities.length > 0);
+    for (const e of entities) {
+      assert.equal(e.affiliation, undefined, `${e.name}: affiliation`);
+      for (const r of e.roles) assert.equal(r.org, undefined, `${e.name}: org of ${r.text}`);
+    }
+  });
+
   it('returns nothing for text without names', () => {
     assert.deepEqual(extract('it was a quiet day, and nothing happened at all.'), []);
     assert.deepEqual(extract(''), []);

@@ -500,7 +500,7 @@ export const LEX = {
   calendar: 1 << 1,
   /** {@link HONORIFICS} */
   honorific: 1 << 2,
-  /** A key of {@link NATIONALITIES} (looked up as an object property, as the rules always have). */
+  /** A key of {@link NATIONALITIES} (its own: "constructor" is no nationality). */
   nationality: 1 << 3,
   /** A title word: a head or modifier, or a hyphenated compound of them ("vice-president", "ex-chairman"). */
   titleWord: 1 << 4,
@@ -540,7 +540,7 @@ export const LEX = {
   standingBody: 1 << 21,
   /** {@link NON_ENTITY_ADJECTIVES} */
   nonEntityAdjective: 1 << 22,
-  /** A key of {@link DEMONYM_NOUNS} (looked up as an object property). */
+  /** A key of {@link DEMONYM_NOUNS} (its own). */
   demonym: 1 << 23,
 } as const;
 
@@ -586,10 +586,6 @@ const WORD_BITS = ((): Map<string, number> => {
   add(STANDING_BODY_WORDS, LEX.standingBody);
   add(NON_ENTITY_ADJECTIVES, LEX.nonEntityAdjective);
   add(Object.keys(DEMONYM_NOUNS), LEX.demonym);
-  // The rules have always looked nationalities and demonyms up as object properties, so a word that
-  // names a property of every object ("constructor") counts as one.
-  const inherited = Object.getOwnPropertyNames(Object.prototype).filter((k) => k === k.toLowerCase());
-  add(inherited, LEX.nationality | LEX.demonym);
   return bits;
 })();
 
