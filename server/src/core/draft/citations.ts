@@ -14,7 +14,8 @@ import type { Citation, CitationItem } from './model';
 /** A citation key as Pandoc reads it: `{anything}` or a word with inner `:.#$%&-+?<>~/`. */
 const KEY_SOURCE = String.raw`(?:\{([^{}\n]+)\}|([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*))`;
 const ITEM_RE = new RegExp(String.raw`^(\s*)([^@]*?)(-?)@` + KEY_SOURCE + String.raw`([\s\S]*)$`, 'u');
-const IN_TEXT_RE = new RegExp(String.raw`@` + KEY_SOURCE, 'gu');
+/** An in-text citation's key, read at an `@` (sticky: tried only where an `@` is). */
+const IN_TEXT_AT_RE = new RegExp(String.raw`@` + KEY_SOURCE, 'uy');
 const LOCATOR_PARAGRAPH_RE = /^(?:para(?:graph)?s?\.?|¶+)\s*(\d+)/i;
 const KEY_START_RE = new RegExp(String.raw`^\s*-?@` + KEY_SOURCE, 'u');
 /** "@@key" not glued to a word ("x@@y" is an address or a typo of no citation). */
@@ -110,13 +111,26 @@ export function findCitations(text: string, start: number, end: number): Citatio
     taken.push(span);
     i = close;
   }
-  IN_TEXT_RE.lastIndex = start;
-  for (let m = IN_TEXT_RE.exec(text); m && m.index < end; m = IN_TEXT_RE.exec(text)) {
-    const at = m.index;
-    if (taken.some((s) => at >= s.start && at < s.end)) continue;
+  // Each "@" outside the bracketed citations, in order (the keys of those are theirs).
+  for (let at = text.indexOf('@', start); at >= 0 && at < end;) {
+    const bracketed = taken.find((s) => at >= s.start && at < s.end);
+    if (bracketed) {
+      at = text.indexOf('@', bracketed.end);
+      continue;
+    }
+    IN_TEXT_AT_RE.lastIndex = at;
+    const m = IN_TEXT_AT_RE.exec(text);
+    if (!m) {
+      at = text.indexOf('@', at + 1);
+      continue;
+    }
+    const next = at + m[0].length;
     const before = at > 0 ? text[at - 1] : ' ';
     // "editor@example.com", "x@@y", "a.@b": an @ glued to a word is not a citation.
-    if (/[\p{L}\p{N}_@.\-+]/u.test(before)) continue;
+    if (/[\p{L}\p{N}_@.\-+]/u.test(before)) {
+      at = text.indexOf('@', next);
+      continue;
+    }
     const keyText = m[1] ?? m[2];
     const keyStart = m[1] !== undefined ? at + 2 : at + 1;
     let citationEnd = at + m[0].length;
@@ -132,6 +146,7 @@ export function findCitations(text: string, start: number, end: number): Citatio
       suppressAuthor: false, ...locatorFields(locator),
     };
     out.push({ start: at, end: citationEnd, items: [item], inText: true, covers: { start: at, end: citationEnd } });
+    at = text.indexOf('@', next);
   }
   return out.sort((a, b) => a.start - b.start);
 }

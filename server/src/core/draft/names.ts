@@ -4,6 +4,7 @@
  * and resolving "he said" to the nearest name.
  */
 import type { Span } from '../model';
+import { isLetterOrDigit } from '../text/normalize';
 import type { DraftName } from './model';
 
 /** Lower-case words that may sit inside a name ("de Oliveira", "al-Assad", "van Gogh"). */
@@ -26,43 +27,144 @@ const WORD_RE = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*\.?/gu;
  * Names in `text.slice(start, end)`: runs of capitalised words (with name
  * particles inside), without a leading sentence word such as "The" and
  * without a possessive "'s".
+ *
+ * Words are kept as spans in shared buffers, not as objects and strings: a
+ * draft has thousands of words and a few hundred names, and the garbage of
+ * one object per word was a good part of a cold parse's.
  */
 export function findNames(text: string, start: number, end: number, skip: Span[] = []): DraftName[] {
-  const words: Array<{ text: string; start: number; end: number }> = [];
-  WORD_RE.lastIndex = start;
-  for (let m = WORD_RE.exec(text); m && m.index < end; m = WORD_RE.exec(text)) {
-    let w = m[0];
-    // A trailing dot belongs to the word only for initials and honorifics ("J.", "Mr.").
-    if (w.endsWith('.') && !/^\p{Lu}\.$|^(?:Mr|Mrs|Ms|Dr|St)\.$/u.test(w)) w = w.slice(0, -1);
-    words.push({ text: w, start: m.index, end: m.index + w.length });
-  }
+  const count = scanWords(text, start, end);
   const out: DraftName[] = [];
-  let run: typeof words = [];
+  // The run of name words: words first..last (a run only ever grows by the word just read).
+  let first = -1;
+  let last = -1;
   const flush = () => {
-    if (run.length === 0) return;
+    if (first < 0) return;
     // Trailing particles are not part of the name.
-    while (run.length > 0 && NAME_PARTICLES.has(run[run.length - 1].text)) run.pop();
-    while (run.length > 0 && NOT_NAMES.has(run[0].text.toLowerCase())) run.shift();
-    if (run.length > 0) {
-      const s = run[0].start;
-      let e = run[run.length - 1].end;
-      const possessive = /['’]s$/.exec(text.slice(s, e));
-      if (possessive) e -= possessive[0].length;
+    while (last >= first && isParticle(text, last)) last--;
+    while (last >= first && NOT_NAMES.has(text.slice(wordStarts[first], wordEnds[first]).toLowerCase())) first++;
+    if (last >= first) {
+      const s = wordStarts[first];
+      let e = wordEnds[last];
+      const c = text.charCodeAt(e - 1);
+      const apostrophe = text.charCodeAt(e - 2);
+      if (e - s >= 2 && c === 0x73 /* s */ && (apostrophe === 0x27 || apostrophe === 0x2019)) e -= 2;
       if (e > s) out.push({ start: s, end: e, text: text.slice(s, e) });
     }
-    run = [];
+    first = -1;
+    last = -1;
   };
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (skip.length > 0 && skip.some((s) => w.start >= s.start && w.start < s.end)) { flush(); continue; }
-    if (run.length > 0 && !onlySpaces(text, run[run.length - 1].end, w.start)) flush();
-    if (capitalised(w.text)) run.push(w);
-    else if (run.length > 0 && NAME_PARTICLES.has(w.text) && i + 1 < words.length && capitalised(words[i + 1].text)) run.push(w);
-    else if (run.length === 0 && NAME_PARTICLES.has(w.text) && i + 1 < words.length && capitalised(words[i + 1].text) && w.end < words[i + 1].start && onlySpaces(text, w.end, words[i + 1].start)) run.push(w);
-    else flush();
+  for (let i = 0; i < count; i++) {
+    const ws = wordStarts[i];
+    if (skip.length > 0 && startsInside(skip, ws)) { flush(); continue; }
+    if (first >= 0 && !onlySpaces(text, wordEnds[last], ws)) flush();
+    const next = i + 1 < count;
+    if (capitalised(text, i)) {
+      if (first < 0) first = i;
+      last = i;
+    } else if (first >= 0 && isParticle(text, i) && next && capitalised(text, i + 1)) {
+      last = i;
+    } else if (first < 0 && isParticle(text, i) && next && capitalised(text, i + 1) && wordEnds[i] < wordStarts[i + 1] && onlySpaces(text, wordEnds[i], wordStarts[i + 1])) {
+      first = i;
+      last = i;
+    } else {
+      flush();
+    }
   }
   flush();
   return out;
+}
+
+/** Spans of the words {@link scanWords} found last (shared buffers, grown as needed). */
+let wordStarts = new Int32Array(256);
+let wordEnds = new Int32Array(256);
+
+/**
+ * Fills {@link wordStarts}/{@link wordEnds} with the words of {@link WORD_RE}
+ * starting before `end` (a word may run past it) and returns their number.
+ * Read character by character, or with the regex when a surrogate is met
+ * (only the Unicode regex reads those right).
+ */
+function scanWords(text: string, start: number, end: number): number {
+  const count = scanPlainWords(text, start, end);
+  return count >= 0 ? count : matchWords(text, start, end);
+}
+
+/** The words of {@link WORD_RE} read character by character; -1 when a surrogate is met. */
+function scanPlainWords(text: string, start: number, end: number): number {
+  // The regex backs a start inside a surrogate pair up to the pair.
+  if (unitAt(text, start) < 0) return -1;
+  const n = text.length;
+  let count = 0;
+  let i = start;
+  while (i < end) {
+    const unit = unitAt(text, i);
+    if (unit < 0) return -1;
+    if (unit === 0) {
+      i++;
+      continue;
+    }
+    const from = i;
+    for (;;) {
+      let next = 1;
+      while (i < n && (next = unitAt(text, i)) === 1) i++;
+      if (next < 0) return -1;
+      const c = text.charCodeAt(i);
+      if (i + 1 < n && (c === 0x27 || c === 0x2019 || c === 0x2d || c === 0x2e)) {
+        const after = unitAt(text, i + 1);
+        if (after < 0) return -1;
+        if (after === 1) {
+          i++;
+          continue;
+        }
+      }
+      break;
+    }
+    if (i < n && text.charCodeAt(i) === 0x2e) i++;
+    setWord(text, count++, from, i);
+  }
+  return count;
+}
+
+/** The words of {@link WORD_RE}, with the regex. */
+function matchWords(text: string, start: number, end: number): number {
+  let count = 0;
+  WORD_RE.lastIndex = start;
+  for (let m = WORD_RE.exec(text); m && m.index < end; m = WORD_RE.exec(text)) setWord(text, count++, m.index, m.index + m[0].length);
+  return count;
+}
+
+/** Stores word `k` matched at `[from, to)`: a trailing dot belongs to it only for initials and honorifics ("J.", "Mr."). */
+function setWord(text: string, k: number, from: number, to: number): void {
+  if (k === wordStarts.length) {
+    const starts = new Int32Array(k * 2);
+    starts.set(wordStarts);
+    wordStarts = starts;
+    const ends = new Int32Array(k * 2);
+    ends.set(wordEnds);
+    wordEnds = ends;
+  }
+  wordStarts[k] = from;
+  wordEnds[k] = text.charCodeAt(to - 1) === 0x2e && !/^\p{Lu}\.$|^(?:Mr|Mrs|Ms|Dr|St)\.$/u.test(text.slice(from, to)) ? to - 1 : to;
+}
+
+/** 1: a letter or digit at `i`, 0: not (or past the end), -1: a surrogate half. */
+function unitAt(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdfff) return -1;
+  return isLetterOrDigit(c) ? 1 : 0;
+}
+
+/** True when `at` lies inside one of the spans. */
+function startsInside(spans: Span[], at: number): boolean {
+  for (const s of spans) if (at >= s.start && at < s.end) return true;
+  return false;
+}
+
+/** True when word `i` is a name particle ("de", "van", "al"). */
+function isParticle(text: string, i: number): boolean {
+  return wordEnds[i] - wordStarts[i] <= 5 && NAME_PARTICLES.has(text.slice(wordStarts[i], wordEnds[i]));
 }
 
 /** True when `text[from, to)` is spaces and tabs only (or empty): words on one line, side by side. */
@@ -74,9 +176,9 @@ function onlySpaces(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** True when the word opens with a capital letter (ASCII checked without the Unicode regex). */
-function capitalised(word: string): boolean {
-  const c = word.charCodeAt(0);
+/** True when word `i` opens with a capital letter (ASCII checked without the Unicode regex). */
+function capitalised(text: string, i: number): boolean {
+  const c = text.charCodeAt(wordStarts[i]);
   if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(word);
+  return /^\p{Lu}/u.test(text.slice(wordStarts[i], wordEnds[i]));
 }
