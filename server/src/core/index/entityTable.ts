@@ -35,13 +35,14 @@ interface MergedState {
   byId: Map<string, GlobalEntity>;
   /** Folded name → entities with the rank of the match (0 name, 1 alias, 2 name tail, 3 acronym or part of a name). */
   names: Map<string, Array<{ id: string; rank: number }>>;
-  /** Sorted folded names and aliases, for prefix completion. */
-  sortedNames: Array<{ name: string; id: string }>;
+  /** Sorted folded names and aliases, for prefix completion: made on the first completion (nothing else needs it). */
+  sortedNames: Array<{ name: string; id: string }> | null;
   all: GlobalEntity[];
 }
 
 const HONORIFIC_RE = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|prof)\.?\s+/;
 const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'di', 'du', 'del', 'der', 'den', 'van', 'von', 'le', 'la', 'bin', 'ibn', 'al', 'el']);
+const MAX_PARTICLE = Math.max(...[...PARTICLES].map((p) => p.length));
 
 /**
  * Folds a name for matching: case and diacritics removed, apostrophes straight, white space collapsed,
@@ -110,8 +111,9 @@ export function createEntityTable(): EntityTable {
       const s = current();
       const p = nameKey(prefix);
       if (p.length === 0) return s.all.slice(0, limit);
+      const sorted = (s.sortedNames ??= completionIndex(s.all));
       const found = new Set<string>();
-      for (let i = lowerBound(s.sortedNames, p); i < s.sortedNames.length && s.sortedNames[i].name.startsWith(p); i++) found.add(s.sortedNames[i].id);
+      for (let i = lowerBound(sorted, p); i < sorted.length && sorted[i].name.startsWith(p); i++) found.add(sorted[i].id);
       return [...found]
         .map((id) => s.byId.get(id))
         .filter((e): e is GlobalEntity => e !== undefined)
@@ -165,8 +167,7 @@ function merge(sources: ExtractedSource[]): MergedState {
   joinSurnamesToPeople(clusters, target);
   const byId = globalEntities(mergeClusters(clusters, target));
   const all = byMentionsThenName(byId);
-  const { names, sortedNames } = indexNames(all);
-  return { byId, names, sortedNames, all };
+  return { byId, names: lookupIndex(all), sortedNames: null, all };
 }
 
 /** A cluster of local entities with the same folded name; its mention count and type are worked out once. */
@@ -265,9 +266,17 @@ function mergeClusters(clusters: Map<string, Cluster>, target: Map<string, strin
   return merged;
 }
 
+/** The clusters of one final name (the name is decided again when several joined). */
+interface FinalName {
+  id: string;
+  cluster: Cluster;
+  name: string | null;
+}
+
 /** One global entity per final name: two clusters may end up with the same fullest name (one joined via a surname). */
 function globalEntities(merged: Map<string, Cluster>): Map<string, GlobalEntity> {
-  const byFinalName = new Map<string, { cluster: Cluster; name: string | null }>();
+  const byFinalName = new Map<string, FinalName>();
+  const finals: FinalName[] = [];
   for (const cluster of merged.values()) {
     const name = fullestName(cluster.members);
     const id = nameKey(name);
@@ -277,10 +286,15 @@ function globalEntities(merged: Map<string, Cluster>): Map<string, GlobalEntity>
       found.cluster.mentions += cluster.mentions;
       found.cluster.type = null;
       found.name = null; // to be decided again over the joined members
-    } else byFinalName.set(id, { cluster, name });
+    } else {
+      const final = { id, cluster, name };
+      byFinalName.set(id, final);
+      finals.push(final);
+    }
   }
   const byId = new Map<string, GlobalEntity>();
-  for (const [id, { cluster, name }] of byFinalName) {
+  for (let i = 0; i < finals.length; i++) {
+    const { id, cluster, name } = finals[i];
     const g = name !== null ? toGlobal(cluster.members, name, id, clusterType(cluster)) : redecided(cluster);
     byId.set(g.id, g);
   }
@@ -326,34 +340,43 @@ function byMentionsThenName(byId: Map<string, GlobalEntity>): GlobalEntity[] {
   return all;
 }
 
-/** The lookup index (folded name → entities with the rank of the match) and the sorted names for completion. */
-function indexNames(all: GlobalEntity[]): { names: MergedState['names']; sortedNames: MergedState['sortedNames'] } {
+/** The lookup index: folded name → entities with the rank of the match. */
+function lookupIndex(all: GlobalEntity[]): MergedState['names'] {
   const names = new Map<string, Array<{ id: string; rank: number }>>();
-  const sortedNames: Array<{ name: string; id: string }> = [];
   for (let i = 0; i < all.length; i++) {
     const e = all[i];
     // An entity's id is its folded name.
     addKey(names, e.id, e.id, 0);
-    const keys = [e.id];
-    for (let a = 0; a < e.aliases.length; a++) {
-      const k = nameKey(e.aliases[a]);
-      addKey(names, k, e.id, 1);
-      if (!keys.includes(k)) keys.push(k);
-    }
-    const tails = e.type === 'person' ? nameTails(e.id) : NO_TAILS;
+    for (let a = 0; a < e.aliases.length; a++) addName(names, e.aliases[a], e.id, 1);
     if (e.type === 'person') {
+      const tails = nameTails(e.id);
       for (let t = 0; t < tails.length; t++) addName(names, tails[t], e.id, 2);
       // Any part of a person's name finds them ("Perdigao"), after full names and surnames.
       for (const word of e.id.split(' ')) if (!PARTICLES.has(word)) addName(names, word, e.id, 3);
     }
     if (e.acronym) addName(names, e.acronym, e.id, 3);
-    for (let k = 0; k < keys.length; k++) sortedNames.push({ name: keys[k], id: e.id });
-    for (let t = 0; t < tails.length; t++) sortedNames.push({ name: tails[t], id: e.id });
   }
-  return { names, sortedNames: sortedByName(sortedNames) };
+  return names;
 }
 
-const NO_TAILS: string[] = [];
+/** Folded names, aliases and (for people) name tails, sorted, for prefix completion. */
+function completionIndex(all: GlobalEntity[]): Array<{ name: string; id: string }> {
+  const entries: Array<{ name: string; id: string }> = [];
+  for (let i = 0; i < all.length; i++) {
+    const e = all[i];
+    const keys = [e.id];
+    for (let a = 0; a < e.aliases.length; a++) {
+      const k = nameKey(e.aliases[a]);
+      if (!keys.includes(k)) keys.push(k);
+    }
+    for (let k = 0; k < keys.length; k++) entries.push({ name: keys[k], id: e.id });
+    if (e.type === 'person') {
+      const tails = nameTails(e.id);
+      for (let t = 0; t < tails.length; t++) entries.push({ name: tails[t], id: e.id });
+    }
+  }
+  return sortedByName(entries);
+}
 
 /** The entries in code-unit order of their names, equal names in their order: sorted like {@link byMentionsThenName}. */
 function sortedByName(entries: Array<{ name: string; id: string }>): Array<{ name: string; id: string }> {
@@ -398,33 +421,43 @@ function isAcronymName(name: string): boolean {
 
 /** "leonardo perdigao de oliveira" → "oliveira", "de oliveira", "perdigao de oliveira". */
 function nameTails(key: string): string[] {
-  const words = key.split(' ');
+  // Word i starts after the i-th space, and the words from i on are the key from there on.
+  const starts = [0];
+  for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) starts.push(i + 1);
   const out: string[] = [];
-  for (let i = words.length - 1; i >= 1; i--) {
-    if (PARTICLES.has(words[i])) continue;
-    out.push(words.slice(i).join(' '));
-    if (PARTICLES.has(words[i - 1]) && i - 1 >= 1) out.push(words.slice(i - 1).join(' '));
+  for (let i = starts.length - 1; i >= 1; i--) {
+    if (isParticleAt(key, starts, i)) continue;
+    out.push(key.slice(starts[i]));
+    if (i - 1 >= 1 && isParticleAt(key, starts, i - 1)) out.push(key.slice(starts[i - 1]));
   }
   return out;
 }
 
+/** True when word `i` of the key (see {@link nameTails}) is a name particle; particles are short, so most words are not cut out to ask. */
+function isParticleAt(key: string, starts: number[], i: number): boolean {
+  const end = i + 1 < starts.length ? starts[i + 1] - 1 : key.length;
+  return end - starts[i] <= MAX_PARTICLE && PARTICLES.has(key.slice(starts[i], end));
+}
+
 function dominantType(members: Member[]): EntityType {
   if (members.length === 1) return members[0].entity.type;
-  const votes = new Map<EntityType, number>();
-  for (const m of members) {
+  // Votes per type in the order the types first appear: a tie goes to the type seen first.
+  const types: EntityType[] = [];
+  const votes: number[] = [];
+  for (let i = 0; i < members.length; i++) {
+    const entity = members[i].entity;
     // A stated role makes a person whatever the other sources guessed.
-    const weight = m.entity.mentions.length + (m.entity.roles.length > 0 ? 100 : 0);
-    votes.set(m.entity.type, (votes.get(m.entity.type) ?? 0) + weight);
-  }
-  let best: EntityType = members[0].entity.type;
-  let bestVotes = -1;
-  for (const [type, n] of votes) {
-    if (n > bestVotes) {
-      best = type;
-      bestVotes = n;
+    const weight = entity.mentions.length + (entity.roles.length > 0 ? 100 : 0);
+    const t = types.indexOf(entity.type);
+    if (t >= 0) votes[t] += weight;
+    else {
+      types.push(entity.type);
+      votes.push(weight);
     }
   }
-  return best;
+  let best = 0;
+  for (let t = 1; t < types.length; t++) if (votes[t] > votes[best]) best = t;
+  return types[best];
 }
 
 /** The fullest form of the name: most words, then most frequent, then first seen. */
@@ -579,13 +612,27 @@ function addRoles(roles: SourcedRole[], seen: Set<string>, m: Member): void {
 /** The fullest mention, preferring one right after a title, then one in the body over a caption, then the first. */
 function introduction(members: Member[]): SourceSpan {
   // The word count outweighs every other criterion, so only the mentions with the most words are scored in full.
+  // Counted once per form as written in a row: an entity's mentions repeat a few forms.
+  const words: number[] = [];
   let most = 0;
-  for (const m of members) for (const x of m.entity.mentions) most = Math.max(most, wordCount(x.text));
+  for (const m of members) {
+    let text: string | undefined;
+    let n = 0;
+    for (const x of m.entity.mentions) {
+      if (x.text !== text) {
+        text = x.text;
+        n = wordCount(text);
+      }
+      words.push(n);
+      if (n > most) most = n;
+    }
+  }
   let best: SourceSpan | null = null;
   let bestScore = -Infinity;
+  let j = 0;
   for (const m of members) {
     for (const x of m.entity.mentions) {
-      if (wordCount(x.text) < most) continue;
+      if (words[j++] < most) continue;
       const score = mentionScore(m, x);
       if (score > bestScore) {
         best = { key: m.source.key, start: x.start, end: x.end };
