@@ -274,53 +274,62 @@ const DOCUMENT_NOUNS = words(`
   regulation code charter treaty agreement contract slogan motto website missive dispatch bulletin
 `);
 
-/** True when `word` or its singular ("officials", "agencies") is in `nouns`. */
-function inNouns(nouns: Set<string>, word: string): boolean {
-  if (nouns.has(word)) return true;
-  if (word.endsWith('ies') && nouns.has(`${word.slice(0, -3)}y`)) return true;
-  return word.endsWith('s') && nouns.has(word.slice(0, -1));
-}
+/** What a speaker noun names. */
+export type NounKind = 'person' | 'body' | 'document';
 
-/** True for a description headed by a person, a body or a document: one that can be a speaker. */
-export function isSpeakerDescription(phrase: SpeakerPhrase): boolean {
-  // Any word may be the head: "a source close", "one Democrat familiar" (the phrase stops before "to", "with").
-  return speakerHead(phrase) !== null;
-}
-
-function isSpeakerNoun(word: string): boolean {
-  return inNouns(PERSON_NOUNS, word) || inNouns(BODY_NOUNS, word) || inNouns(DOCUMENT_NOUNS, word) || AGENT_NOUN.test(word) || word.endsWith('-old');
+/** Every speaker noun with its plural forms ("officials", "agencies", "witnesses") → its kind: one lookup per word. */
+const NOUN_KINDS = new Map<string, NounKind>();
+// A word in two lists keeps the first kind ("website" is a document before a body).
+for (const [nouns, kind] of [[DOCUMENT_NOUNS, 'document'], [BODY_NOUNS, 'body'], [PERSON_NOUNS, 'person']] as const) {
+  for (const w of nouns) {
+    const plural = /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(?:s|sh|ch|x|z)$/.test(w) ? `${w}es` : `${w}s`;
+    for (const form of [w, plural]) if (!NOUN_KINDS.has(form)) NOUN_KINDS.set(form, kind);
+  }
 }
 
 /** "the announcer", "a narrator", "one questioner", "activists", "the comedian": nouns for people by their ending. */
 const AGENT_NOUN = /[a-z]{3}(?:er|or|ist|ian|ant|ent)s?$/;
 
-/** True for a description headed by a body or a document, later referred to as "it" ("the article ... it added"). */
-export function isThingDescription(phrase: SpeakerPhrase): boolean {
-  const head = speakerHead(phrase);
-  return head !== null && (inNouns(BODY_NOUNS, head) || inNouns(DOCUMENT_NOUNS, head));
+/** The kind of a lower-case speaker noun, by the lists, an agent ending or "-old" ("the 46-year-old"); null for other words. */
+function nounKind(word: string): NounKind | null {
+  return NOUN_KINDS.get(word) ?? (AGENT_NOUN.test(word) || word.endsWith('-old') ? 'person' : null);
 }
 
 /**
- * The last word of a description that is a speaker noun, its head: "spokesman"
- * in "A US Embassy spokesman", "statement" in "a statement late" (the phrase
- * may run past its noun), or null.
+ * The kind of the head of a description: its last word that is a speaker
+ * noun ("spokesman" in "A US Embassy spokesman", "statement" in "a statement
+ * late": the phrase may run past its noun), or null. Words are read from the
+ * end without splitting the text.
  */
-function speakerHead(phrase: SpeakerPhrase): string | null {
+export function headKind(phrase: SpeakerPhrase): NounKind | null {
   if (phrase.kind !== 'description') return null;
-  const words = phrase.text.toLowerCase().split(/\s+/);
-  for (let k = words.length - 1; k >= 0; k--) if (isSpeakerNoun(words[k])) return words[k];
+  const text = phrase.text;
+  let end = text.length;
+  for (let k = text.length - 1; k >= -1; k--) {
+    if (k >= 0 && !isSpaceCode(text.charCodeAt(k))) continue;
+    if (end > k + 1) {
+      const kind = nounKind(text.slice(k + 1, end).toLowerCase());
+      if (kind) return kind;
+    }
+    end = k;
+  }
   return null;
+}
+
+/** True for a description headed by a person, a body or a document: one that can be a speaker. */
+export function isSpeakerDescription(phrase: SpeakerPhrase): boolean {
+  // Any word may be the head: "a source close", "one Democrat familiar" (the phrase stops before "to", "with").
+  return headKind(phrase) !== null;
 }
 
 /** True for a description of a document ("a statement", "the newspaper's editorial"). */
 function isDocumentDescription(phrase: SpeakerPhrase): boolean {
-  const head = speakerHead(phrase);
-  return head !== null && inNouns(DOCUMENT_NOUNS, head);
+  return headKind(phrase) === 'document';
 }
 
 /** True for a word that names a speaker when it follows a name ("the Clinton campaign", "a Trump aide"). */
 function isSpeakerNounWord(tok: Tok): boolean {
-  return tok.text === tok.lower && isSpeakerNoun(tok.lower);
+  return tok.text === tok.lower && nounKind(tok.lower) !== null;
 }
 
 // ---------------------------------------------------------------- tokens
@@ -607,7 +616,7 @@ function longDescriptionBefore(text: string, toks: Tok[], i: number, sentence: n
     if (j + 1 <= i && (toks[j - 1]?.lower === 'of' || toks[j - 1]?.lower === 'and') && isOutside(toks, j - 1, sentence)) continue;
     if (!joined) return null;
     const found = phrase(text, toks, j, i + 1, 'description');
-    for (const word of found.text.toLowerCase().split(/\s+/)) if (inNouns(PERSON_NOUNS, word)) return found;
+    for (let k = j; k <= i; k++) if (NOUN_KINDS.get(toks[k].lower) === 'person') return found;
     return null;
   }
   return null;
@@ -638,7 +647,8 @@ function subjectBeforeDashes(text: string, toks: Tok[], i: number, sentence: num
 function isPluralNounOpening(toks: Tok[], from: number, to: number, sentence: number): boolean {
   if (to - from !== 1 || isOutside(toks, from - 1, sentence) && toks[from - 1].kind !== 'mark') return false;
   const lower = toks[from].lower;
-  return lower.endsWith('s') && (inNouns(PERSON_NOUNS, lower) || inNouns(BODY_NOUNS, lower)) && !PERSON_NOUNS.has(lower);
+  const kind = NOUN_KINDS.get(lower);
+  return lower.endsWith('s') && (kind === 'person' || kind === 'body') && !PERSON_NOUNS.has(lower);
 }
 
 /** The name that owns the possessive token `k` ("Donald Trump's" → "Donald Trump"), titles dropped, or null. */
@@ -852,10 +862,20 @@ function closingName(text: string, toks: Tok[], i: number, sentence: number): Sp
   return null;
 }
 
+/** Index of the first token starting at or after `offset` (`toks.length` when none): a binary search. */
+function firstTokenFrom(toks: Tok[], offset: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].start < offset) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
 /** True when the phrase ends its clause: nothing, a punctuation mark or a preposition follows ("said the spokesman on Monday."). */
 function closesClause(toks: Tok[], p: SpeakerPhrase, sentence: number): boolean {
-  let k = 0;
-  while (k < toks.length && toks[k].start < p.end) k++;
+  const k = firstTokenFrom(toks, p.end);
   if (!isOutside(toks, k, sentence)) return k >= toks.length || toks[k].sentence !== sentence;
   return toks[k].kind === 'punct' || toks[k].kind === 'word' && (PREPOSITIONS.has(toks[k].lower) || BETWEEN_SUBJECT_AND_VERB.has(toks[k].lower) || toks[k].lower === 'who');
 }
@@ -865,9 +885,7 @@ const ISSUING_VERBS = new Set(['issued', 'released', 'sent', 'posted', 'publishe
 
 /** The subject of the verb that issued the document `doc` ("Trump and Ryan issued a statement ..."), or null. */
 function issuerOf(text: string, toks: Tok[], doc: SpeakerPhrase, sentence: number): SpeakerPhrase | null {
-  let k = 0;
-  while (k < toks.length && toks[k].end <= doc.start) k++;
-  k--;
+  let k = firstTokenFrom(toks, doc.start) - 1;
   if (isOutside(toks, k, sentence) && toks[k].lower === 'out') k--;
   if (!isOutside(toks, k, sentence) || !ISSUING_VERBS.has(toks[k].lower)) return null;
   const issuer = subjectOfVerb(text, toks, k);
@@ -1000,6 +1018,8 @@ interface Referent {
   body: number;
   /** True for an entity's mention (its text is the name as written: "Rakeyia Scott" of an entity named "Keith Lamont Scott"). */
   mention: boolean;
+  /** The gender its name shows, once asked (undefined before). */
+  gender: Gender | undefined;
 }
 
 /** 'f' or 'm' when a name shows it, else null. */
@@ -1052,9 +1072,8 @@ export class SpeakerResolver {
   private readonly noted: Referent[] = [];
   private readonly fullNames = new Map<string, string>();
   private readonly genders = new Map<string, Gender>();
-  private honorifics: Map<string, Gender> | null = null;
-  /** Names of the organisations and places, computed on first use. */
-  private bodiesAndPlaces: Set<string> | null = null;
+  /** The folded words of each person entity's roles (null for others), computed on first use. */
+  private roleWords: (Set<string> | null)[] | null = null;
   /** Folded name and aliases of each entity, computed on first use. */
   private foldedNames: string[][] | null = null;
 
@@ -1092,22 +1111,41 @@ export class SpeakerResolver {
     if (cached !== undefined) return cached;
     const first = name.split(/\s+/)[0].toLowerCase().replace(/\.$/, '');
     let gender: Gender = FEMALE_NAMES.has(first) ? 'f' : MALE_NAMES.has(first) ? 'm' : null;
-    if (!gender) {
-      if (!this.honorifics) {
-        // One pass over the text: "Mr. Trump", "Mrs. Clinton", "Ms Lynch".
-        this.honorifics = new Map();
-        const re = /(?<![A-Za-z])M(rs?|s|iss)\.? +([A-Z][A-Za-z'’-]+)/g;
-        for (let m = re.exec(this.text); m; m = re.exec(this.text)) this.honorifics.set(m[2], m[1] === 'r' ? 'm' : 'f');
-      }
-      gender = this.honorifics.get(name.split(/\s+/).pop() ?? name) ?? null;
-    }
+    if (!gender) gender = this.honorificGender(name.split(/\s+/).pop() ?? name);
     this.genders.set(name, gender);
+    return gender;
+  }
+
+  /**
+   * The gender of the honorific written last before `surname` in the text
+   * ("Mr. Trump", "Mrs. Clinton", "Ms Lynch", "Miss Moore"), or null. Only the
+   * surname's occurrences are looked at (a scan of the whole text for every
+   * honorific costs more than the few names ever asked about).
+   */
+  private honorificGender(surname: string): Gender {
+    if (!/^[A-Z][A-Za-z'’-]+$/.test(surname)) return null;
+    const text = this.text;
+    let gender: Gender = null;
+    for (let i = text.indexOf(surname); i >= 0; i = text.indexOf(surname, i + 1)) {
+      if (isNameChar(text.charCodeAt(i + surname.length)) || text.charCodeAt(i - 1) !== 32) continue;
+      let k = i - 1;
+      while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
+      k--;
+      if (text[k] === '.') k--;
+      let found: Gender = null;
+      let start = -1;
+      if (text[k] === 'r' && text[k - 1] === 'M') { found = 'm'; start = k - 1; }
+      else if (text[k] === 's' && text[k - 1] === 'r' && text[k - 2] === 'M') { found = 'f'; start = k - 2; }
+      else if (text[k] === 's' && text[k - 1] === 'M') { found = 'f'; start = k - 1; }
+      else if (text[k] === 's' && text[k - 1] === 's' && text[k - 2] === 'i' && text[k - 3] === 'M') { found = 'f'; start = k - 3; }
+      if (found && !isAsciiLetter(start > 0 ? text.charCodeAt(start - 1) : 0)) gender = found;
+    }
     return gender;
   }
 
   /** Records a resolved speaker as a salient referent for later pronouns. */
   note(speaker: Speaker, body: number, org = false): void {
-    this.noted.push({ pos: speaker.start, end: speaker.end, name: speaker.name, org: org || this.isBodyOrPlace(speaker.name), salient: true, body, mention: false });
+    this.noted.push({ pos: speaker.start, end: speaker.end, name: speaker.name, org: org || this.isBodyOrPlace(speaker.name), salient: true, body, mention: false, gender: undefined });
   }
 
   /** The last person who spoke or was a sentence's subject in `[from, to)` (one paragraph), as a speaker. */
@@ -1124,8 +1162,8 @@ export class SpeakerResolver {
    * referent for "it", not "he" ("China said ..." then "he added" is not China).
    */
   private isBodyOrPlace(name: string): boolean {
-    if (!this.bodiesAndPlaces) this.bodiesAndPlaces = new Set(this.entities.filter((e) => e.type === 'organization' || e.type === 'place').map((e) => e.name));
-    return this.bodiesAndPlaces.has(name);
+    for (const e of this.entities) if (e.name === name) return e.type === 'organization' || e.type === 'place';
+    return false;
   }
 
   private collectReferents(paragraphs: Paragraph[]): void {
@@ -1144,7 +1182,7 @@ export class SpeakerResolver {
         // The first person named in a sentence is usually its subject.
         const salient = !org && s !== lastSentence;
         if (!org) lastSentence = s;
-        this.referents.push({ pos: m.start, end: m.end, name: m.entity.name, org, salient, body: p.number, mention: true });
+        this.referents.push({ pos: m.start, end: m.end, name: m.entity.name, org, salient, body: p.number, mention: true, gender: undefined });
       }
     }
   }
@@ -1160,7 +1198,10 @@ export class SpeakerResolver {
       for (const r of list) {
         if (r.pos >= pos || r.body < minBody || r.org !== org || (salientOnly && !r.salient) || (best && r.pos <= best.pos)) continue;
         // The first name as written decides: an entity may merge two people of one family ("Keith Scott", "Rakeyia Scott").
-        if (gender && this.genderOf(r.mention ? personNamed(this.text, r.pos, r.end, r.name) : r.name) === (gender === 'f' ? 'm' : 'f')) continue;
+        if (gender) {
+          if (r.gender === undefined) r.gender = this.genderOf(r.mention ? personNamed(this.text, r.pos, r.end, r.name) : r.name);
+          if (r.gender === (gender === 'f' ? 'm' : 'f')) continue;
+        }
         best = r;
       }
     }
@@ -1217,10 +1258,15 @@ export class SpeakerResolver {
   private roleHolder(phrase: SpeakerPhrase): string | null {
     const head = foldName(phrase.text).split(' ').pop() ?? '';
     if (head.length < 3) return null;
+    if (!this.roleWords) {
+      // Folded once per source: every description of a source is checked against the same roles.
+      this.roleWords = this.entities.map((e) => (e.type === 'person' && e.roles.length > 0 ? new Set(e.roles.flatMap((r) => foldName(r.text).split(' '))) : null));
+    }
     let best: LocalEntity | null = null;
     let bestDistance = Infinity;
-    for (const e of this.entities) {
-      if (e.type !== 'person' || !e.roles.some((r) => foldName(r.text).split(' ').includes(head))) continue;
+    for (let k = 0; k < this.entities.length; k++) {
+      const e = this.entities[k];
+      if (!this.roleWords[k]?.has(head)) continue;
       const d = this.distance(e, phrase.start);
       if (d < bestDistance) { best = e; bestDistance = d; }
     }
@@ -1260,6 +1306,16 @@ export class SpeakerResolver {
       }
     }
   }
+}
+
+function isAsciiLetter(c: number): boolean {
+  const lower = c | 32;
+  return lower >= 97 && lower <= 122;
+}
+
+/** A character of a name word after an honorific: an ASCII letter, an apostrophe or a hyphen. */
+function isNameChar(c: number): boolean {
+  return isAsciiLetter(c) || c === 39 || c === 0x2019 || c === 45;
 }
 
 /**

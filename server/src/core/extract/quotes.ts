@@ -12,7 +12,7 @@
  */
 import type { LocalEntity, Paragraph, Quote, Speaker, Span } from '../model';
 import {
-  CLAUSAL_VERBS, ORG_HEADS, QUOTE_VERBS, isSpeakerDescription, isThingDescription, SPEECH_VERBS, SpeakerResolver, accordingTo, cueAfterQuote, isSpeechVerb, isWordCode,
+  CLAUSAL_VERBS, ORG_HEADS, QUOTE_VERBS, headKind, isSpeakerDescription, SPEECH_VERBS, SpeakerResolver, accordingTo, cueAfterQuote, isSpeechVerb, isWordCode,
   SPEECH_HINT, phraseAfter, phraseBefore, possessiveOwner, startsBareClause, subjectOfVerb, tokenizeSentences,
 } from './attribution';
 import type { SpeakerPhrase, Tok } from './attribution';
@@ -345,12 +345,13 @@ function speaksFirstPerson(toks: Tok[], k: number): boolean {
  */
 function resolveJob(text: string, toks: Tok[], job: Job, resolver: SpeakerResolver, body: number): { speaker: Speaker; org: boolean } | null {
   for (const c of job.candidates) {
-    if (c.speaker.kind === 'description' && !isSpeakerDescription(c.speaker)) continue;
+    const kind = headKind(c.speaker);
+    if (c.speaker.kind === 'description' && kind === null) continue;
     // "I laughed and said, "..."": the speaker is the writer, not someone named further away.
     if (c.speaker.kind === 'pronoun' && UNNAMED_PRONOUNS.test(c.speaker.text) && job.group && c.speaker.start < job.group[0].quote.start && speaksFirstPerson(toks, c.tok)) return null;
     const it = c.speaker.kind === 'pronoun' && c.speaker.text.toLowerCase() === 'it';
     const speaker = resolver.resolve(c.speaker, body) ?? (it ? organisationBefore(text, toks, c.tok) : null);
-    if (speaker) return { speaker, org: it || isThingDescription(c.speaker) };
+    if (speaker) return { speaker, org: it || kind === 'body' || kind === 'document' };
   }
   return null;
 }
@@ -423,13 +424,13 @@ function cuesForGroup(text: string, toks: Tok[], open: number, close: number, cl
   const verbs: number[] = [];
   for (let j = open - 1; j >= 0 && toks[j].sentence === firstSentence; j--) {
     if (toks[j].quote !== -1) continue;
-    const cue = accordingCue(text, toks, j) ?? (isSpeechVerb(toks, j, QUOTE_VERBS) ? speechVerbCue(text, toks, j) : possessiveCue(text, toks, j) ?? putItCue(text, toks, j));
+    const cue = accordingCue(text, toks, j) ?? (isSpeechVerb(toks, j, QUOTE_VERBS) ? speechVerbCue(text, toks, j) : otherCue(text, toks, j));
     if (cue) { before.push(cue); verbs.push(j); }
   }
   out.push(...outerSpeakerFirst(toks, before, verbs));
   for (let j = close + 1; j < toks.length && toks[j].sentence <= lastSentence; j++) {
     if (toks[j].quote !== -1) continue;
-    const cue = accordingCue(text, toks, j) ?? (isSpeechVerb(toks, j, QUOTE_VERBS) ? verbCue(text, toks, j) : putItCue(text, toks, j));
+    const cue = accordingCue(text, toks, j) ?? (isSpeechVerb(toks, j, QUOTE_VERBS) ? verbCue(text, toks, j) : isPut(toks[j]) ? putItCue(text, toks, j) : null);
     if (cue) out.push(cue);
   }
   const subject = sentenceSubject(text, toks, open);
@@ -477,6 +478,16 @@ function reportsClause(toks: Tok[], verb: number, subject: number): boolean {
   return true;
 }
 
+/** A cue without a speech verb before a quotation: "Trump's claim that ...", "as X put it". */
+function otherCue(text: string, toks: Tok[], j: number): Candidate | null {
+  const t = toks[j];
+  return SAYING_NOUNS.has(t.lower) ? possessiveCue(text, toks, j) : isPut(t) ? putItCue(text, toks, j) : null;
+}
+
+function isPut(t: Tok): boolean {
+  return t.lower === 'put' || t.lower === 'puts';
+}
+
 /** Nouns for what someone said, whose owner speaks: "Trump's claim that ...". */
 const SAYING_NOUNS = new Set([
   'claim', 'claims', 'statement', 'statements', 'assertion', 'remark', 'remarks', 'comment', 'comments', 'words',
@@ -491,7 +502,6 @@ const SAYING_NOUNS = new Set([
  * speech verb before it reports the whole clause.
  */
 function possessiveCue(text: string, toks: Tok[], noun: number): Candidate | null {
-  if (!SAYING_NOUNS.has(toks[noun].lower)) return null;
   const next = toks[noun + 1];
   if (!next || !(next.lower === 'that' || next.text === ':') || next.sentence !== toks[noun].sentence) return null;
   // "Frazier said Rubio's claim that ... is "simply not true."": inside a reported clause the reporter speaks.
@@ -509,7 +519,7 @@ function possessiveCue(text: string, toks: Tok[], noun: number): Candidate | nul
 /** "..., as a Homeland Security memo put it.", "as The New Yorker put it in an exposé, "..."": the one who put it. */
 function putItCue(text: string, toks: Tok[], verb: number): Candidate | null {
   const t = toks[verb];
-  if ((t.lower !== 'put' && t.lower !== 'puts') || toks[verb + 1]?.lower !== 'it' || toks[verb + 1].sentence !== t.sentence) return null;
+  if (toks[verb + 1]?.lower !== 'it' || toks[verb + 1].sentence !== t.sentence) return null;
   const who = phraseBefore(text, toks, verb - 1, t.sentence);
   if (!who || who.kind === 'pronoun' && !/^(?:he|she|it)$/i.test(who.text)) return null;
   let as = tokenAt(toks, who.start) - 1;
@@ -726,8 +736,16 @@ function clauseBefore(text: string, toks: Tok[], cue: number, speaker: SpeakerPh
 function trimClause(text: string, toks: Tok[], start: number, end: number): [number, number] | null {
   while (end > start && toks[end].kind === 'punct') end--;
   // Counted on the text: the words of a quotation inside the clause are not tokens.
-  const words = text.slice(toks[start].start, toks[end].end).split(/\s+/).length;
-  return words >= 3 ? [start, end] : null;
+  return hasThreeWords(text, toks[start].start, toks[end].end) ? [start, end] : null;
+}
+
+/** True when `text[start, end)` (no edge spaces) holds at least three words: two runs of space, found without slicing. */
+function hasThreeWords(text: string, start: number, end: number): boolean {
+  let gaps = 0;
+  for (let k = start + 1; k < end; k++) {
+    if (isSpaceCode(text.charCodeAt(k)) && !isSpaceCode(text.charCodeAt(k - 1)) && ++gaps === 2) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------- across paragraphs
