@@ -57,9 +57,18 @@ export function replaceKeyFix(citation: Citation, from: string[], to: string): F
   return { title: `Cite @${to} instead`, edits, isPreferred: true };
 }
 
-/** The sentence of the draft containing `offset`. */
+/** The sentence of the draft containing `offset` (sentences are in document order and do not overlap: a binary search). */
 export function sentenceAt(draft: Draft, offset: number): DraftSentence | undefined {
-  return draft.sentences.find((s) => offset >= s.start && offset < s.end);
+  const sentences = draft.sentences;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = sentences[lo - 1];
+  return s && offset < s.end ? s : undefined;
 }
 
 /** Shortens a passage for a message: white space collapsed, at most `max` characters. */

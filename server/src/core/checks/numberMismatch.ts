@@ -59,7 +59,8 @@ export function checkNumbers(ctx: CheckContext): DossierDiagnostic[] {
 }
 
 function checkNumber(ctx: CheckContext, sentence: DraftSentence, n: DraftNumber, keys: string[]): DossierDiagnostic | null {
-  const draftContext = contextWords(ctx.draft.text, n, sentence);
+  // The draft figure's context words are read when a source figure is first compared with it (most have none comparable).
+  let draftContext: Map<string, number> | undefined;
   const candidates: Candidate[] = [];
   for (const key of keys) {
     const source = ctx.corpus.get(key);
@@ -71,14 +72,16 @@ function checkNumber(ctx: CheckContext, sentence: DraftSentence, n: DraftNumber,
       const fact = source.numbers[index];
       if (!fact || !comparable(n, fact)) continue;
       const words = sourceContext(source, index);
+      const near = (draftContext ??= contextWords(ctx.draft.text, n, sentence));
       let score = 0;
       let inClause = false;
-      for (const [w, weight] of words) {
-        const other = draftContext.get(w);
-        if (other === undefined) continue;
+      // forEach rather than for-of: no [word, weight] pair per entry.
+      words.forEach((weight, w) => {
+        const other = near.get(w);
+        if (other === undefined) return;
         score += Math.min(weight, other);
         if (weight === 2 && other === 2) inClause = true;
-      }
+      });
       candidates.push({ key, fact, score, inClause, sameCounted: !!n.counted && fact.counted === n.counted });
     }
   }

@@ -101,11 +101,23 @@ function personalNameStart(name: string): number {
   // The personal name starts after the last office word or acronym of the run.
   let first = 0;
   words.forEach((w, i) => {
-    const parts = w[0].toLowerCase().split('-').map(normalizeWord);
-    if (parts.some((p) => OFFICE_WORDS.has(p)) || /^\p{Lu}{2,}$/u.test(w[0])) first = i + 1;
+    if (officeOrAcronym(w[0])) first = i + 1;
   });
   if (first >= words.length) return -1;
   return words[first].index ?? 0;
+}
+
+/** Whether each word as written in a name is an office word (or holds one: "vice-president") or an acronym. */
+const officeOrAcronymWords = new Map<string, boolean>();
+
+function officeOrAcronym(word: string): boolean {
+  let out = officeOrAcronymWords.get(word);
+  if (out === undefined) {
+    out = word.toLowerCase().split('-').map(normalizeWord).some((p) => OFFICE_WORDS.has(p)) || /^\p{Lu}{2,}$/u.test(word);
+    if (officeOrAcronymWords.size >= MAX_PERSONAL_NAMES) officeOrAcronymWords.clear();
+    officeOrAcronymWords.set(word, out);
+  }
+  return out;
 }
 
 /** The office words right before a name ("ROC secretary general", "Deputy Defence Minister"), with the organisation word before them. */
