@@ -491,6 +491,25 @@ const fixtures: Fixture[] = [
       { words: 'We love the poorly educated.', speaker: 'Luis Ortiz', speakerWords: 'Ortiz' },
     ],
   },
+  {
+    rule: 'a capitalised heading is no speaker: "CONGRESS HAS INVESTIGATED HIM — ... for saying that ... was a "..."',
+    text: 'Doctors were unimpressed.\n\nCONGRESS HAS INVESTIGATED HIM — his dubious advice earned him the attention of Congress, where he appeared for saying that an extract was a "magic weight loss cure."',
+    quotes: [{ words: 'magic weight loss cure.', speaker: null }],
+  },
+  {
+    rule: 'a date between the subject and the verb: "McConnell, now the majority leader, who in 2010 said"',
+    text: 'Talks resumed.\n\nObama has had a frosty relationship with McConnell, now the Senate majority leader, who in 2010 said the party\'s goal was to make Obama a "one-term president."',
+    quotes: [{ words: 'one-term president.', speaker: 'the Senate majority leader', speakerWords: 'the Senate majority leader' }],
+    partial: true,
+  },
+  {
+    rule: 'a quote whose own cue names no one we can name ("they said") takes no speaker from the quote before it',
+    text: 'The council met.\n\n"We condemn the test," said the council president, Ana Ruiz.\n\n"The members will begin work on measures," they said.',
+    quotes: [
+      { words: 'We condemn the test', speaker: 'Ana Ruiz', speakerWords: 'Ana Ruiz' },
+      { words: 'The members will begin work on measures', speaker: null },
+    ],
+  },
 ];
 
 function describeQuote(text: string, q: Quote): string {

@@ -466,9 +466,14 @@ function onlyTitles(toks: Tok[], from: number, to: number): boolean {
 
 /** A run of several all-capital words is a heading ("CONGRESS HAS INVESTIGATED HIM"), not a name. */
 function isShouting(toks: Tok[], from: number, to: number): boolean {
-  if (to - from < 2) return false;
-  for (let k = from; k < to; k++) if (toks[k].text.length < 2 || toks[k].text !== toks[k].text.toUpperCase()) return false;
+  // "CONGRESS HAS INVESTIGATED HIM": a lone capitalised word of a heading is checked with its neighbours.
+  if (to - from === 1) return isUpperWord(toks[from]) && (isUpperWord(toks[from + 1]) && toks[from + 1].sentence === toks[from].sentence || from > 0 && isUpperWord(toks[from - 1]) && toks[from - 1].sentence === toks[from].sentence);
+  for (let k = from; k < to; k++) if (!isUpperWord(toks[k])) return false;
   return true;
+}
+
+function isUpperWord(tok: Tok | undefined): boolean {
+  return tok !== undefined && tok.kind === 'word' && tok.text.length >= 2 && tok.text === tok.text.toUpperCase() && tok.text !== tok.lower;
 }
 
 /** True when the phrase starts at token `k` or only titles precede it there. */
@@ -796,7 +801,10 @@ function isVerbAt(toks: Tok[], i: number, verbs: Map<string, string>): boolean {
  */
 export function subjectOfVerb(text: string, toks: Tok[], v: number): SpeakerPhrase | null {
   const sentence = toks[v].sentence;
-  const back = skipBetween(toks, v - 1, -1, sentence);
+  let back = skipBetween(toks, v - 1, -1, sentence);
+  // "who in 2010 said": a date between the subject and its verb.
+  const date = back.index;
+  if (isOutside(toks, date - 1, sentence) && /^\d{4}$/.test(toks[date].text) && /^(?:in|since|during|by)$/.test(toks[date - 1].lower)) back = skipBetween(toks, date - 2, -1, sentence);
   const before = toks[back.index];
   const verbForm = toks[v].lower;
   const participle = verbForm.endsWith('ed') || verbForm === 'told' || verbForm === 'said';

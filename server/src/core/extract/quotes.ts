@@ -32,8 +32,11 @@ interface MarkedQuote {
 /** A direct quote being attributed. */
 interface Pending {
   quote: Quote;
-  /** True when the speaker comes from a cue in its own sentence(s). */
-  ownCue: boolean;
+  /**
+   * True when its own cue names someone we cannot name (`"...," they said`,
+   * `we wrote`): it then takes no speaker from the quotes around it.
+   */
+  unnamed: boolean;
   /** True when the opening mark starts a sentence (such a quote may inherit its speaker). */
   opensSentence: boolean;
 }
@@ -251,7 +254,7 @@ function directQuoteJobs(text: string, toks: Tok[], marked: MarkedQuote[], resul
       const m = marked[q];
       const open = toks[firstTok[q]];
       const opensSentence = firstTok[q] === 0 || toks[firstTok[q] - 1].sentence !== open.sentence;
-      const pending: Pending = { quote: { start: m.start, end: m.end, text: text.slice(m.start, m.end), kind: 'direct', paragraph: result.index, speaker: null }, ownCue: false, opensSentence };
+      const pending: Pending = { quote: { start: m.start, end: m.end, text: text.slice(m.start, m.end), kind: 'direct', paragraph: result.index, speaker: null }, unnamed: false, opensSentence };
       group.push(pending);
       result.direct.push(pending);
     }
@@ -268,10 +271,14 @@ function resolveJobs(text: string, toks: Tok[], jobs: Job[], resolver: SpeakerRe
   jobs.sort(byPhraseStart);
   for (const job of jobs) {
     const found = resolveJob(text, toks, job, resolver, body);
-    if (!found) continue;
+    if (!found) {
+      const first = job.candidates[0].speaker;
+      if (job.group && first.kind === 'pronoun' && /^(?:they|we|i|you)$/i.test(first.text)) for (const g of job.group) g.unnamed = true;
+      continue;
+    }
     const speaker = found.speaker;
     resolver.note(speaker, body, found.org);
-    if (job.group) for (const g of job.group) { g.quote.speaker = speaker; g.ownCue = true; }
+    if (job.group) for (const g of job.group) g.quote.speaker = speaker;
     if (job.reported) { job.reported.speaker = speaker; reported.push(job.reported); }
     result.lastSpeaker = speaker;
   }
@@ -284,7 +291,7 @@ function resolveJobs(text: string, toks: Tok[], jobs: Job[], resolver: SpeakerRe
 function carrySpeakerForward(p: Paragraph, result: ParagraphQuotes, resolver: SpeakerResolver): void {
   let previous: Speaker | null = null;
   for (const d of result.direct) {
-    if (!d.quote.speaker && d.opensSentence && d.quote.start - 1 > p.start) d.quote.speaker = previous ?? resolver.speakerInParagraph(p.start, d.quote.start);
+    if (!d.quote.speaker && !d.unnamed && d.opensSentence && d.quote.start - 1 > p.start) d.quote.speaker = previous ?? resolver.speakerInParagraph(p.start, d.quote.start);
     if (d.quote.speaker) previous = d.quote.speaker;
   }
 }
@@ -760,7 +767,7 @@ function hasThreeWords(text: string, start: number, end: number): boolean {
 function linkParagraphs(found: ParagraphQuotes[]): void {
   for (let k = 1; k < found.length; k++) {
     const signed = found[k].signature;
-    if (signed) for (const d of found[k - 1].direct) if (!d.quote.speaker) d.quote.speaker = signed;
+    if (signed) for (const d of found[k - 1].direct) if (!d.quote.speaker && !d.unnamed) d.quote.speaker = signed;
   }
   let i = 0;
   while (i < found.length) {
@@ -777,9 +784,9 @@ function linkParagraphs(found: ParagraphQuotes[]): void {
     let speaker = linked.find((d) => d.quote.speaker)?.quote.speaker ?? null;
     if (!speaker && found[i].opens && i > 0) speaker = inheritedSpeaker(found[i - 1]);
     if (speaker) {
-      for (const d of linked) if (!d.quote.speaker) d.quote.speaker = speaker;
+      for (const d of linked) if (!d.quote.speaker && !d.unnamed) d.quote.speaker = speaker;
       // Later quotes of the run's last paragraph that open a sentence follow suit.
-      for (const d of found[j].direct) if (!d.quote.speaker && d.opensSentence) d.quote.speaker = speaker;
+      for (const d of found[j].direct) if (!d.quote.speaker && !d.unnamed && d.opensSentence) d.quote.speaker = speaker;
     }
     i = j + 1;
   }
