@@ -83,7 +83,7 @@ function betterSource(ctx: CheckContext, text: string, cited: string[]): { hit: 
   if (words.size < MIN_CLAIM_WORDS) return null;
   const citedBest = citedSupport(ctx, text, claim, cited);
   if (citedBest >= SUPPORTED) return null;
-  const other = bestSupport(ctx, text, words, cited);
+  const other = bestSupport(ctx, text, claim, cited);
   if (!other.hit || other.coverage < BETTER_SUPPORT || other.coverage - citedBest < BETTER_LEAD) return null;
   return other;
 }
@@ -104,14 +104,26 @@ function checkUncitedSentence(ctx: CheckContext, sentence: DraftSentence): Dossi
 
 /** The source passage an uncited sentence closely copies, if any. */
 function copiedSource(ctx: CheckContext, text: string): { hit: PassageHit | null; coverage: number } | null {
-  const { stems, words } = readText(text, 0, text.length);
+  const claim = readClaim(text);
+  const words = claim.words;
   if (words.size < MIN_UNCITED_WORDS) return null;
-  const best = bestSupport(ctx, text, words);
+  const best = bestSupport(ctx, text, claim);
   if (!best.hit || best.coverage < UNCITED_COVERAGE) return null;
   const source = ctx.corpus.get(best.hit.key);
-  const paragraph = source ? paragraphReading(source, best.hit.paragraph) : undefined;
-  if (!paragraph || longestCommonRun(stems, paragraph.stems) < UNCITED_RUN) return null;
+  const span = source?.paragraphs[best.hit.paragraph];
+  if (!source || !span) return null;
+  // Written word for word in the paragraph, the sentence shares all its words but the first and last (which may run
+  // into the paragraph's) in order: at least words.size - 2 of them, without reading the paragraph.
+  if (words.size - 2 >= UNCITED_RUN && holdsText(source.text, text, span)) return best;
+  const paragraph = paragraphReading(source, best.hit.paragraph);
+  if (!paragraph || longestCommonRun(readText(text, 0, text.length).stems, paragraph.stems) < UNCITED_RUN) return null;
   return best;
+}
+
+/** True when `text` is written in the passage as it is. */
+function holdsText(sourceText: string, text: string, passage: Span): boolean {
+  const at = sourceText.indexOf(text, passage.start);
+  return at >= 0 && at + text.length <= passage.end;
 }
 
 /** Results kept per corpus state; a draft has a few hundred claims, several drafts may be open. */
@@ -276,16 +288,21 @@ function paragraphReading(source: ExtractedSource, index: number): ParagraphRead
 }
 
 /** The paragraph (among search hits) that has the largest share of the claim's words. */
-function bestSupport(ctx: CheckContext, text: string, words: Set<string>, exclude: string[] = []): { hit: PassageHit | null; coverage: number } {
+function bestSupport(ctx: CheckContext, text: string, claim: ClaimReading, exclude: string[] = []): { hit: PassageHit | null; coverage: number } {
+  const words = claim.words;
   let best: { hit: PassageHit | null; coverage: number } = { hit: null, coverage: 0 };
   const hits = ctx.corpus.search.similar(text, { limit: HITS + exclude.length });
   for (const hit of hits) {
     if (exclude.includes(hit.key)) continue;
     const source = ctx.corpus.get(hit.key);
-    const have = source ? paragraphWordsAt(source, hit.paragraph) : undefined;
-    if (!have) continue;
+    const span = source?.paragraphs[hit.paragraph];
+    if (!source || !span) continue;
+    // A paragraph not read yet that writes every word of the claim as the claim does holds them all.
+    const all = !paragraphCache.get(source)?.[hit.paragraph] && surelyShared(claim, source.text, span, words.size) === words.size;
+    const have = all ? undefined : paragraphWordsAt(source, hit.paragraph);
     let shared = 0;
-    for (const w of words) if (have.has(w)) shared++;
+    if (all) shared = words.size;
+    else if (have) for (const w of words) if (have.has(w)) shared++;
     const coverage = shared / words.size;
     if (coverage > best.coverage) best = { hit, coverage };
     // No later hit can beat a paragraph holding every word: its paragraph need not be read (stemmed).
