@@ -510,6 +510,18 @@ const fixtures: Fixture[] = [
       { words: 'The members will begin work on measures', speaker: null },
     ],
   },
+  {
+    rule: 'bare plural descriptions after the verb ("said officials familiar with the talks", "according to show insiders"); "X, who\'s ..., said"; "the document states that"',
+    text: 'Talks stalled.\n\n"The plan is dead," said officials familiar with the talks. He demeaned women on "The Apprentice," according to show insiders. Three years ago Michael Bloomberg, who\'s thinking about running, said it was "impossible" to win. A document on the website states that couples qualify only if "recognized under state law."',
+    entities: (t) => [entity(t, 'Michael Bloomberg', 'person', 'Bloomberg')],
+    quotes: [
+      { words: 'The plan is dead', speaker: 'officials', speakerWords: 'officials' },
+      { words: 'The Apprentice', speaker: 'show insiders', speakerWords: 'show insiders' },
+      { words: 'impossible', speaker: 'Michael Bloomberg', speakerWords: 'Michael Bloomberg' },
+      { words: 'recognized under state law.', speaker: 'A document', speakerWords: 'A document' },
+    ],
+    partial: true,
+  },
 ];
 
 function describeQuote(text: string, q: Quote): string {

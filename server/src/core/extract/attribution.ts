@@ -522,7 +522,7 @@ export function phraseBefore(text: string, toks: Tok[], i: number, sentence: num
     for (let j = i - 1; j >= 0 && j > i - 30 && isOutside(toks, j, sentence); j--) {
       if (toks[j].text === ',') {
         const opener = toks[j + 1];
-        if (opener && (opener.lower === 'who' || opener.lower === 'the' || opener.lower === 'a' || opener.lower === 'an' || opener.lower === 'whose' || opener.lower === 'which')) {
+        if (opener && (opener.lower === 'who' || opener.lower.startsWith("who'") || opener.lower === 'the' || opener.lower === 'a' || opener.lower === 'an' || opener.lower === 'whose' || opener.lower === 'which')) {
           // "Sanders, meanwhile, who sits ..., said": an aside adverb before the clause.
           const aside = isOutside(toks, j - 2, sentence) && toks[j - 2].text === ',' && (BETWEEN_SUBJECT_AND_VERB.has(toks[j - 1].lower) || isAdverb(toks[j - 1]));
           const subject = phraseBefore(text, toks, aside ? j - 3 : j - 1, sentence, depth + 1);
@@ -714,7 +714,22 @@ export function phraseAfter(text: string, toks: Tok[], i: number, sentence: numb
     if (!isNounLike(toks[last])) return null;
     return appositiveName(text, toks, last + 1, sentence) ?? phrase(text, toks, i, last + 1, 'description');
   }
-  return namedAfterDescriptor(text, toks, i, sentence);
+  return namedAfterDescriptor(text, toks, i, sentence) ?? bareDescriptionAfter(text, toks, i, sentence);
+}
+
+/**
+ * "said officials familiar with the talks", "according to show insiders",
+ * "said senior aides": lower-case words without a determiner, up to their last
+ * speaker noun (the phrase ends at a stop word or punctuation).
+ */
+function bareDescriptionAfter(text: string, toks: Tok[], i: number, sentence: number): SpeakerPhrase | null {
+  let head = -1;
+  for (let k = i; k < i + 5 && isOutside(toks, k, sentence); k++) {
+    const t = toks[k];
+    if (t.kind !== 'word' || t.text !== t.lower || PHRASE_STOPS.has(t.lower) || PRONOUNS.has(t.lower) || BETWEEN_SUBJECT_AND_VERB.has(t.lower) || QUOTE_VERBS.has(t.lower)) break;
+    if (nounKind(t.lower) !== null) head = k;
+  }
+  return head < 0 ? null : phrase(text, toks, i, head + 1, 'description');
 }
 
 /**
@@ -999,7 +1014,10 @@ export function isSpeechVerb(toks: Tok[], i: number, verbs: Map<string, string>)
     if (!prev || prev.kind !== 'word' || prev.quote !== -1) return false;
     if (DETERMINERS.has(prev.lower) || isPossessive(prev) || PHRASE_STOPS.has(prev.lower)) return false;
     // "written to the watchdog saying": after a noun, an -ing form is a participle, not "a saying".
-    return t.lower.endsWith('ing') || PRONOUNS.has(prev.lower) || BETWEEN_SUBJECT_AND_VERB.has(prev.lower) || isCap(prev) || prev.lower.endsWith('s');
+    if (t.lower.endsWith('ing') || PRONOUNS.has(prev.lower) || BETWEEN_SUBJECT_AND_VERB.has(prev.lower) || isCap(prev) || prev.lower.endsWith('s')) return true;
+    // "A document on the website states that ...": after a speaker noun, with "that" or the quotation next.
+    const next = toks[i + 1];
+    return t.lower.endsWith('s') && NOUN_KINDS.has(prev.lower) && next !== undefined && next.sentence === t.sentence && (next.lower === 'that' || next.kind === 'mark' || next.text === ':');
   }
   return true;
 }
