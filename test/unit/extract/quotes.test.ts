@@ -522,6 +522,15 @@ const fixtures: Fixture[] = [
     ],
     partial: true,
   },
+  {
+    rule: 'poll shares speak: "Only 52 percent of registered voters agreed that ...", "63 percent said"',
+    text: 'The poll was released Sunday.\n\nOnly 52 percent of registered voters agreed that she is in "good enough health." However, 63 percent said she was "justified" in waiting.',
+    quotes: [
+      { words: 'good enough health.', speaker: '52 percent of registered voters', speakerWords: '52 percent of registered voters' },
+      { words: 'justified', speaker: '63 percent', speakerWords: '63 percent' },
+    ],
+    partial: true,
+  },
 ];
 
 function describeQuote(text: string, q: Quote): string {

@@ -255,7 +255,7 @@ const PERSON_NOUNS = words(`
   regulator negotiator counterpart teammate rapper musician band leader manager superintendent principal dean
   provost president-elect vice-president secretary-general director-general user commenter poster blogger prince
   princess king queen emir sheikh child children kid boy girl teen teenager chairmen congressmen tycoon magnate
-  gunman shooter nominee announcer narrator questioner
+  gunman shooter nominee announcer narrator questioner percent majority
 `);
 /** Nouns that head a description of a body that speaks ("the ministry", "the campaign"). */
 const BODY_NOUNS = words(`
@@ -574,7 +574,7 @@ function descriptionBefore(text: string, toks: Tok[], i: number, sentence: numbe
     const w = toks[j];
     if (w.kind !== 'word') break;
     if (!isNounLike(t)) return null;
-    if (DETERMINERS.has(w.lower)) {
+    if (DETERMINERS.has(w.lower) || /^\d/.test(w.text) && t.lower === 'percent') {
       // "who has in the past described": a time or place phrase, the subject is before it.
       const preposition = toks[j - 1];
       if (preposition && isOutside(toks, j - 1, sentence) && PREPOSITIONS.has(preposition.lower)) {
@@ -613,7 +613,9 @@ function longDescriptionBefore(text: string, toks: Tok[], i: number, sentence: n
     if (w.text === '.' && j > 0 && toks[j - 1].end === w.start) continue;
     if (w.kind !== 'word') return null;
     if (w.lower === 'of' || w.lower === 'and') { joined = true; continue; }
-    if (!DETERMINERS.has(w.lower) || w.lower === 'one' && j + 1 < i && toks[j + 1].lower !== 'of') {
+    // "52 percent of registered voters": a number opens the phrase as a determiner would.
+    const quantity = /^\d/.test(w.text) && toks[j + 1]?.lower === 'percent';
+    if (!quantity && (!DETERMINERS.has(w.lower) || w.lower === 'one' && j + 1 < i && toks[j + 1].lower !== 'of')) {
       if (PHRASE_STOPS.has(w.lower) || PRONOUNS.has(w.lower) || isPossessive(w) && !isCap(w)) return null;
       continue;
     }
