@@ -430,12 +430,11 @@ function mergeOverAnd(toks: NameToken[], pieces: Piece[]): void {
     const joiner = toks[p.last + 1];
     const left = toks[p.last];
     const leftIsCue = inLists(left, LEX.orgCue | LEX.otherCue);
-    const leftIsNameAlready = (p.first === p.last && toks[p.first].acronym) || isPlaceName(spanKey(toks, p.first, p.last));
     let merge = false;
     if (joiner.text === '&') merge = true;
     else if (joiner.norm === 'and') {
       // "Notts County and Queens Park Rangers": a left side ending in a place cue is a whole name already.
-      if (hasCue(toks, q.first, q.last) && !leftIsCue && !inLists(left, LEX.placeCue) && !leftIsNameAlready) merge = true;
+      if (hasCue(toks, q.first, q.last) && !leftIsCue && !inLists(left, LEX.placeCue) && !isWholeName(toks, p)) merge = true;
       // "National Olympic Committee and Sports Confederation of Denmark": one body's full name.
       else if (leftIsCue && q.last - q.first >= 3 && toks[q.last - 1].norm === 'of' && inLists(toks[q.last], LEX.place) && !hasOf(toks, p.first, p.last)) merge = true;
     }
@@ -445,6 +444,11 @@ function mergeOverAnd(toks: NameToken[], pieces: Piece[]): void {
     pieces.splice(i + 1, 1);
     i--;
   }
+}
+
+/** An acronym alone or a known place: a name already, whatever follows "and". */
+function isWholeName(toks: NameToken[], p: Piece): boolean {
+  return (p.first === p.last && toks[p.first].acronym) || isPlaceName(spanKey(toks, p.first, p.last));
 }
 
 function hasOf(toks: NameToken[], a: number, b: number): boolean {
@@ -950,7 +954,7 @@ function byFirstMention(x: { mentions: Mention[] }, y: { mentions: Mention[] }):
 
 function toLocalEntity(b: Building, mentions: Mention[], sentences: SentenceTokens[]): LocalEntity {
   const canonicalCandidate = canonicalName(b.candidates, sentences);
-  const canonical = canonicalCandidate.text.replace(/\s+/g, ' ');
+  const canonical = hasOnlySingleSpaces(canonicalCandidate.text) ? canonicalCandidate.text : canonicalCandidate.text.replace(/\s+/g, ' ');
   const aliases: string[] = [];
   const seen = new Set<string>();
   seen.add(canonicalCandidate.key);
@@ -994,6 +998,15 @@ function collectRoles(text: string, sentences: SentenceTokens[], candidates: Can
       if (f.affiliation && (!b.affiliation || kind === 'body')) b.affiliation ??= f.affiliation;
     }
   }
+}
+
+/** True when the only white space in `text` is single ASCII spaces (the common case: no need to collapse it). */
+function hasOnlySingleSpaces(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 ? i > 0 && text.charCodeAt(i - 1) === 32 : c < 32 || c >= 0x7f) return false;
+  }
+  return true;
 }
 
 /** The candidate whose words name the entity best: most words, not a headline's capitals, then the longest. */

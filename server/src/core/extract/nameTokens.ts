@@ -184,7 +184,8 @@ const SAINT_ALL_RE = /(^|\s)(saint|sainte|st|ste)\.?(?=\s)/g;
  * are the same name. Keys without such a word come back unchanged.
  */
 export function saintKey(key: string): string {
-  if (!SAINT_RE.test(key)) return key;
+  // Every name is asked: most hold neither "st" nor "saint" at all, which is cheaper to see than to match.
+  if ((!key.includes('st') && !key.includes('saint')) || !SAINT_RE.test(key)) return key;
   return key.replace(SAINT_ALL_RE, (_m, space: string, word: string) => space + (word === 'sainte' || word === 'ste' ? 'ste' : 'st'));
 }
 
