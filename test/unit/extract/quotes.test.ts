@@ -531,6 +531,17 @@ const fixtures: Fixture[] = [
     ],
     partial: true,
   },
+  {
+    rule: 'a participle right after a speech verb shares its subject: "he said adding that ... "legally""; a bare description takes the name in apposition',
+    text: 'Jackson said it was a "massive demonstration". People had turned out "to show support", he said adding that foxes had been killed "legally" as far as he knew.\n\n"We are not going away," hunt master, Captain Ian Farquhar, said.',
+    entities: (t) => [entity(t, 'John Jackson', 'person', 'Jackson')],
+    quotes: [
+      { words: 'to show support', speaker: 'John Jackson', speakerWords: 'he' },
+      { words: 'legally', speaker: 'John Jackson', speakerWords: 'he' },
+      { words: 'We are not going away', speaker: 'Ian Farquhar', speakerWords: 'Ian Farquhar' },
+    ],
+    partial: true,
+  },
 ];
 
 function describeQuote(text: string, q: Quote): string {
@@ -587,6 +598,12 @@ describe('scanQuoteMarks', () => {
   it('keeps a double-quoted phrase nested in an open curly quote inside it', () => {
     assert.deepEqual(spans('“He calls it “hell” and I agree.” Then “more.”'), [
       { words: 'He calls it “hell” and I agree.', closed: true }, { words: 'more.', closed: true },
+    ]);
+  });
+
+  it('opens a new quote at a straight mark starting a sentence while one is open (the first ran on)', () => {
+    assert.deepEqual(spans('"We want more migration. "We want more people coming." Then he left.'), [
+      { words: 'We want more migration.', closed: true }, { words: 'We want more people coming.', closed: true },
     ]);
   });
 

@@ -722,7 +722,8 @@ export function phraseAfter(text: string, toks: Tok[], i: number, sentence: numb
 /**
  * "said officials familiar with the talks", "according to show insiders",
  * "said senior aides": lower-case words without a determiner, up to their last
- * speaker noun (the phrase ends at a stop word or punctuation).
+ * speaker noun (the phrase ends at a stop word or punctuation); the name in
+ * apposition when one follows ("hunt master, Captain Ian Farquhar, said").
  */
 function bareDescriptionAfter(text: string, toks: Tok[], i: number, sentence: number): SpeakerPhrase | null {
   let head = -1;
@@ -731,7 +732,8 @@ function bareDescriptionAfter(text: string, toks: Tok[], i: number, sentence: nu
     if (t.kind !== 'word' || t.text !== t.lower || PHRASE_STOPS.has(t.lower) || PRONOUNS.has(t.lower) || BETWEEN_SUBJECT_AND_VERB.has(t.lower) || QUOTE_VERBS.has(t.lower)) break;
     if (nounKind(t.lower) !== null) head = k;
   }
-  return head < 0 ? null : phrase(text, toks, i, head + 1, 'description');
+  if (head < 0) return null;
+  return appositiveName(text, toks, head + 1, sentence) ?? phrase(text, toks, i, head + 1, 'description');
 }
 
 /**

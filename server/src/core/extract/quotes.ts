@@ -116,6 +116,12 @@ export function scanQuoteMarks(text: string, start: number, end: number): Marked
       openAt = i;
       continue;
     }
+    // `"... to work. "We want more ...`: a straight mark opening a new sentence opens a new quotation; the one before ran on.
+    if (c === '"' && isSpaceCode(before) && isWordCode(after) && afterSentenceEnd(text, i, start)) {
+      pushQuote(text, out, openAt, i, true);
+      openAt = i;
+      continue;
+    }
     // `"It's unusual,“ said Noble`: an opening mark typed where the closing one belongs still closes.
     if (c === '"' || DOUBLE_CLOSERS.includes(c) || (!spaceBefore && !isWordCode(after))) {
       pushQuote(text, out, openAt, i, true);
@@ -124,6 +130,14 @@ export function scanQuoteMarks(text: string, start: number, end: number): Marked
   }
   if (openAt >= 0) pushQuote(text, out, openAt, end, false);
   return out;
+}
+
+/** True when only spaces separate offset `i` from a sentence's final ".", "!" or "?" before it. */
+function afterSentenceEnd(text: string, i: number, start: number): boolean {
+  let k = i - 1;
+  while (k > start && isSpaceCode(text.charCodeAt(k))) k--;
+  const c = text.charCodeAt(k);
+  return c === 46 || c === 33 || c === 63;
 }
 
 /**
@@ -548,6 +562,8 @@ function speechVerbCue(text: string, toks: Tok[], verb: number): Candidate | nul
   const cue = verbCue(text, toks, verb);
   if (cue && !(cue.speaker.kind === 'description' && !isSpeakerDescription(cue.speaker) && toks[verb].lower.endsWith('ing'))) return cue;
   const before = toks[verb - 1];
+  // "he said adding that ...": the participle shares the subject of the speech verb before it.
+  if (before !== undefined && before.kind === 'word' && before.quote === -1 && before.sentence === toks[verb].sentence && toks[verb].lower.endsWith('ing') && SPEECH_VERBS.has(before.lower)) return verbCue(text, toks, verb - 1) ?? cue;
   const afterObject = before !== undefined && before.kind === 'word' && !/^(?:and|or|but|to|by|of|for|with|in|on|at|from)$/.test(before.lower);
   return participleCue(text, toks, verb, afterObject) ?? cue;
 }
