@@ -115,15 +115,13 @@ function copiedSource(ctx: CheckContext, text: string): { hit: PassageHit | null
   // Written word for word in the paragraph, the sentence shares all its words but the first and last (which may run
   // into the paragraph's) in order: at least words.size - 2 of them, without reading the paragraph.
   if (words.size - 2 >= UNCITED_RUN && holdsText(source.text, text, span)) return best;
-  const paragraph = paragraphReading(source, best.hit.paragraph);
-  if (!paragraph || longestCommonRun(readText(text, 0, text.length).stems, paragraph.stems) < UNCITED_RUN) return null;
+  if (longestCommonRun(stemsOf(text, 0, text.length), stemsOf(source.text, span.start, span.end)) < UNCITED_RUN) return null;
   return best;
 }
 
 /** True when `text` is written in the passage as it is. */
 function holdsText(sourceText: string, text: string, passage: Span): boolean {
-  const at = sourceText.indexOf(text, passage.start);
-  return at >= 0 && at + text.length <= passage.end;
+  return sourceText.slice(passage.start, passage.end).includes(text);
 }
 
 /** Results kept per corpus state; a draft has a few hundred claims, several drafts may be open. */
@@ -158,18 +156,23 @@ function remembered(corpus: Corpus, key: string, compute: () => { hit: PassageHi
 function citedSupport(ctx: CheckContext, text: string, claim: ClaimReading, keys: string[]): number {
   const words = claim.words;
   const probe = longestWord(text);
+  const likely: Array<{ source: ExtractedSource; index: number }> = [];
   for (const key of keys) {
     const source = ctx.corpus.get(key);
     if (!source || probe.length < 4) continue;
-    for (const index of paragraphsWith(source, probe, LIKELY_PARAGRAPHS)) {
-      // A paragraph not read yet may be shown to support the claim from the words it writes as the claim does.
-      if (!paragraphCache.get(source)?.[index]) {
-        const sure = surelyShared(claim, source.text, source.paragraphs[index], Math.ceil(SUPPORTED * words.size)) / words.size;
-        if (sure >= SUPPORTED) return sure;
-      }
-      const share = sharedShare(words, paragraphReading(source, index)?.words ?? new Set());
-      if (share >= SUPPORTED) return share;
-    }
+    for (const index of paragraphsWith(source, probe, LIKELY_PARAGRAPHS)) likely.push({ source, index });
+  }
+  // A paragraph not read yet may be shown to support the claim from the words it writes as the claim does: all
+  // the likely paragraphs are tried so before any is read (stemmed), and one that holds the longest word but not
+  // the claim is read only when none does.
+  for (const { source, index } of likely) {
+    if (paragraphCache.get(source)?.[index]) continue;
+    const sure = surelyShared(claim, source.text, source.paragraphs[index], Math.ceil(SUPPORTED * words.size)) / words.size;
+    if (sure >= SUPPORTED) return sure;
+  }
+  for (const { source, index } of likely) {
+    const share = sharedShare(words, paragraphReading(source, index)?.words ?? new Set());
+    if (share >= SUPPORTED) return share;
   }
   let best = 0;
   for (const key of keys) {
@@ -225,20 +228,22 @@ function paragraphsWith(source: ExtractedSource, word: string, limit: number): n
  * (tokenizing and stemming) the passage.
  */
 function surelyShared(claim: ClaimReading, text: string, passage: Span, enough: number): number {
+  // The passage on its own (a slice shares the text's characters): a search for a word it lacks stops at its end.
+  const within = text.slice(passage.start, passage.end);
   let found = 0;
   let left = claim.forms.size;
   for (const forms of claim.forms.values()) {
     if (found >= enough || found + left < enough) break;
     left--;
-    if (forms.some((form) => holdsToken(text, form, passage))) found++;
+    if (forms.some((form) => holdsToken(within, form))) found++;
   }
   return found;
 }
 
 /** True when `form` is a whole token of the passage. */
-function holdsToken(text: string, form: string, passage: Span): boolean {
-  for (let at = text.indexOf(form, passage.start); at >= 0 && at + form.length <= passage.end; at = text.indexOf(form, at + 1)) {
-    if (isWholeToken(text, at, at + form.length, passage.start, passage.end)) return true;
+function holdsToken(passage: string, form: string): boolean {
+  for (let at = passage.indexOf(form); at >= 0; at = passage.indexOf(form, at + 1)) {
+    if (isWholeToken(passage, at, at + form.length, 0, passage.length)) return true;
   }
   return false;
 }
@@ -250,9 +255,8 @@ function sharedShare(words: Set<string>, have: Set<string>): number {
   return shared / words.size;
 }
 
-/** A source paragraph as the support checks read it: its stemmed words in order, and its content words. */
+/** A source paragraph as the support checks read it: its content words. */
 interface ParagraphReading {
-  stems: string[];
   words: Set<string>;
 }
 
@@ -270,9 +274,10 @@ function paragraphWordsAt(source: ExtractedSource, index: number): Set<string> |
 
 /**
  * One paragraph of a source, read once (cached per source object): a search
- * hit needs one paragraph, and the same paragraph serves the share of words
- * and the copied-run test (reading the whole source, or the paragraph twice,
- * was most of the cost of checking a claim against a source not seen before).
+ * hit needs one paragraph, not the whole source (reading the whole source was
+ * most of the cost of checking a claim against a source not seen before). The
+ * copied-run test reads the paragraph's words in order itself: it is seldom
+ * needed (a sentence copied word for word passes it without reading).
  */
 function paragraphReading(source: ExtractedSource, index: number): ParagraphReading | undefined {
   const paragraph = source.paragraphs[index];
@@ -283,7 +288,7 @@ function paragraphReading(source: ExtractedSource, index: number): ParagraphRead
     paragraphCache.set(source, cached);
   }
   let reading = cached[index];
-  if (!reading) reading = cached[index] = readText(source.text, paragraph.start, paragraph.end);
+  if (!reading) reading = cached[index] = { words: contentWordsOf(source.text, paragraph.start, paragraph.end) };
   return reading;
 }
 
@@ -331,6 +336,8 @@ function readClaim(text: string): ClaimReading {
   const words = new Set<string>();
   const forms = new Map<string, string[]>();
   forEachToken(text, 0, text.length, (start, end) => {
+    // A content word has three letters or more, and no word gets longer for being stemmed.
+    if (end - start < 3) return;
     const written = text.slice(start, end);
     const word = readWord(written);
     if (!word.content) return;
@@ -346,15 +353,24 @@ function readClaim(text: string): ClaimReading {
  * `text.slice(from, to)` as the support checks read it: its words stemmed, in
  * order, and its content words (three letters or more, no stopword, no digit).
  */
-function readText(text: string, from: number, to: number): ParagraphReading {
-  const stems: string[] = [];
+function contentWordsOf(text: string, from: number, to: number): Set<string> {
   const words = new Set<string>();
   forEachToken(text, from, to, (start, end) => {
+    // A content word has three letters or more, and no word gets longer for being stemmed.
+    if (end - start < 3) return;
     const word = readWord(text.slice(start, end));
-    stems.push(word.stem);
     if (word.content) words.add(word.stem);
   });
-  return { stems, words };
+  return words;
+}
+
+/** The words of `text.slice(from, to)`, stemmed, in order. */
+function stemsOf(text: string, from: number, to: number): string[] {
+  const stems: string[] = [];
+  forEachToken(text, from, to, (start, end) => {
+    stems.push(readWord(text.slice(start, end)).stem);
+  });
+  return stems;
 }
 
 /** A word as the support checks read it. */
