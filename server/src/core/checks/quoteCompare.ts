@@ -39,13 +39,18 @@ export function compareWords(text: string, span: Span): CompareWord[] {
   forEachToken(text, Math.max(0, span.start - NEIGHBOUR_WINDOW), span.start, (start, end) => {
     previous = { start, end, norm: '' };
   });
-  if (previous && !/\n\s*\n/.test(text.slice(previous.end, span.start))) words[0] = { ...words[0], before: word(previous.start, previous.end) };
+  // Written out rather than spread: a spread followed by a new property takes a slow path in V8.
+  if (previous && !/\n\s*\n/.test(text.slice(previous.end, span.start))) words[0] = { start: words[0].start, end: words[0].end, norm: words[0].norm, before: word(previous.start, previous.end) };
   let next: CompareWord | undefined;
   forEachToken(text, span.end, Math.min(text.length, span.end + NEIGHBOUR_WINDOW), (start, end) => {
     next ??= { start, end, norm: '' };
   });
   const last = words.length - 1;
-  if (next && !/\n\s*\n/.test(text.slice(span.end, next.start))) words[last] = { ...words[last], after: word(next.start, next.end) };
+  if (next && !/\n\s*\n/.test(text.slice(span.end, next.start))) {
+    const w = words[last];
+    const after = word(next.start, next.end);
+    words[last] = w.before ? { start: w.start, end: w.end, norm: w.norm, before: w.before, after } : { start: w.start, end: w.end, norm: w.norm, after };
+  }
   return words;
 }
 
