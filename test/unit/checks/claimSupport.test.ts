@@ -32,6 +32,33 @@ describe('claim support', () => {
     assert.deepEqual(only(cited, DiagnosticCode.UncitedClaim), []);
   });
 
+  it('a cited paragraph that supports the claim in other word forms counts, though few words are written alike', () => {
+    // @wires writes "aide", "flood", "bridge", "province" where the claim writes plurals: 4 of 9 words alike, 8 of 9 as
+    // words. @agency has the claim word for word, so reading @wires by its written words alone would call the citation wrong.
+    const corpus = corpusFromTexts({
+      'wires.txt': 'Storm report\n\nThe regional aide confirmed that flood waters destroyed a bridge across the northern province.\n',
+      'agency.txt': 'Storm damage\n\nRegional aides confirm floods destroyed bridges across northern provinces, the agency said.\n',
+    });
+    const claim = 'Regional aides confirm floods destroyed bridges across northern provinces';
+    assert.deepEqual(only(`${claim} [@wires].`, DiagnosticCode.ClaimUnsupported, corpus), []);
+    // A source that holds none of it is still called out, with the one that does.
+    const other = corpusFromTexts({
+      'wires.txt': 'Storm report\n\nThe weather service expects a dry and sunny weekend in the south.\n',
+      'agency.txt': 'Storm damage\n\nRegional aides confirm floods destroyed bridges across northern provinces, the agency said.\n',
+    });
+    const [d] = only(`${claim} [@wires].`, DiagnosticCode.ClaimUnsupported, other);
+    assert.ok(d);
+    assert.match(d.message, /@agency does/);
+  });
+
+  it('uncited-claim: a copy with words in other forms is a copy; the same words in another order are not', () => {
+    const changedForms = 'CISM secretary general Anna Berg opened the meeting with a minute of silence for the victim of the floods.';
+    assert.equal(only(changedForms, DiagnosticCode.UncitedClaim).length, 1);
+    // Ten of its eleven content words are in the passage, but no six in a row.
+    const reordered = 'The flood victims got a minute of silence when CISM secretary general Berg opened the meeting.';
+    assert.deepEqual(only(reordered, DiagnosticCode.UncitedClaim), []);
+  });
+
   it('an edit elsewhere keeps the finding at its new place; a corpus change is seen at once', () => {
     // A corpus of its own: this test changes it.
     const corpus = corpusFromTexts({ 'council.txt': COUNCIL, 'forum.txt': FORUM });
