@@ -7,7 +7,7 @@
  * with wall and CPU times: the machine is shared, CPU time is the steadier
  * figure. Targets: cold >= 5 MB/s, warm start < 300 ms.
  *
- * Run: npx tsx bench/corpus.ts  (skips when ../shared is absent)
+ * Run: npx tsx bench/corpus.ts [--v8-defaults]  (skips when ../shared is absent)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +28,7 @@ import { extractQuotes } from '../server/src/core/extract/quotes';
 import { extractNumbers } from '../server/src/core/extract/numbers';
 import { folderUri, NodeFileSystem, readCacheFile, writeCacheFile, yieldToEventLoop } from '../server/src/node/nodeFileSystem';
 import { createParallelExtractor } from '../server/src/node/parallelExtractor';
+import { applyV8Tuning, V8_TUNING_FLAGS } from '../server/src/node/v8Tuning';
 
 const BBC = resolve(__dirname, '..', '../shared/corpora/bbc');
 const GLOBS = ['*/*.txt'];
@@ -71,6 +72,9 @@ async function warmStart(cachePath: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // As the server and the CLI run (see v8Tuning.ts); `--v8-defaults` measures without it, for comparison.
+  const tuned = !process.argv.includes('--v8-defaults');
+  if (tuned) applyV8Tuning();
   const warmFrom = process.argv.indexOf(WARM_FLAG);
   if (warmFrom >= 0) return warmStart(process.argv[warmFrom + 1]);
   if (!existsSync(BBC)) {
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
   const root = folderUri(BBC);
   const options = { roots: [root], globs: GLOBS };
   const rows: Array<[string, string, string]> = [];
+  rows.push(['V8 flags', tuned ? V8_TUNING_FLAGS.join(' ') : 'V8 defaults (--v8-defaults)', '']);
 
   // Cold: list, read, hash, extract (tables deferred); first on worker threads (as the CLI and, once wired, the
   // server do), then in-process. Extraction code is cold in both runs: the workers compile it in their own isolates.

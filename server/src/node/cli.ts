@@ -8,6 +8,7 @@ import { runCheck } from './cli/check';
 import { runInspect } from './cli/inspect';
 import { EXIT_USAGE, type CliIO } from './cli/io';
 import { runSearch } from './cli/search';
+import { applyV8Tuning } from './v8Tuning';
 
 /** Top-level usage. */
 export const USAGE = `Usage: dossier <command> [options]
@@ -52,6 +53,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 }
 
 if (require.main === module) {
+  applyV8Tuning();
   const io: CliIO = {
     cwd: process.cwd(),
     stdout: (s) => process.stdout.write(s),

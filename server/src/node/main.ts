@@ -10,7 +10,9 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
 import { createParallelExtractor } from './parallelExtractor';
 import { cacheFilePath, NodeFileSystem, readCacheFile, writeCacheFile, yieldToEventLoop } from './nodeFileSystem';
+import { applyV8Tuning } from './v8Tuning';
 
+applyV8Tuning();
 const connection = createConnection(ProposedFeatures.all);
 
 setFlagsFromString('--expose-gc');
