@@ -36,6 +36,40 @@ const FIXTURES: Array<{ title: string; text: string; expect: Array<{ name: strin
     absent: ['Mr Brown', 'Mr'],
   },
   {
+    title: 'two people sharing a surname stay apart; a bare surname goes to the one named in full last before it',
+    text: 'Trump family grows\n\nDonald Trump spoke in Ohio on Monday. His daughter Ivanka Trump said she was proud. "We are winning," Ivanka Trump said. Trump said later that the campaign was strong.\n',
+    expect: [
+      { name: 'Donald Trump', type: 'person', mentions: ['Trump', 'Donald Trump'] },
+      { name: 'Ivanka Trump', type: 'person', mentions: ['Ivanka Trump', 'Ivanka Trump', 'Trump'] },
+    ],
+  },
+  {
+    title: 'an honorific with a gender picks the one of two people sharing a surname it fits',
+    text: 'Scott shooting\n\nKeith Lamont Scott was shot by police. His wife Rakeyia Scott filmed the encounter. Ms Scott said: "Don\'t shoot him." Mr Scott died in hospital.\n',
+    expect: [
+      { name: 'Keith Lamont Scott', type: 'person', mentions: ['Scott', 'Keith Lamont Scott', 'Scott'] },
+      { name: 'Rakeyia Scott', type: 'person', mentions: ['Rakeyia Scott', 'Scott'] },
+    ],
+  },
+  {
+    title: 'a middle name or initial more is the same person; another given name is not',
+    text: 'Keith Lamont Scott was shot. Keith Scott was 43. George W. Bush met George Bush in Texas. Bush spoke. Bill Clinton met Hillary Clinton. Clinton said nothing.',
+    expect: [
+      { name: 'Keith Lamont Scott', type: 'person', mentions: ['Keith Lamont Scott', 'Keith Scott'] },
+      { name: 'George W. Bush', type: 'person', mentions: ['George W. Bush', 'George Bush', 'Bush'] },
+      { name: 'Bill Clinton', type: 'person', mentions: ['Bill Clinton'] },
+      { name: 'Hillary Clinton', type: 'person', mentions: ['Hillary Clinton', 'Clinton'] },
+    ],
+  },
+  {
+    title: 'a bare surname before any full name goes to the first full name after it, of the honorific\'s gender',
+    text: 'Mrs Clarkson sues\n\nMrs Clarkson filed the action. Phil Clarkson, her husband, and Donna Clarkson, his wife, spoke. Donna Clarkson cried.',
+    expect: [
+      { name: 'Donna Clarkson', type: 'person', mentions: ['Clarkson', 'Clarkson', 'Donna Clarkson', 'Donna Clarkson'] },
+      { name: 'Phil Clarkson', type: 'person', mentions: ['Phil Clarkson'] },
+    ],
+  },
+  {
     title: 'acronym defined in brackets, then used alone (letters in any order)',
     text: 'The athletes joined the International Military Sports Council (CISM) last year.\n\nThe CISM has 140 members. CISM vice-president Yijang Wang of China spoke.',
     expect: [

@@ -30,7 +30,7 @@ import {
   COMPANY_NAMES, DEMONYM_NOUNS, LEX, MULTIWORD_PLACES, NATIONALITIES, NON_ENTITY_ACRONYMS, ORG_DESCRIPTOR_TAILS, PERSON_DESCRIPTOR_TAILS, PLACES, REGIONS,
   MULTIWORD_TOWNS, TOWNS, CLUBS, CRICKET_COUNTIES,
 } from './lexicon';
-import { isAllCaps, lexOf, saintKey, tokenAt, tokenizeNames, type NameToken } from './nameTokens';
+import { isAllCaps, lexOf, mayBeSamePerson, saintKey, tokenAt, tokenizeNames, type NameToken } from './nameTokens';
 import { findRoles, type NameRef } from './roles';
 import { inTeamPosition, readSportsReport, type SportsReport } from './teams';
 
@@ -88,7 +88,7 @@ export function extractEntities(text: string, paragraphs: Paragraph[]): LocalEnt
   const report = readSportsReport(sentences);
   if (report.sports) typeTeams(sentences, candidates, report);
   const acronyms = linkAcronyms(text, sentences, candidates);
-  const groups = resolve(text, sentences, candidates, acronyms);
+  const groups = resolve(text, sentences, candidates, acronyms, words);
   return buildEntities(text, sentences, candidates, groups, acronyms);
 }
 
@@ -744,24 +744,33 @@ class Groups {
  * its own small function: this runs once per document, and an engine
  * optimises (and re-optimises) small functions far more cheaply than one big one.
  */
-function resolve(text: string, sentences: SentenceTokens[], candidates: Candidate[], acronyms: AcronymDefinition[]): Groups {
+function resolve(text: string, sentences: SentenceTokens[], candidates: Candidate[], acronyms: AcronymDefinition[], words: DocumentWords): Groups {
   const groups = new Groups();
-  const acronymGroups = groupByKey(candidates, groups);
+  const tails = personTails(sentences, candidates);
+  const shared = sharedTails(sentences, tails, words);
+  const acronymGroups = groupByKey(candidates, groups, shared);
   for (let i = 0; i < acronyms.length; i++) groups.union(acronyms[i].expansion.group, acronyms[i].acronym.group);
   joinSpacelessForms(sentences, candidates, groups);
   // A full name written as an acronym elsewhere in the source ("NOCs" before its definition) is covered by the key.
   if (acronymGroups.size > 0) joinAcronymForms(candidates, acronymGroups, groups);
-  const tails = personTails(sentences, candidates);
-  if (tails.size > 0) attachShortNames(text, sentences, candidates, tails, groups);
+  if (tails.size > 0) {
+    joinFullerNames(sentences, candidates, tails, groups);
+    attachShortNames(text, sentences, candidates, tails, shared, groups);
+  }
   return groups;
 }
 
-/** One group per resolution key (an acronym's key apart from a word's); returns the groups of acronyms by key. */
-function groupByKey(candidates: Candidate[], groups: Groups): Map<string, number> {
+/** One group per resolution key, but for short names of people sharing them (an acronym's key apart from a word's); returns the groups of acronyms by key. */
+function groupByKey(candidates: Candidate[], groups: Groups, shared: Set<string>): Map<string, number> {
   const byKey = new Map<string, number>();
   const acronymGroups = new Map<string, number>();
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
+    // A surname two people of the source share ("Trump" of Donald and Ivanka Trump) is resolved mention by mention.
+    if (shared.size > 0 && shared.has(c.key) && mayBeShortName(c)) {
+      c.group = groups.add();
+      continue;
+    }
     const key = c.acronym ? 'acronym:' + acronymKey(c.text) : c.key;
     let g = byKey.get(key);
     if (g === undefined) {
@@ -827,16 +836,65 @@ function addTail(tails: Map<string, Candidate[]>, tail: string, c: Candidate): v
   else tails.set(tail, [c]);
 }
 
-/** Joins each short name ("Putin", "de Oliveira" after "de") that ends a person's name to that person. */
-function attachShortNames(text: string, sentences: SentenceTokens[], candidates: Candidate[], tails: Map<string, Candidate[]>, groups: Groups): void {
+/** True when a candidate may be a short name of a person (a single surname, "Mr Brown"): not an acronym, nor a thing its words or context type firmly. */
+function mayBeShortName(c: Candidate): boolean {
+  if (c.acronym) return false;
+  if (c.type === 'person') return true;
+  return c.strength < 4 && (c.type === 'other' || c.strength < 2);
+}
+
+/**
+ * Tails ("trump") that end the names of two people of the source who are not one ("donald trump",
+ * "ivanka trump"). A name opening a sentence with a word the document also writes in lower case
+ * ("Vote Blair, get Brown", "Rapper Kanye West") is too doubtful a person to share a surname with.
+ */
+function sharedTails(sentences: SentenceTokens[], tails: Map<string, Candidate[]>, words: DocumentWords): Set<string> {
+  const shared = new Set<string>();
+  for (const [tail, owners] of tails) {
+    let first: string | undefined;
+    for (let i = 0; i < owners.length; i++) {
+      const o = owners[i];
+      if (o.key === first) continue;
+      const given = sentences[o.sentence].toks[o.first];
+      if (given.sentStart && words.lower.has(given.norm) && !inLists(given, LEX.given)) continue;
+      if (first === undefined) first = o.key;
+      else if (!mayBeSamePerson(first, o.key)) {
+        shared.add(tail);
+        break;
+      }
+    }
+  }
+  return shared;
+}
+
+/** "Keith Scott" and "Keith Lamont Scott", "George Bush" and "George W. Bush": a full name with a middle name or initial more is the same person. */
+function joinFullerNames(sentences: SentenceTokens[], candidates: Candidate[], tails: Map<string, Candidate[]>, groups: Groups): void {
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
-    if (c.acronym || c.strength >= 4 || (c.type !== 'person' && c.type !== 'other' && c.strength >= 2)) continue;
+    if (c.last === c.first || c.type !== 'person') continue;
+    const owners = tails.get(sentences[c.sentence].toks[c.last].norm);
+    if (!owners) continue;
+    for (let k = 0; k < owners.length; k++) {
+      const o = owners[k];
+      if (o.key.length > c.key.length && o.group !== c.group && mayBeSamePerson(c.key, o.key)) groups.union(c.group, o.group);
+    }
+  }
+}
+
+/** Joins each short name ("Putin", "de Oliveira" after "de", "Mr Brown") that ends a person's name to that person. */
+function attachShortNames(text: string, sentences: SentenceTokens[], candidates: Candidate[], tails: Map<string, Candidate[]>, shared: Set<string>, groups: Groups): void {
+  // Genders learnt of full names (by key) from the honorifics of their short names, for the ones after.
+  const genders = new Map<string, Gender>();
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    if (!mayBeShortName(c) || (c.strength >= 4 && c.last !== c.first)) continue;
     const toks = sentences[c.sentence].toks;
     const before = tokenAt(toks, c.first - 1);
     if (before !== undefined && before.word && !before.cap && inLists(before, LEX.particle) && extendOverParticle(text, c, before, tails, groups)) continue;
     const owners = tails.get(c.key);
-    if (owners) attach(groups, c, owners);
+    if (!owners) continue;
+    if (shared.has(c.key)) attachShared(groups, c, owners, honorificGender(toks, c.first), sentences, genders);
+    else attach(groups, c, owners);
   }
 }
 
@@ -852,6 +910,97 @@ function extendOverParticle(text: string, c: Candidate, before: NameToken, tails
   attach(groups, c, owners);
   return true;
 }
+
+/** A gender a name or honorific shows: 'f', 'm', or '' when it shows none. */
+type Gender = 'f' | 'm' | '';
+
+/**
+ * Joins a surname two people share to one of them: the one named in full last
+ * before it (news style), or the first one after when none is before. An
+ * honorific with a gender ("Ms Scott") takes the nearest one it fits, and
+ * tells the gender of the one it names to the short names after it.
+ */
+function attachShared(groups: Groups, c: Candidate, owners: Candidate[], gender: Gender, sentences: SentenceTokens[], genders: Map<string, Gender>): void {
+  let latest: Candidate | undefined;
+  let shown: Candidate | undefined;
+  let possible: Candidate | undefined;
+  for (let i = 0; i < owners.length && owners[i].start < c.start; i++) {
+    const o = owners[i];
+    latest = o;
+    if (gender === '') continue;
+    const g = ownerGender(o, sentences, genders);
+    if (g === gender) shown = o;
+    else if (g === '') possible = o;
+  }
+  if (latest === undefined) {
+    // None before: the first after, of the honorific's gender if one is.
+    latest = owners[0];
+    for (let i = 0; i < owners.length && gender !== '' && shown === undefined; i++) {
+      const g = ownerGender(owners[i], sentences, genders);
+      if (g === gender) shown = owners[i];
+      else if (g === '') possible ??= owners[i];
+    }
+  }
+  // A name of the honorific's gender first, then one of no known gender, then the nearest.
+  const owner = shown ?? possible ?? latest;
+  if (owner === c) return;
+  groups.union(c.group, owner.group);
+  if (gender !== '' && !genders.get(owner.key)) genders.set(owner.key, gender);
+}
+
+/** The gender a full name shows: learnt from an honorific, or by its given name or the word before it ("his wife Rakeyia Scott"). */
+function ownerGender(o: Candidate, sentences: SentenceTokens[], genders: Map<string, Gender>): Gender {
+  const learnt = genders.get(o.key);
+  if (learnt !== undefined) return learnt;
+  const toks = sentences[o.sentence].toks;
+  const given = toks[o.first].norm;
+  let gender: Gender = FEMALE_GIVEN.has(given) ? 'f' : MALE_GIVEN.has(given) ? 'm' : honorificGender(toks, o.first);
+  if (gender === '') {
+    const before = tokenAt(toks, o.first - 1);
+    if (before !== undefined && before.word) gender = KIN_GENDER[before.norm] ?? '';
+  }
+  genders.set(o.key, gender);
+  return gender;
+}
+
+/** The gender of an honorific or gendered title right before token `k` ("Ms Scott", "Mr. Scott", "Sir Elton"). */
+function honorificGender(toks: NameToken[], k: number): Gender {
+  let h = tokenAt(toks, k - 1);
+  if (h !== undefined && h.text === '.') h = tokenAt(toks, k - 2);
+  if (h === undefined || !h.word) return '';
+  return HONORIFIC_GENDER[h.norm] ?? '';
+}
+
+/** Honorifics and titles before a name that tell a gender (no prototype: only these words are keys). */
+const HONORIFIC_GENDER: Record<string, Gender | undefined> = Object.assign(Object.create(null) as Record<string, Gender | undefined>, {
+  mr: 'm', sir: 'm', lord: 'm', herr: 'm', monsieur: 'm', senor: 'm',
+  mrs: 'f', ms: 'f', miss: 'f', dame: 'f', lady: 'f', madam: 'f', mme: 'f', frau: 'f', senora: 'f',
+});
+
+/** Family words before a name that tell its gender ("his wife Rakeyia Scott", "her son"). */
+const KIN_GENDER: Record<string, Gender | undefined> = Object.assign(Object.create(null) as Record<string, Gender | undefined>, {
+  wife: 'f', widow: 'f', daughter: 'f', mother: 'f', sister: 'f', grandmother: 'f', granddaughter: 'f', niece: 'f', aunt: 'f',
+  husband: 'm', widower: 'm', son: 'm', father: 'm', brother: 'm', grandfather: 'm', grandson: 'm', nephew: 'm', uncle: 'm',
+});
+
+/** Common given names of women, only to tell which of two people sharing a surname an honorific names. */
+const FEMALE_GIVEN = new Set(`
+  hillary melania ivanka chelsea loretta elizabeth nancy sarah michelle kellyanne mary patricia jennifer linda barbara
+  susan jessica karen lisa margaret sandra emily donna carol ruth sharon laura amy angela anna rebecca kathleen pamela
+  martha amanda stephanie christine marie janet catherine ann anne diane alice julie heather teresa theresa jean joan
+  judith rose kelly nicole christina jane rachel andrea julia diana megan claire hannah olivia sophie kate victoria helen
+  maria nicola yvette harriet tessa kamala nikki condoleezza madeleine dianne kirsten jill sonia debbie tammy carly
+  samantha valerie gwen maxine ursula jacinda angelina serena venus paula tina ella emma grace lucy cherie caroline
+  `.trim().split(/\s+/));
+
+/** Common given names of men (see {@link FEMALE_GIVEN}). */
+const MALE_GIVEN = new Set(`
+  donald barack bill mike tim joe george john james robert michael william david richard joseph thomas charles
+  christopher daniel matthew anthony mark paul steven stephen andrew kenneth kevin brian ronald timothy jason jeffrey
+  ryan gary eric jonathan larry scott benjamin samuel frank alexander patrick jack peter henry harold keith roger carl
+  sean arthur jesse bruce alan wayne roy vladimir tony gordon boris nigel ted bernie mitt newt rudy chris jeb marco
+  harry mitch sergei igor nikolai dmitry emmanuel francois hans mohamed muhammad ahmed jim tom bob dick ian neil
+  `.trim().split(/\s+/));
 
 /** Joins a short name to the nearest earlier full name it ends (or the first one when none is earlier). */
 function attach(groups: Groups, c: Candidate, owners: Candidate[]): void {

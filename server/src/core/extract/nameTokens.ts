@@ -244,3 +244,34 @@ export function isAllCaps(word: string): boolean {
   }
   return letters > 1;
 }
+
+/**
+ * True when two folded full names of people ("keith scott", "keith lamont scott",
+ * "george w. bush") may name the same person: same last word, and the shorter's
+ * words appear in the longer in order, its first word first, an initial standing
+ * for any word it begins ("g." for "george"). Two different given names
+ * ("donald trump", "ivanka trump") are two people. Keys are words joined by single
+ * spaces, as the entity keys are.
+ */
+export function mayBeSamePerson(a: string, b: string): boolean {
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  if (short.length < 2 || short[short.length - 1] !== long[long.length - 1] || !sameNameWord(short[0], long[0])) return false;
+  // The middle words of the shorter, in order, among the middle words of the longer.
+  let k = 1;
+  for (let i = 1; i < short.length - 1; i++) {
+    while (k < long.length - 1 && !sameNameWord(short[i], long[k])) k++;
+    if (k >= long.length - 1) return false;
+    k++;
+  }
+  return true;
+}
+
+/** Two words of names that may be the same: equal, or one an initial ("w" or "w.") of the other. */
+function sameNameWord(x: string, y: string): boolean {
+  if (x === y) return true;
+  const xi = x.length === 1 || (x.length === 2 && x[1] === '.');
+  const yi = y.length === 1 || (y.length === 2 && y[1] === '.');
+  return (xi || yi) && x[0] === y[0];
+}
