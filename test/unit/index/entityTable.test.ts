@@ -134,4 +134,38 @@ describe('entity table', () => {
     assert.equal(putin.name, 'Putin');
     assert.deepEqual(putin.mentionCounts, [{ key: 'later', count: 2 }]);
   });
+
+  /** Sources naming people who share a surname, and what each name looked up must find (name, mentions). */
+  const SHARED_SURNAMES: Record<string, string> = {
+    'ivanka.txt': 'Ivanka Trump spoke.\n\nIvanka Trump said she was proud.',
+    'donald.txt': 'Donald Trump spoke in Ohio.\n\nTrump said the campaign was strong.',
+    'keith.txt': 'Keith Scott was shot. Mr Scott was 43.',
+    'lamont.txt': 'Keith Lamont Scott was shot by police.',
+    'rakeyia.txt': 'Rakeyia Scott filmed the encounter.',
+    'bush.txt': 'George Bush met the press.',
+    'w.txt': 'President George W. Bush spoke.',
+    'bill.txt': 'Bill Clinton spoke.',
+    'hillary.txt': 'Hillary Clinton spoke.',
+    'family.txt': 'Trump family grows\n\nDonald Trump spoke in Ohio on Monday. His daughter Ivanka Trump said she was proud. "We are winning," Ivanka Trump said.',
+  };
+  const LOOKUPS: Array<[query: string, name: string, mentions: number]> = [
+    ['Ivanka Trump', 'Ivanka Trump', 4],
+    ['Donald Trump', 'Donald Trump', 4],
+    ['Keith Scott', 'Keith Lamont Scott', 3],
+    ['Keith Lamont Scott', 'Keith Lamont Scott', 3],
+    ['Rakeyia Scott', 'Rakeyia Scott', 1],
+    ['George Bush', 'George W. Bush', 2],
+    ['Bill Clinton', 'Bill Clinton', 1],
+    ['Hillary Clinton', 'Hillary Clinton', 1],
+  ];
+
+  it('keeps people sharing a surname apart across sources, and joins a name to its fuller form', () => {
+    const t = createEntityTable();
+    for (const [path, text] of Object.entries(SHARED_SURNAMES)) t.add(extractFromText(text, path));
+    for (const [query, name, mentions] of LOOKUPS) {
+      const [e] = t.lookup(query);
+      assert.equal(e?.name, name, query);
+      assert.equal(e.mentions.length, mentions, `mentions of ${query}`);
+    }
+  });
 });

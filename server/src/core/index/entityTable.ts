@@ -17,7 +17,7 @@
  */
 import type { EntityType, ExtractedSource, LocalEntity, Mention } from '../model';
 import { foldText } from '../text/normalize';
-import { saintKey } from '../extract/nameTokens';
+import { mayBeSamePerson, saintKey } from '../extract/nameTokens';
 import type { EntityTable, GlobalEntity, SourcedRole, SourceSpan } from './api';
 
 /** A local entity with the source it comes from. */
@@ -164,7 +164,9 @@ function merge(sources: ExtractedSource[]): MergedState {
   const clusters = clusterByName(sources);
   const target = new Map<string, string>();
   joinAcronymsToExpansions(clusters, target);
+  joinFullerNames(clusters, target);
   joinSurnamesToPeople(clusters, target);
+  followTargets(target);
   const byId = globalEntities(mergeClusters(clusters, target));
   const all = byMentionsThenName(byId);
   return { byId, names: lookupIndex(all), sortedNames: null, all };
@@ -217,7 +219,47 @@ function joinAcronymsToExpansions(clusters: Map<string, Cluster>, target: Map<st
   }
 }
 
-/** 3. One-word people join the most mentioned person whose name ends with that word. */
+/**
+ * 3. A person's name joins the most mentioned fuller form of it: "Keith Scott" is "Keith Lamont Scott",
+ * "George Bush" is "George W. Bush"; "Donald Trump" and "Ivanka Trump" stay two people.
+ */
+function joinFullerNames(clusters: Map<string, Cluster>, target: Map<string, string>): void {
+  const bySurname = new Map<string, string[]>();
+  for (const [key, cluster] of clusters) {
+    const space = key.lastIndexOf(' ');
+    if (space < 0 || target.has(key) || clusterType(cluster) !== 'person') continue;
+    const surname = key.slice(space + 1);
+    const same = bySurname.get(surname);
+    if (same) same.push(key);
+    else bySurname.set(surname, [key]);
+  }
+  for (const keys of bySurname.values()) {
+    if (keys.length < 2) continue;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const words = wordsOfKey(key);
+      let best: string | undefined;
+      for (let j = 0; j < keys.length; j++) {
+        const other = keys[j];
+        if (wordsOfKey(other) <= words || !mayBeSamePerson(key, other)) continue;
+        if (best === undefined || mentionsOf(clusters, other) > mentionsOf(clusters, best)) best = other;
+      }
+      if (best !== undefined) target.set(key, best);
+    }
+  }
+}
+
+/** A key joined to one that joins another ("scott" → "keith scott" → "keith lamont scott") joins the last. */
+function followTargets(target: Map<string, string>): void {
+  for (const [key, to] of target) {
+    let end = to;
+    // Every join goes to a name of more words or from an acronym to its expansion, so there is no cycle.
+    for (let next = target.get(end); next !== undefined && next !== end; next = target.get(end)) end = next;
+    if (end !== to) target.set(key, end);
+  }
+}
+
+/** 4. One-word people join the most mentioned person whose name ends with that word. */
 function joinSurnamesToPeople(clusters: Map<string, Cluster>, target: Map<string, string>): void {
   const bySurname = new Map<string, string>();
   for (const [key, cluster] of clusters) {
