@@ -81,7 +81,7 @@ function betterSource(ctx: CheckContext, text: string, cited: string[]): { hit: 
   const claim = readClaim(text);
   const words = claim.words;
   if (words.size < MIN_CLAIM_WORDS) return null;
-  const citedBest = citedSupport(ctx, text, claim, cited);
+  const citedBest = citedSupport(ctx, claim, cited);
   if (citedBest >= SUPPORTED) return null;
   const other = bestSupport(ctx, text, claim, cited);
   if (!other.hit || other.coverage < BETTER_SUPPORT || other.coverage - citedBest < BETTER_LEAD) return null;
@@ -153,9 +153,9 @@ function remembered(corpus: Corpus, key: string, compute: () => { hit: PassageHi
  * read before need not be stemmed (that was most of the cost of checking a new
  * draft's citations).
  */
-function citedSupport(ctx: CheckContext, text: string, claim: ClaimReading, keys: string[]): number {
+function citedSupport(ctx: CheckContext, claim: ClaimReading, keys: string[]): number {
   const words = claim.words;
-  const probe = longestWord(text);
+  const probe = claim.longest;
   const likely: Array<{ source: ExtractedSource; index: number }> = [];
   for (const key of keys) {
     const source = ctx.corpus.get(key);
@@ -185,28 +185,6 @@ function citedSupport(ctx: CheckContext, text: string, claim: ClaimReading, keys
 
 /** Paragraphs of a source tried first for a cited claim (those holding its longest word, in order). */
 const LIKELY_PARAGRAPHS = 3;
-
-/**
- * The longest run of letters and digits in the text, as written (the first
- * of equally long ones). Every letter and digit lies in a token, and a
- * token's runs are split only by its inner punctuation.
- */
-function longestWord(text: string): string {
-  let bestStart = 0;
-  let bestLength = 0;
-  forEachToken(text, 0, text.length, (start, end) => {
-    let runStart = start;
-    for (let i = start; i <= end; i++) {
-      if (i < end && !isInnerPunctuation(text.charCodeAt(i))) continue;
-      if (i - runStart > bestLength) {
-        bestStart = runStart;
-        bestLength = i - runStart;
-      }
-      runStart = i + 1;
-    }
-  });
-  return text.slice(bestStart, bestStart + bestLength);
-}
 
 /** Indices of the first `limit` paragraphs of the source whose text holds `word` as written. */
 function paragraphsWith(source: ExtractedSource, word: string, limit: number): number[] {
@@ -330,12 +308,26 @@ interface ClaimReading {
   words: Set<string>;
   /** Per content word, its forms as written (most claims write each once). */
   forms: Map<string, string[]>;
+  /** The longest run of letters and digits in the claim, as written (the first of equally long ones). */
+  longest: string;
 }
 
 function readClaim(text: string): ClaimReading {
   const words = new Set<string>();
   const forms = new Map<string, string[]>();
+  let longestStart = 0;
+  let longestLength = 0;
   forEachToken(text, 0, text.length, (start, end) => {
+    // Every letter and digit lies in a token, and a token's runs are split only by its inner punctuation.
+    let runStart = start;
+    for (let i = start; i <= end; i++) {
+      if (i < end && !isInnerPunctuation(text.charCodeAt(i))) continue;
+      if (i - runStart > longestLength) {
+        longestStart = runStart;
+        longestLength = i - runStart;
+      }
+      runStart = i + 1;
+    }
     // A content word has three letters or more, and no word gets longer for being stemmed.
     if (end - start < 3) return;
     const written = text.slice(start, end);
@@ -346,7 +338,7 @@ function readClaim(text: string): ClaimReading {
     if (!known) forms.set(word.stem, [written]);
     else if (!known.includes(written)) known.push(written);
   });
-  return { words, forms };
+  return { words, forms, longest: text.slice(longestStart, longestStart + longestLength) };
 }
 
 /**
