@@ -70,6 +70,11 @@ const FIXTURES: Array<{ title: string; text: string; expect: Array<{ name: strin
     ],
   },
   {
+    title: 'a title word before a surname ("Gen Pinochet") is no second person sharing it',
+    text: 'Augusto Pinochet ruled Chile until 1990. Gen Pinochet denied the charges. Pinochet is 89.',
+    expect: [{ name: 'Augusto Pinochet', type: 'person', mentions: ['Augusto Pinochet', 'Gen Pinochet', 'Pinochet'] }],
+  },
+  {
     title: 'acronym defined in brackets, then used alone (letters in any order)',
     text: 'The athletes joined the International Military Sports Council (CISM) last year.\n\nThe CISM has 140 members. CISM vice-president Yijang Wang of China spoke.',
     expect: [

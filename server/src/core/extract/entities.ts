@@ -755,6 +755,7 @@ function resolve(text: string, sentences: SentenceTokens[], candidates: Candidat
   if (acronymGroups.size > 0) joinAcronymForms(candidates, acronymGroups, groups);
   if (tails.size > 0) {
     joinFullerNames(sentences, candidates, tails, groups);
+    joinDoubtfulNames(sentences, tails, words, groups);
     attachShortNames(text, sentences, candidates, tails, shared, groups);
   }
   return groups;
@@ -845,8 +846,7 @@ function mayBeShortName(c: Candidate): boolean {
 
 /**
  * Tails ("trump") that end the names of two people of the source who are not one ("donald trump",
- * "ivanka trump"). A name opening a sentence with a word the document also writes in lower case
- * ("Vote Blair, get Brown", "Rapper Kanye West") is too doubtful a person to share a surname with.
+ * "ivanka trump"). A doubtful name ({@link isDoubtfulPerson}) shares none.
  */
 function sharedTails(sentences: SentenceTokens[], tails: Map<string, Candidate[]>, words: DocumentWords): Set<string> {
   const shared = new Set<string>();
@@ -855,8 +855,7 @@ function sharedTails(sentences: SentenceTokens[], tails: Map<string, Candidate[]
     for (let i = 0; i < owners.length; i++) {
       const o = owners[i];
       if (o.key === first) continue;
-      const given = sentences[o.sentence].toks[o.first];
-      if (given.sentStart && words.lower.has(given.norm) && !inLists(given, LEX.given)) continue;
+      if (isDoubtfulPerson(sentences[o.sentence].toks, o, words)) continue;
       if (first === undefined) first = o.key;
       else if (!mayBeSamePerson(first, o.key)) {
         shared.add(tail);
@@ -866,6 +865,61 @@ function sharedTails(sentences: SentenceTokens[], tails: Map<string, Candidate[]
   }
   return shared;
 }
+
+/**
+ * True when a person's name may well be a title or a common word before a surname ("Gen Pinochet",
+ * "Baroness Boothroyd", "Vote Blair, get Brown", "Rapper Kanye West"), or holds an honorific inside
+ * ("Harrogate Mr Kennedy"): too doubtful to be a second person sharing that surname.
+ */
+function isDoubtfulPerson(toks: NameToken[], o: Candidate, words: DocumentWords): boolean {
+  const first = toks[o.first];
+  if (inLists(first, LEX.given)) return false;
+  if (inLists(first, DOUBTFUL_FIRST_WORDS) || TITLE_ABBREVIATIONS.has(first.norm) || PEERAGES.has(first.norm)) return true;
+  if (first.sentStart && words.lower.has(first.norm)) return true;
+  for (let k = o.first + 1; k < o.last; k++) if (inLists(toks[k], LEX.honorific)) return true;
+  return false;
+}
+
+/**
+ * "Gen Pinochet" is Augusto Pinochet, "da Silva" is Luiz Inacio Lula da Silva: a title or particle and a surname
+ * join the nearest earlier plausible name ending in that surname (the first when none is earlier). Other doubtful
+ * names are left alone: "Pop Idol" and "Lit Idol" are two things.
+ */
+function joinDoubtfulNames(sentences: SentenceTokens[], tails: Map<string, Candidate[]>, words: DocumentWords, groups: Groups): void {
+  for (const owners of tails.values()) {
+    if (owners.length < 2) continue;
+    for (let i = 0; i < owners.length; i++) {
+      const o = owners[i];
+      const toks = sentences[o.sentence].toks;
+      // Only the surname's own list: a longer tail ("lamont scott") would ask the same again.
+      if (o.last !== o.first + 1 || owners !== tails.get(toks[o.last].norm) || !isTitleOrParticle(toks[o.first])) continue;
+      let to: Candidate | undefined;
+      for (let j = 0; j < owners.length; j++) {
+        const p = owners[j];
+        if (p === o || isDoubtfulPerson(sentences[p.sentence].toks, p, words)) continue;
+        if (to === undefined || p.start < o.start) to = p;
+        if (p.start > o.start) break;
+      }
+      if (to !== undefined) groups.union(o.group, to.group);
+    }
+  }
+}
+
+/** A title or name particle that is no given name ("Gen", "Supt", "da"); honorifics and peerages ("Lord Roberts of Conwy") are not. */
+function isTitleOrParticle(t: NameToken): boolean {
+  if (inLists(t, LEX.given | LEX.honorific)) return false;
+  return inLists(t, LEX.titleWord | LEX.titleHead | LEX.particle) || TITLE_ABBREVIATIONS.has(t.norm);
+}
+
+/** Word lists no given name is in. */
+const DOUBTFUL_FIRST_WORDS = LEX.common | LEX.commonOpener | LEX.honorific | LEX.titleWord | LEX.titleHead | LEX.nationality | LEX.particle
+  | LEX.place | LEX.orgCue | LEX.otherCue | LEX.placeCue | LEX.descriptor | LEX.calendar;
+
+/** Short titles written before a surname that the title lists do not hold ("Gen Pinochet", "Supt Deats"). */
+const TITLE_ABBREVIATIONS = new Set(['gen', 'col', 'lt', 'sgt', 'capt', 'maj', 'cpl', 'adm', 'brig', 'gov', 'sen', 'rep', 'rev', 'fr', 'insp', 'supt', 'det', 'prof', 'cllr']);
+
+/** Peerages the title lists do not hold ("Baroness Boothroyd"): a peer's title name may be another's surname, so they join no one by it. */
+const PEERAGES = new Set(['baron', 'baroness', 'viscount', 'viscountess', 'earl', 'countess', 'duke', 'duchess', 'marquess']);
 
 /** "Keith Scott" and "Keith Lamont Scott", "George Bush" and "George W. Bush": a full name with a middle name or initial more is the same person. */
 function joinFullerNames(sentences: SentenceTokens[], candidates: Candidate[], tails: Map<string, Candidate[]>, groups: Groups): void {
