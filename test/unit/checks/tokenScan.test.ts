@@ -51,6 +51,15 @@ describe('token scan for the checks', () => {
     }
   });
 
+  it('stops when the visitor says so', () => {
+    const seen: string[] = [];
+    forEachToken(news, 0, news.length, (s, e) => {
+      seen.push(news.slice(s, e));
+      return seen.length < 3;
+    });
+    assert.deepEqual(seen, ['ROC', 'secretary', 'general']);
+  });
+
   it('tells a whole token of a passage from a word inside a longer one', () => {
     const text = 'The news of a new vice-president, newly named.';
     const at = (word: string, from = 0) => text.indexOf(word, from);

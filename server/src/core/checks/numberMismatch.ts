@@ -207,14 +207,12 @@ function contextWords(text: string, span: Span, within: Span): Map<string, numbe
   const clauseStart = Math.max(within.start, lastClauseBreak(text, within.start, span.start));
   const clauseEnd = Math.min(within.end, nextClauseBreak(text, span.end, within.end));
   // Token spans, flat: the last WINDOW words before the number, then the first WINDOW after it.
-  const spans: number[] = [];
-  forEachToken(text, within.start, span.start, (start, end) => {
-    spans.push(start, end);
-  });
+  const spans = tokensBefore(text, within.start, span.start);
   const first = Math.max(0, spans.length - 2 * WINDOW);
   let after = 0;
   forEachToken(text, span.end, within.end, (start, end) => {
-    if (after++ < WINDOW) spans.push(start, end);
+    spans.push(start, end);
+    return ++after < WINDOW;
   });
   const out = new Map<string, number>();
   for (let k = first; k < spans.length; k += 2) {
@@ -241,15 +239,48 @@ function contextWord(written: string): string {
   return out;
 }
 
-const CLAUSE_BREAK = /[,;:()\u2014\u2013"“”[\]]/;
+/** How far before a figure its last words are first looked for (a sentence can be long; the words needed are few). */
+const LOOK_BACK = 120;
+
+/**
+ * Token spans (flat) of `text.slice(from, to)`, or of its end holding at least
+ * WINDOW tokens: the scan starts after a white space character (never inside
+ * a token, so the tokens from there are those of the whole span), and from
+ * `from` when that end holds too few.
+ */
+function tokensBefore(text: string, from: number, to: number): number[] {
+  let start = to - LOOK_BACK;
+  while (start > from && !isWhiteSpace(text.charCodeAt(start - 1))) start++;
+  if (start > from && start < to) {
+    const spans: number[] = [];
+    forEachToken(text, start, to, (s, e) => {
+      spans.push(s, e);
+    });
+    if (spans.length >= 2 * WINDOW) return spans;
+  }
+  const spans: number[] = [];
+  forEachToken(text, from, to, (s, e) => {
+    spans.push(s, e);
+  });
+  return spans;
+}
+
+function isWhiteSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+
+/** Characters that end a clause: , ; : ( ) — – " “ ” [ ] */
+function isClauseBreak(c: number): boolean {
+  return c === 0x2c || c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29 || c === 0x2014 || c === 0x2013 || c === 0x22 || c === 0x201c || c === 0x201d || c === 0x5b || c === 0x5d;
+}
 
 function lastClauseBreak(text: string, floor: number, from: number): number {
-  for (let i = from - 1; i >= floor; i--) if (CLAUSE_BREAK.test(text[i])) return i + 1;
+  for (let i = from - 1; i >= floor; i--) if (isClauseBreak(text.charCodeAt(i))) return i + 1;
   return floor;
 }
 
 function nextClauseBreak(text: string, from: number, ceiling: number): number {
-  for (let i = from; i < ceiling; i++) if (CLAUSE_BREAK.test(text[i])) return i;
+  for (let i = from; i < ceiling; i++) if (isClauseBreak(text.charCodeAt(i))) return i;
   return ceiling;
 }
 

@@ -123,9 +123,10 @@ export function isInnerPunctuation(c: number): boolean {
  * Calls `visit(start, end)` for each token of `text.slice(from, to)`, with
  * offsets into `text`: the tokens of `tokenize(text.slice(from, to), from)`,
  * found without a regular expression and without a string or object per
- * token, for loops that need the text of only some tokens.
+ * token, for loops that need the text of only some tokens. A `visit` that
+ * returns `false` stops the scan.
  */
-export function forEachToken(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
+export function forEachToken(text: string, from: number, to: number, visit: (start: number, end: number) => boolean | void): void {
   let i = from;
   while (i < to) {
     let n = letterOrDigitAt(text, i, to);
@@ -149,7 +150,7 @@ export function forEachToken(text: string, from: number, to: number, visit: (sta
       }
       break;
     }
-    visit(start, i);
+    if (visit(start, i) === false) return;
   }
 }
 
