@@ -10,6 +10,7 @@
  */
 import type { LocalEntity, Paragraph, Span, Speaker } from '../model';
 import { foldText } from '../text/normalize';
+import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from './lexicon';
 
 /** A token of a paragraph: a word, a punctuation character or a quotation mark used as such. */
 export interface Tok {
@@ -1055,29 +1056,6 @@ interface Referent {
 /** 'f' or 'm' when a name shows it, else null. */
 type Gender = 'f' | 'm' | null;
 
-/** Common first names, only to keep "she" from resolving to a man and "he" to a woman. */
-const FEMALE_NAMES = new Set([
-  'hillary', 'melania', 'ivanka', 'chelsea', 'loretta', 'elizabeth', 'nancy', 'sarah', 'michelle', 'kellyanne', 'mary',
-  'patricia', 'jennifer', 'linda', 'barbara', 'susan', 'jessica', 'karen', 'lisa', 'margaret', 'sandra', 'emily',
-  'donna', 'carol', 'ruth', 'sharon', 'laura', 'amy', 'angela', 'anna', 'rebecca', 'kathleen', 'pamela', 'martha',
-  'amanda', 'stephanie', 'christine', 'marie', 'janet', 'catherine', 'ann', 'anne', 'diane', 'alice', 'julie',
-  'heather', 'teresa', 'theresa', 'jean', 'joan', 'judith', 'rose', 'kelly', 'nicole', 'christina', 'jane', 'rachel',
-  'andrea', 'julia', 'diana', 'megan', 'claire', 'hannah', 'olivia', 'sophie', 'kate', 'victoria', 'helen',
-  'anastasia', 'maria', 'marine', 'nicola', 'yvette', 'harriet', 'tessa', 'kamala', 'nikki', 'condoleezza',
-  'madeleine', 'dianne', 'kirsten', 'jill', 'sonia', 'debbie', 'tammy', 'carly', 'samantha', 'valerie', 'gwen',
-  'maxine', 'ursula', 'jacinda', 'angelina', 'serena', 'venus', 'paula', 'tina', 'ella', 'emma', 'grace', 'lucy',
-]);
-const MALE_NAMES = new Set([
-  'donald', 'barack', 'bill', 'mike', 'tim', 'joe', 'george', 'john', 'james', 'robert', 'michael', 'william', 'david',
-  'richard', 'joseph', 'thomas', 'charles', 'christopher', 'daniel', 'matthew', 'anthony', 'mark', 'paul', 'steven',
-  'stephen', 'andrew', 'kenneth', 'kevin', 'brian', 'ronald', 'timothy', 'jason', 'jeffrey', 'ryan', 'gary', 'eric',
-  'jonathan', 'larry', 'scott', 'benjamin', 'samuel', 'frank', 'alexander', 'patrick', 'jack', 'peter', 'henry',
-  'harold', 'keith', 'roger', 'carl', 'sean', 'arthur', 'jesse', 'bruce', 'alan', 'wayne', 'roy', 'vladimir', 'tony',
-  'gordon', 'boris', 'nigel', 'ted', 'bernie', 'mitt', 'newt', 'rudy', 'chris', 'jeb', 'marco', 'rand', 'harry',
-  'mitch', 'sergei', 'igor', 'nikolai', 'dmitry', 'emmanuel', 'francois', 'reince', 'corey', 'rodion', 'stanislav',
-  'hans', 'bakhtiyor', 'mohamed', 'muhammad', 'ahmed', 'nasser', 'leonardo', 'dirk', 'jim', 'tom', 'bob', 'dick',
-]);
-
 interface IndexedMention {
   start: number;
   end: number;
@@ -1140,7 +1118,7 @@ export class SpeakerResolver {
     const cached = this.genders.get(name);
     if (cached !== undefined) return cached;
     const first = name.split(/\s+/)[0].toLowerCase().replace(/\.$/, '');
-    let gender: Gender = FEMALE_NAMES.has(first) ? 'f' : MALE_NAMES.has(first) ? 'm' : null;
+    let gender: Gender = FEMALE_GIVEN_NAMES.has(first) ? 'f' : MALE_GIVEN_NAMES.has(first) ? 'm' : null;
     if (!gender) gender = this.honorificGender(name.split(/\s+/).pop() ?? name);
     this.genders.set(name, gender);
     return gender;

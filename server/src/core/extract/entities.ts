@@ -28,7 +28,7 @@ import type { EntityType, LocalEntity, Mention, Paragraph, Role } from '../model
 import { foldText } from '../text/normalize';
 import {
   COMPANY_NAMES, DEMONYM_NOUNS, LEX, MULTIWORD_PLACES, NATIONALITIES, NON_ENTITY_ACRONYMS, ORG_DESCRIPTOR_TAILS, PERSON_DESCRIPTOR_TAILS, PLACES, REGIONS,
-  MULTIWORD_TOWNS, TOWNS, CLUBS, CRICKET_COUNTIES,
+  MULTIWORD_TOWNS, TOWNS, CLUBS, CRICKET_COUNTIES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES,
 } from './lexicon';
 import { isAllCaps, lexOf, mayBeSamePerson, saintKey, tokenAt, tokenizeNames, type NameToken } from './nameTokens';
 import { findRoles, type NameRef } from './roles';
@@ -1008,7 +1008,7 @@ function ownerGender(o: Candidate, sentences: SentenceTokens[], genders: Map<str
   if (learnt !== undefined) return learnt;
   const toks = sentences[o.sentence].toks;
   const given = toks[o.first].norm;
-  let gender: Gender = FEMALE_GIVEN.has(given) ? 'f' : MALE_GIVEN.has(given) ? 'm' : honorificGender(toks, o.first);
+  let gender: Gender = FEMALE_GIVEN_NAMES.has(given) ? 'f' : MALE_GIVEN_NAMES.has(given) ? 'm' : honorificGender(toks, o.first);
   if (gender === '') {
     const before = tokenAt(toks, o.first - 1);
     if (before !== undefined && before.word) gender = KIN_GENDER[before.norm] ?? '';
@@ -1037,24 +1037,6 @@ const KIN_GENDER: Record<string, Gender | undefined> = Object.assign(Object.crea
   husband: 'm', widower: 'm', son: 'm', father: 'm', brother: 'm', grandfather: 'm', grandson: 'm', nephew: 'm', uncle: 'm',
 });
 
-/** Common given names of women, only to tell which of two people sharing a surname an honorific names. */
-const FEMALE_GIVEN = new Set(`
-  hillary melania ivanka chelsea loretta elizabeth nancy sarah michelle kellyanne mary patricia jennifer linda barbara
-  susan jessica karen lisa margaret sandra emily donna carol ruth sharon laura amy angela anna rebecca kathleen pamela
-  martha amanda stephanie christine marie janet catherine ann anne diane alice julie heather teresa theresa jean joan
-  judith rose kelly nicole christina jane rachel andrea julia diana megan claire hannah olivia sophie kate victoria helen
-  maria nicola yvette harriet tessa kamala nikki condoleezza madeleine dianne kirsten jill sonia debbie tammy carly
-  samantha valerie gwen maxine ursula jacinda angelina serena venus paula tina ella emma grace lucy cherie caroline
-  `.trim().split(/\s+/));
-
-/** Common given names of men (see {@link FEMALE_GIVEN}). */
-const MALE_GIVEN = new Set(`
-  donald barack bill mike tim joe george john james robert michael william david richard joseph thomas charles
-  christopher daniel matthew anthony mark paul steven stephen andrew kenneth kevin brian ronald timothy jason jeffrey
-  ryan gary eric jonathan larry scott benjamin samuel frank alexander patrick jack peter henry harold keith roger carl
-  sean arthur jesse bruce alan wayne roy vladimir tony gordon boris nigel ted bernie mitt newt rudy chris jeb marco
-  harry mitch sergei igor nikolai dmitry emmanuel francois hans mohamed muhammad ahmed jim tom bob dick ian neil
-  `.trim().split(/\s+/));
 
 /** Joins a short name to the nearest earlier full name it ends (or the first one when none is earlier). */
 function attach(groups: Groups, c: Candidate, owners: Candidate[]): void {

@@ -10,6 +10,31 @@
 
 const set = (words: string): Set<string> => new Set(words.trim().split(/\s+/));
 
+/**
+ * Common given names of women, only to tell a person's gender when nothing else
+ * does: "she" must not resolve to a man, and "Ms Scott" picks Rakeyia Scott, not
+ * Keith Lamont Scott. Not a list of every name: an unknown name has no gender.
+ */
+export const FEMALE_GIVEN_NAMES = set(`
+  hillary melania ivanka chelsea loretta elizabeth nancy sarah michelle kellyanne mary patricia jennifer linda
+  barbara susan jessica karen lisa margaret sandra emily donna carol ruth sharon laura amy angela anna rebecca
+  kathleen pamela martha amanda stephanie christine marie janet catherine ann anne diane alice julie heather teresa
+  theresa jean joan judith rose kelly nicole christina jane rachel andrea julia diana megan claire hannah olivia
+  sophie kate victoria helen anastasia maria marine nicola yvette harriet tessa kamala nikki condoleezza madeleine
+  dianne kirsten jill sonia debbie tammy carly samantha valerie gwen maxine ursula jacinda angelina serena venus
+  paula tina ella emma grace lucy cherie caroline
+`);
+
+/** Common given names of men (see {@link FEMALE_GIVEN_NAMES}). */
+export const MALE_GIVEN_NAMES = set(`
+  donald barack bill mike tim joe george john james robert michael william david richard joseph thomas charles
+  christopher daniel matthew anthony mark paul steven stephen andrew kenneth kevin brian ronald timothy jason jeffrey
+  ryan gary eric jonathan larry scott benjamin samuel frank alexander patrick jack peter henry harold keith roger
+  carl sean arthur jesse bruce alan wayne roy vladimir tony gordon boris nigel ted bernie mitt newt rudy chris jeb
+  marco rand harry mitch sergei igor nikolai dmitry emmanuel francois reince corey rodion stanislav hans bakhtiyor
+  mohamed muhammad ahmed nasser leonardo dirk jim tom bob dick ian neil
+`);
+
 /** Honorifics: a person cue, never part of the canonical name nor a role ("Mr Brown" → "Brown"). */
 export const HONORIFICS = set(`
   mr mrs ms miss mx dr sir dame lord lady madam monsieur mme herr frau senor senora
