@@ -135,7 +135,9 @@ function remembered(corpus: Corpus, key: string, compute: () => { hit: PassageHi
     entry = { version: corpus.version, results: new Map() };
     memory.set(corpus, entry);
   }
-  if (entry.results.has(key)) return entry.results.get(key) ?? null;
+  // Results are an object or null, never undefined: one look-up tells a known claim.
+  const known = entry.results.get(key);
+  if (known !== undefined) return known;
   const result = compute();
   if (entry.results.size >= MAX_REMEMBERED) entry.results.clear();
   entry.results.set(key, result);
