@@ -12,9 +12,7 @@
  * Extraction runs in-process by default. A host may inject an asynchronous
  * extractor (`extract`, e.g. a pool of worker threads): the pass then keeps
  * several files in flight while it reads the next ones, and applies the results
- * in the order of the files, so the corpus ends up the same either way. While
- * it waits for those results it fills the corpus' tables with the sources
- * already applied, so table building overlaps extraction.
+ * in the order of the files, so the corpus ends up the same either way.
  */
 import type { ExtractedSource, Problem } from '../model';
 import { contentHash } from '../corpus/contentHash';
@@ -173,9 +171,6 @@ async function updateCandidates(fs: FileSystem, corpus: Corpus, options: IndexOp
   const applyOldest = async () => {
     const oldest = inFlight.shift() as (typeof inFlight)[number];
     applyExtraction(corpus, oldest.candidate, oldest.stamp, await settle(oldest.result, oldest.candidate), report);
-    // The workers are the bottleneck here and this thread mostly waits for them: it fills the tables with what
-    // it has meanwhile, so they are ready (but for the entity merge) soon after the last file instead of after it.
-    corpus.buildTables();
     finished(oldest.candidate);
   };
   for (let i = 0; i < candidates.length; i++) {
