@@ -164,26 +164,30 @@ function namesBySentence(draft: Draft): DraftName[][] {
  */
 function sameParse(a: DraftSentence, aNames: DraftName[], b: DraftSentence, bNames: DraftName[]): boolean {
   const shift = b.start - a.start;
-  const same = (x: Span, y: Span) => x.start + shift === y.start && x.end + shift === y.end;
   if (a.citations.length !== b.citations.length || a.quotes.length !== b.quotes.length || a.numbers.length !== b.numbers.length || aNames.length !== bNames.length) return false;
   for (let k = 0; k < a.citations.length; k++) {
     const x = a.citations[k];
     const y = b.citations[k];
-    if (!same(x, y) || !same(x.covers, y.covers) || x.inText !== y.inText || x.items.length !== y.items.length) return false;
+    if (!sameSpan(x, y, shift) || !sameSpan(x.covers, y.covers, shift) || x.inText !== y.inText || x.items.length !== y.items.length) return false;
     for (let j = 0; j < x.items.length; j++) if (x.items[j].key !== y.items[j].key || x.items[j].paragraph !== y.items[j].paragraph) return false;
   }
   for (let k = 0; k < a.quotes.length; k++) {
     const x = a.quotes[k];
     const y = b.quotes[k];
-    if (x.kind !== y.kind || !same(x, y) || !same(x.inner, y.inner)) return false;
+    if (x.kind !== y.kind || !sameSpan(x, y, shift) || !sameSpan(x.inner, y.inner, shift)) return false;
   }
   for (let k = 0; k < a.numbers.length; k++) {
     const x = a.numbers[k];
     const y = b.numbers[k];
-    if (!same(x, y) || !Object.is(x.value, y.value) || x.kind !== y.kind || x.unit !== y.unit || x.counted !== y.counted || x.qualifier !== y.qualifier || !Object.is(x.rangeEnd, y.rangeEnd)) return false;
+    if (!sameSpan(x, y, shift) || !Object.is(x.value, y.value) || x.kind !== y.kind || x.unit !== y.unit || x.counted !== y.counted || x.qualifier !== y.qualifier || !Object.is(x.rangeEnd, y.rangeEnd)) return false;
   }
-  for (let k = 0; k < aNames.length; k++) if (!same(aNames[k], bNames[k])) return false;
+  for (let k = 0; k < aNames.length; k++) if (!sameSpan(aNames[k], bNames[k], shift)) return false;
   return true;
+}
+
+/** True when span `x` moved by `shift` is span `y`. */
+function sameSpan(x: Span, y: Span, shift: number): boolean {
+  return x.start + shift === y.start && x.end + shift === y.end;
 }
 
 /** A diagnostic moved by `shift` characters in the draft (its source passages stay where they are). */

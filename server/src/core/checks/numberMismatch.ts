@@ -86,10 +86,9 @@ function checkNumber(ctx: CheckContext, sentence: DraftSentence, n: DraftNumber,
     }
   }
   if (candidates.length === 0) return null;
-  const about = (c: Candidate) => (c.sameCounted ? c.score >= 1 || candidates.filter((x) => x.sameCounted).length === 1 : c.inClause && c.score >= MIN_CONTEXT);
   // Any source number possibly about the same thing that agrees settles it.
   if (candidates.some((c) => agrees(n, c.fact) && (c.sameCounted || c.inClause))) return null;
-  const ranked = candidates.filter(about).sort((a, b) => Number(b.sameCounted) - Number(a.sameCounted) || b.score - a.score);
+  const ranked = candidates.filter((c) => isAbout(c, candidates)).sort((a, b) => Number(b.sameCounted) - Number(a.sameCounted) || b.score - a.score);
   const best = ranked[0];
   if (!best) return null;
   // Two equally good readings with different figures: unclear which one the sentence means.
@@ -107,6 +106,11 @@ function checkNumber(ctx: CheckContext, sentence: DraftSentence, n: DraftNumber,
   return diagnostic(DiagnosticCode.NumberMismatch, n,
     `@${best.key} gives ${midSentence(sourceText)}${best.fact.counted ? ` (${best.fact.counted})` : ''}, not ${midSentence(draftText)}.`,
     [relatedPassage(ctx, best.key, best.fact, `@${best.key}: ${sourceText}`)], fixes);
+}
+
+/** True when a source figure is about what the draft's figure counts (its counted noun, or enough shared words in its clause). */
+function isAbout(c: Candidate, candidates: Candidate[]): boolean {
+  return c.sameCounted ? c.score >= 1 || candidates.filter((x) => x.sameCounted).length === 1 : c.inClause && c.score >= MIN_CONTEXT;
 }
 
 /**

@@ -30,9 +30,8 @@ const NEIGHBOUR_WINDOW = 60;
 /** Words of `text.slice(span.start, span.end)` in comparable form, the first and last knowing their neighbours. */
 export function compareWords(text: string, span: Span): CompareWord[] {
   const words: CompareWord[] = [];
-  const word = (start: number, end: number): CompareWord => ({ start, end, norm: comparableWord(text.slice(start, end)) });
   forEachToken(text, span.start, span.end, (start, end) => {
-    words.push(word(start, end));
+    words.push(compareWord(text, start, end));
   });
   if (words.length === 0) return words;
   let previous: CompareWord | undefined;
@@ -40,7 +39,7 @@ export function compareWords(text: string, span: Span): CompareWord[] {
     previous = { start, end, norm: '' };
   });
   // Written out rather than spread: a spread followed by a new property takes a slow path in V8.
-  if (previous && !/\n\s*\n/.test(text.slice(previous.end, span.start))) words[0] = { start: words[0].start, end: words[0].end, norm: words[0].norm, before: word(previous.start, previous.end) };
+  if (previous && !/\n\s*\n/.test(text.slice(previous.end, span.start))) words[0] = { start: words[0].start, end: words[0].end, norm: words[0].norm, before: compareWord(text, previous.start, previous.end) };
   let next: CompareWord | undefined;
   forEachToken(text, span.end, Math.min(text.length, span.end + NEIGHBOUR_WINDOW), (start, end) => {
     next ??= { start, end, norm: '' };
@@ -48,10 +47,15 @@ export function compareWords(text: string, span: Span): CompareWord[] {
   const last = words.length - 1;
   if (next && !/\n\s*\n/.test(text.slice(span.end, next.start))) {
     const w = words[last];
-    const after = word(next.start, next.end);
+    const after = compareWord(text, next.start, next.end);
     words[last] = w.before ? { start: w.start, end: w.end, norm: w.norm, before: w.before, after } : { start: w.start, end: w.end, norm: w.norm, after };
   }
   return words;
+}
+
+/** The word at `[start, end)` in comparable form. */
+function compareWord(text: string, start: number, end: number): CompareWord {
+  return { start, end, norm: comparableWord(text.slice(start, end)) };
 }
 
 /** Comparable forms by word as written: quotes and the passages they are compared with repeat the same words. */

@@ -94,15 +94,14 @@ function lookupAfresh(ctx: CheckContext, quote: DraftQuote): QuoteLookup {
 function findInSources(ctx: CheckContext, query: string, segments: CompareWord[][], cited: string[]): SourceFindings {
   const { corpus } = ctx;
   const found: SourceFindings = { verbatimInCited: null, nearInCited: null, verbatimElsewhere: [], nowhere: false };
-  const verbatim = (m: QuoteMatch) => m.exact || isVerbatim(ctx, m, segments);
   if (cited.length > 0) {
     const inCited = corpus.quotes.find(query, { keys: cited, limit: 3, minSimilarity: NEAR_SIMILARITY });
-    found.verbatimInCited = inCited.find(verbatim) ?? null;
+    found.verbatimInCited = inCited.find((m) => m.exact || isVerbatim(ctx, m, segments)) ?? null;
     if (!found.verbatimInCited) found.nearInCited = inCited[0] ?? null;
   }
   if (!found.verbatimInCited) {
     const anywhere = corpus.quotes.find(query, { limit: 5, minSimilarity: NEAR_SIMILARITY });
-    found.verbatimElsewhere = anywhere.filter((m) => !cited.includes(m.key) && verbatim(m));
+    found.verbatimElsewhere = anywhere.filter((m) => !cited.includes(m.key) && (m.exact || isVerbatim(ctx, m, segments)));
     found.nowhere = anywhere.length === 0 && !found.nearInCited;
   }
   return found;

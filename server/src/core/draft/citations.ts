@@ -72,13 +72,12 @@ function bracketProblem(text: string, open: number, close: number): MalformedCit
     segments.push({ start: from, end: j });
     from = j + 1;
   }
-  const isItem = (s: Span) => ITEM_RE.test(text.slice(s.start, s.end)) && parseBracketItems(text, s.start, s.end).length > 0;
-  const meant = /^\s*-?@/.test(text.slice(open + 1, close)) || segments.some(isItem);
+  const meant = /^\s*-?@/.test(text.slice(open + 1, close)) || segments.some((s) => isItem(text, s));
   if (!meant) return null;
   for (const s of segments) {
     const segment = text.slice(s.start, s.end);
     // "[@a;]": a trailing separator is harmless; only an "@" without a key is a problem.
-    if (isItem(s) || !/(?:^|[\s-])@/.test(segment)) continue;
+    if (isItem(text, s) || !/(?:^|[\s-])@/.test(segment)) continue;
     const span = { start: open, end: close + 1 };
     if (/@@/.test(segment)) {
       const at = s.start + segment.indexOf('@@');
@@ -92,6 +91,11 @@ function bracketProblem(text: string, open: number, close: number): MalformedCit
     if (/@\s*$/.test(segment)) return { ...span, message: 'Empty citation key: write [@key].' };
   }
   return null;
+}
+
+/** True when the bracket segment is a well-formed citation item. */
+function isItem(text: string, s: Span): boolean {
+  return ITEM_RE.test(text.slice(s.start, s.end)) && parseBracketItems(text, s.start, s.end).length > 0;
 }
 
 /**

@@ -79,23 +79,16 @@ export type QuoteSegment = Span;
 export function quoteSegments(text: string, inner: Span, blocked: Span[] = []): QuoteSegment[] {
   const segments: QuoteSegment[] = [];
   let start = inner.start;
-  const push = (end: number) => {
-    let s = start;
-    let e = end;
-    while (s < e && /[\s,;:.!?'"“”‘’]/.test(text[s])) s++;
-    while (e > s && /[\s,;:.!?'"“”‘’]/.test(text[e - 1])) e--;
-    if (e > s) segments.push({ start: s, end: e });
-  };
   for (let i = inner.start; i < inner.end; i++) {
     const block = blocked.length > 0 ? blockedAt(blocked, i) : undefined;
     if (block) {
-      push(i);
+      pushSegment(text, start, i, segments);
       i = block.end - 1;
       start = block.end;
       continue;
     }
     if (text.startsWith('...', i) || text[i] === '\u2026') {
-      push(i);
+      pushSegment(text, start, i, segments);
       let j = i;
       while (j < inner.end && (text[j] === '.' || text[j] === '\u2026')) j++;
       i = j - 1;
@@ -105,14 +98,23 @@ export function quoteSegments(text: string, inner: Span, blocked: Span[] = []): 
     if (text[i] === '[') {
       const close = text.indexOf(']', i);
       if (close > 0 && close < inner.end) {
-        push(i);
+        pushSegment(text, start, i, segments);
         i = close;
         start = close + 1;
       }
     }
   }
-  push(inner.end);
+  pushSegment(text, start, inner.end, segments);
   return segments;
+}
+
+/** Adds `text[start, end)` as a segment, without the spaces and punctuation at its ends (when anything is left). */
+function pushSegment(text: string, start: number, end: number, segments: QuoteSegment[]): void {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s,;:.!?'"“”‘’]/.test(text[s])) s++;
+  while (e > s && /[\s,;:.!?'"“”‘’]/.test(text[e - 1])) e--;
+  if (e > s) segments.push({ start: s, end: e });
 }
 
 /** The blocked span starting at `i`, if any. */

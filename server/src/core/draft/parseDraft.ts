@@ -169,25 +169,23 @@ function readBlock(text: string, block: ProseBlock, mode: BlockMode): BlockReadi
 
 /** A copy of a block reading moved by `shift` characters (fresh objects throughout, links between them kept). */
 function moveReading(reading: BlockReading, shift: number): BlockReading {
-  const move = (span: Span): Span => ({ start: span.start + shift, end: span.end + shift });
   const citationCopies = new Map<Citation, Citation>();
   const citations = reading.citations.map((c) => {
     const copy: Citation = {
-      start: c.start + shift, end: c.end + shift, inText: c.inText, covers: move(c.covers),
-      items: c.items.map((i) => ({ ...i, start: i.start + shift, end: i.end + shift, keySpan: move(i.keySpan) })),
+      start: c.start + shift, end: c.end + shift, inText: c.inText, covers: moved(c.covers, shift),
+      items: c.items.map((i) => ({ ...i, start: i.start + shift, end: i.end + shift, keySpan: moved(i.keySpan, shift) })),
     };
     citationCopies.set(c, copy);
     return copy;
   });
-  const citationOf = (c: Citation | null) => (c ? citationCopies.get(c) ?? null : null);
   const quoteCopies = new Map<DraftQuote, DraftQuote>();
   const quotes = reading.quotes.map(({ quote, found }) => {
     const copy: DraftQuote = {
-      start: quote.start + shift, end: quote.end + shift, inner: move(quote.inner), text: quote.text, kind: quote.kind,
-      citation: citationOf(quote.citation), attribution: null,
+      start: quote.start + shift, end: quote.end + shift, inner: moved(quote.inner, shift), text: quote.text, kind: quote.kind,
+      citation: quote.citation ? citationCopies.get(quote.citation) ?? null : null, attribution: null,
     };
     quoteCopies.set(quote, copy);
-    return { quote: copy, found: found ? { name: found.name, span: move(found.span), pronoun: found.pronoun } : null };
+    return { quote: copy, found: found ? { name: found.name, span: moved(found.span, shift), pronoun: found.pronoun } : null };
   });
   const sentences = reading.sentences.map((s) => ({
     start: s.start + shift, end: s.end + shift,
@@ -196,6 +194,11 @@ function moveReading(reading: BlockReading, shift: number): BlockReading {
     numbers: s.numbers.map((n) => ({ ...n, start: n.start + shift, end: n.end + shift })),
   }));
   return { citations, sentences, quotes };
+}
+
+/** A span moved by `shift` characters. */
+function moved(span: Span, shift: number): Span {
+  return { start: span.start + shift, end: span.end + shift };
 }
 
 /** Names of blocks by their prose and citations (offsets relative to the block): an edit changes one block of hundreds. */
