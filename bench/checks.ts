@@ -13,7 +13,10 @@
  * - parse alone, cold and after an edit.
  *
  * CPU time (process.cpuUsage) is printed beside wall time because the machine
- * is shared: wall time includes waiting for a core, CPU time does not.
+ * is shared: wall time includes waiting for a core, CPU time does not (it does
+ * include the collector's and compiler's helper threads, so it may exceed
+ * wall time). Under tsx each module is compiled on its own to CommonJS with
+ * keepNames, which costs a little more than the server's esbuild bundle.
  *
  *   npx tsx bench/checks.ts [--runs 20]
  */
