@@ -8,7 +8,9 @@ import { forEachToken, isWholeToken, tokenize } from '../../../server/src/core/t
 
 function scanned(text: string, from: number, to: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  forEachToken(text, from, to, (start, end) => out.push([start, end]));
+  forEachToken(text, from, to, (start, end) => {
+    out.push([start, end]);
+  });
   return out;
 }
 
