@@ -38,7 +38,9 @@ export function extractNumbers(text: string, paragraphs: Paragraph[]): NumberFac
 export function readNumbers(text: string, start = 0, end = text.length): NumberFact[] {
   const s = start === 0 && end === text.length ? text : text.slice(start, end);
   const out: NumberFact[] = [];
-  const candidates = new RegExp(CANDIDATE_RE.source, CANDIDATE_RE.flags);
+  // One shared global regex (readNumbers never re-enters itself); lastIndex is reset for each call.
+  const candidates = CANDIDATE_RE;
+  candidates.lastIndex = 0;
   for (let m = candidates.exec(s); m; m = candidates.exec(s)) {
     const at = m.index;
     const parsed = parseAt(s, at);
