@@ -25,6 +25,12 @@ describe('parseFrontMatter', () => {
     assert.equal(fm.meta.title, 'Second title');
     assert.equal(at('title'), 'Second title');
     assert.deepEqual(parseFrontMatter('---\ntitle: [a, b]\n---\nBody\n', 'x.md').valueSpans, {});
+    // Quote marks are not part of the value; a folded block scalar spans lines and is not pointed at.
+    const quoted = '---\ntitle: "Quoted Title"\nid: \'key-1\'\n---\nBody\n';
+    const q = parseFrontMatter(quoted, 'x.md').valueSpans;
+    assert.equal(q.title && quoted.slice(q.title.start, q.title.end), 'Quoted Title');
+    assert.equal(q.id && quoted.slice(q.id.start, q.id.end), 'key-1');
+    assert.deepEqual(parseFrontMatter('---\ntitle: >\n  Folded\n  title\n---\nBody\n', 'x.md').valueSpans, {});
   });
 
   it('turns YAML timestamps (Date objects) and date-times into YYYY-MM-DD', () => {

@@ -100,7 +100,12 @@ export function parseFrontMatter(text: string, path: string): FrontMatter {
   return result;
 }
 
-/** Where the scalar value of `field` is written, in the coordinates of the whole text (YAML ranges are into the block). */
+/**
+ * Where the value of `field` is written, in the coordinates of the whole text
+ * (YAML ranges are into the block): a plain scalar's characters, or a quoted
+ * one's without its quote marks. Block scalars (`>`, `|`) span several lines
+ * and are not pointed at.
+ */
 function valueSpan(contents: unknown, field: string, yamlStart: number): Span | undefined {
   if (!isMap(contents)) return undefined;
   // The last pair wins, as in `toJS` (duplicate keys are allowed above).
@@ -108,7 +113,9 @@ function valueSpan(contents: unknown, field: string, yamlStart: number): Span | 
     const { key, value } = contents.items[i];
     if (!isScalar(key) || key.value !== field || !isScalar(value) || !value.range) continue;
     const [start, end] = value.range;
-    return end > start ? { start: yamlStart + start, end: yamlStart + end } : undefined;
+    if (value.type === 'PLAIN') return end > start ? { start: yamlStart + start, end: yamlStart + end } : undefined;
+    if (value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE') return end - start > 2 ? { start: yamlStart + start + 1, end: yamlStart + end - 1 } : undefined;
+    return undefined;
   }
   return undefined;
 }
