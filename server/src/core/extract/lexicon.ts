@@ -128,7 +128,7 @@ export const NATIONALITIES: Record<string, string> = {
 };
 
 /** Words that end or head an organisation's name ("... Committee", "Ministry of ..."). */
-export const ORG_CUES = set(`
+const ORG_CUES = set(`
   committee committees council councils ministry ministries organisation organization organisations organizations
   federation federations association associations inc inc. ltd ltd. plc llc corp corp. corporation co company
   companies party union bank university college school academy institute institution government agency authority
@@ -149,7 +149,7 @@ export const ORG_CUES = set(`
  * "Borussia Dortmund", "Sporting Lisbon"): a multi-word name opening with one
  * is an organisation.
  */
-export const CLUB_PREFIXES = set(`
+const CLUB_PREFIXES = set(`
   real inter internazionale dynamo dinamo sporting atletico athletico deportivo borussia olympique olympiakos
   spartak lokomotiv torpedo steaua sparta slavia partizan hajduk racing vfb vfl tsv
 `);
@@ -178,7 +178,7 @@ export const CRICKET_COUNTIES = set(`
  * neither a person, an organisation nor a place ("World Cadet Games",
  * "Olympic Charter", "Memorandum of Understanding").
  */
-export const OTHER_CUES = set(`
+const OTHER_CUES = set(`
   games championship championships cup trophy open olympics paralympics tournament series league-cup grand prix
   forum summit conference congress festival awards award prize medal order charter treaty agreement accord act bill
   memorandum convention declaration protocol resolution war wars revolution crisis pact plan programme program
@@ -192,23 +192,23 @@ export const OTHER_CUES = set(`
  * "the National Assembly", "the US Congress" (bodies). Event heads that are
  * never bodies ("Summit", "Games", "Cup") are in {@link OTHER_CUES}.
  */
-export const MEETING_HEADS = set(`assembly assemblies congress congresses`);
+const MEETING_HEADS = set(`assembly assemblies congress congresses`);
 
 /** Words that make a {@link MEETING_HEADS} name a standing body ("National Assembly", "People's Congress"). */
-export const STANDING_BODY_WORDS = set(`
+const STANDING_BODY_WORDS = set(`
   national nations legislative parliamentary constituent federal state people's peoples popular provincial
   regional municipal trades
 `);
 
 /** Words that end a place name ("Hudson River", "Red Square"). */
-export const PLACE_CUES = set(`
+const PLACE_CUES = set(`
   city town village county province state states region district island islands isles river sea ocean lake
   mountains mountain mount valley bay gulf coast peninsula street road avenue square park airport station port
   desert strait canal heights hills plain plains territory territories republic kingdom emirates oblast krai
 `);
 
 /** Words that may head an "X of Y" name ("Association of ...", "University of ...", "Bank of ..."). */
-export const OF_HEADS = new Set([
+const OF_HEADS = new Set([
   ...ORG_CUES, ...OTHER_CUES, ...PLACE_CUES,
   ...set(`
     duke duchess earl prince princess king queen emperor archbishop bishop house houses chamber
@@ -311,7 +311,7 @@ export const REGIONS = set(`
 `);
 
 /** Month and weekday names: capitalised, but not entities. */
-export const CALENDAR_WORDS = set(`
+const CALENDAR_WORDS = set(`
   january february march april may june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec
   monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
@@ -323,7 +323,7 @@ export const CALENDAR_WORDS = set(`
  * in an all-capitals headline) is not a name. Titles and cue words are
  * excluded from this list on purpose: they are handled by their own rules.
  */
-export const COMMON_WORDS = set(`
+const COMMON_WORDS = set(`
   a about above across after afterwards again against ago ahead all almost alone along already also although
   always am among amongst an and another any anybody anyone anything anyway anywhere are around as at away back
   be became because become becomes been before beforehand behind being below beside besides between beyond both
@@ -359,7 +359,7 @@ export const COMMON_WORDS = set(`
  * them, and only when the document never capitalises it elsewhere, so they may
  * also be names ("Orange", "Green said").
  */
-export const COMMON_OPENERS = set(`
+const COMMON_OPENERS = set(`
   friendship body headline fuel quote quotes consumer consumers world recent local part top veteran digital born
   half higher fellow rock late speculation net rival real failure movie record similar key controversial global
   major stock smaller interest call altogether full political work children yeah double crucial campaign civil
@@ -396,7 +396,7 @@ export const COMMON_OPENERS = set(`
  * Common given names: a capitalised word from this list followed by another
  * capitalised word is a strong person cue ("Gordon Brown").
  */
-export const GIVEN_NAMES = set(`
+const GIVEN_NAMES = set(`
   aaron abdul abdullah adam adrian ahmed ahmad alan albert alex alexander alexandra alexei alfred ali alice alison
   amanda amy andre andrea andreas andrei andrew andy angela ann anna anne anastasia anthony antonio arnold arthur
   barbara barry ben benjamin bernard bill billy bob boris brad brandon brian bruce carl carlos carol caroline
@@ -427,7 +427,7 @@ export const GIVEN_NAMES = set(`
 `);
 
 /** Verbs of speech/action after which (or before which) a bare capitalised word is a person ("said Wang"). */
-export const PERSON_VERBS = set(`
+const PERSON_VERBS = set(`
   said says told added claimed stressed noted explained insisted argued warned urged revealed admitted
   suggested underlined hopes hoped believes believed thinks thought wrote announced confirmed denied
   replied asked answered recalled acknowledged agreed commented continued concluded declared emphasised
@@ -435,14 +435,14 @@ export const PERSON_VERBS = set(`
 `);
 
 /** Prepositions after which an unknown single capitalised word is likely a place ("in Adygea"). */
-export const PLACE_PREPOSITIONS = set(`in at from to near outside inside across toward towards via into`);
+const PLACE_PREPOSITIONS = set(`in at from to near outside inside across toward towards via into`);
 
 /**
  * Capitalised adjectives that are not entities on their own ("Islamist
  * insurgency", "Olympic movement"); they still take part in longer names
  * ("Olympic Charter").
  */
-export const NON_ENTITY_ADJECTIVES = set(`
+const NON_ENTITY_ADJECTIVES = set(`
   olympic paralympic islamist islamic muslim christian catholic protestant orthodox jewish sunni shia shiite
   communist socialist conservative liberal democratic republican marxist nazi western eastern northern southern
   english-language internet web
@@ -453,7 +453,7 @@ export const NON_ENTITY_ADJECTIVES = set(`
  * ("Congress", "the Kremlin"; other cue words alone are not), news agencies
  * (they sign articles and photo credits) and international bodies.
  */
-export const STANDALONE_NAMES = set(`
+const STANDALONE_NAMES = set(`
   congress parliament senate kremlin pentagon nato opec interpol europol fifa uefa ioc un u.n eu osce oecd imf
   u.n. wto who unesco unicef unhcr treasury fed reuters interfax xinhua afp bloomberg tass itar-tass ria dpa kyodo
   yonhap anp ansa efe
@@ -464,7 +464,7 @@ export const STANDALONE_NAMES = set(`
  * them ("Sydney-listed Virgin Blue", "Ontario-based Magna", "Brazilian-born
  * Luis Oliveira"): the compound is no name itself.
  */
-export const DESCRIPTOR_TAILS = set(`
+const DESCRIPTOR_TAILS = set(`
   based listed owned controlled run backed headquartered registered quoted traded funded led born bred
   educated trained raised
 `);
@@ -482,7 +482,7 @@ export const PERSON_DESCRIPTOR_TAILS = set(`born bred educated trained raised`);
  * starting or ending with one is an organisation or its product ("Honda
  * Accura", "Microsoft Windows"), never a person.
  */
-export const COMPANIES = set(`
+const COMPANIES = set(`
   honda toyota nissan ford bmw audi volkswagen vw mercedes daimler chrysler fiat renault peugeot citroen volvo
   hyundai kia mazda porsche ferrari jaguar saab vauxhall rover lexus mitsubishi subaru suzuki yamaha
   microsoft google apple ibm intel amd oracle sony samsung nokia motorola ericsson siemens philips panasonic

@@ -253,8 +253,13 @@ function joinFullerNames(clusters: Map<string, Cluster>, target: Map<string, str
 function followTargets(target: Map<string, string>): void {
   for (const [key, to] of target) {
     let end = to;
-    // Every join goes to a name of more words or from an acronym to its expansion, so there is no cycle.
-    for (let next = target.get(end); next !== undefined && next !== end; next = target.get(end)) end = next;
+    // Every join goes to a name of more words or from an acronym to its expansion, so there is no cycle;
+    // the visited set only guarantees the walk ends should a later rule ever make one.
+    const seen = new Set([key, end]);
+    for (let next = target.get(end); next !== undefined && !seen.has(next); next = target.get(end)) {
+      seen.add(next);
+      end = next;
+    }
     if (end !== to) target.set(key, end);
   }
 }

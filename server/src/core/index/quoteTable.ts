@@ -89,11 +89,7 @@ class PostingQuoteTable implements QuoteTable {
       }
       ids[i] = id;
     }
-    this.addWords(source, ids, words.starts, words.ends);
-  }
-
-  /** Indexes a source whose words are already known as ids. */
-  private addWords(source: ExtractedSource, ids: Int32Array, starts: Int32Array, ends: Int32Array): void {
+    const { starts, ends } = words;
     if (this.docByKey.has(source.key)) this.remove(source.key);
     const doc = this.docs.length;
     for (let i = 0; i < ids.length && i < DOC_STRIDE; i++) this.postings.add(ids[i], doc * DOC_STRIDE + i);
