@@ -22,6 +22,7 @@ import { foldText, forEachToken, isInnerPunctuation, isWholeToken } from '../tex
 import { DiagnosticCode, type DossierDiagnostic } from './diagnostics';
 import { addCitationFix, clip, diagnostic, knownKeys, relatedPassage, replaceKeyFix, type CheckContext } from './context';
 import { spellingFold } from './quoteCompare';
+import { wordMemo } from '../text/wordMemo';
 
 /** Fewest content words for a claim to be judged. */
 const MIN_CLAIM_WORDS = 5;
@@ -387,18 +388,10 @@ interface WordReading {
  * claim and paragraph, and a word seen before is neither folded nor stemmed
  * again.
  */
-const wordReadings = new Map<string, WordReading>();
-const MAX_WORD_READINGS = 200000;
-
-function readWord(written: string): WordReading {
-  let out = wordReadings.get(written);
-  if (out !== undefined) return out;
+const readWord = wordMemo((written: string): WordReading => {
   const w = stem(foldText(written));
-  out = { stem: w, content: w.length >= 3 && !STOPWORDS.has(w) && !/\d/.test(w) };
-  if (wordReadings.size >= MAX_WORD_READINGS) wordReadings.clear();
-  wordReadings.set(written, out);
-  return out;
-}
+  return { stem: w, content: w.length >= 3 && !STOPWORDS.has(w) && !/\d/.test(w) };
+}, 200_000);
 
 /** The stem of a folded word: possessive and plural endings off, British and American spellings made one. */
 function stem(word: string): string {

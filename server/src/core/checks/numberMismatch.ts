@@ -11,6 +11,7 @@
 import type { ExtractedSource, NumberFact, Span } from '../model';
 import type { Citation, DraftNumber, DraftSentence } from '../draft/model';
 import { foldText, forEachToken } from '../text/normalize';
+import { wordMemo } from '../text/wordMemo';
 import { DiagnosticCode, type DossierDiagnostic, type Fix } from './diagnostics';
 import { bySentence, diagnostic, knownKeys, relatedPassage, type CheckContext } from './context';
 import { formatLike } from './numberFormat';
@@ -228,20 +229,14 @@ function contextWords(text: string, span: Span, within: Span): Map<string, numbe
   return out;
 }
 
-/** Context words by word as written ('' for none): the same words come back around every figure. */
-const contextWordCache = new Map<string, string>();
-const MAX_CONTEXT_WORDS = 100000;
-
-/** A word as context: folded, possessive and plural endings off; '' for short words, stopwords and figures. */
-function contextWord(written: string): string {
-  let out = contextWordCache.get(written);
-  if (out !== undefined) return out;
+/**
+ * A word as context: folded, possessive and plural endings off; '' for short
+ * words, stopwords and figures. Remembered: the same words come back around every figure.
+ */
+const contextWord = wordMemo((written: string): string => {
   const w = foldText(written).replace(/['’]s$/, '');
-  out = w.length < 3 || STOPWORDS.has(w) || /\d/.test(w) ? '' : w.length > 4 ? w.replace(/(?:es|s)$/, '') : w;
-  if (contextWordCache.size >= MAX_CONTEXT_WORDS) contextWordCache.clear();
-  contextWordCache.set(written, out);
-  return out;
-}
+  return w.length < 3 || STOPWORDS.has(w) || /\d/.test(w) ? '' : w.length > 4 ? w.replace(/(?:es|s)$/, '') : w;
+});
 
 /** How far before a figure its last words are first looked for (a sentence can be long; the words needed are few). */
 const LOOK_BACK = 120;

@@ -8,6 +8,7 @@
  */
 import type { Span } from '../model';
 import { foldText, forEachToken } from '../text/normalize';
+import { wordMemo } from '../text/wordMemo';
 
 /** A word for comparison, with its place in the text it came from. */
 export interface CompareWord extends Span {
@@ -58,19 +59,11 @@ function compareWord(text: string, start: number, end: number): CompareWord {
   return { start, end, norm: comparableWord(text.slice(start, end)) };
 }
 
-/** Comparable forms by word as written: quotes and the passages they are compared with repeat the same words. */
-const comparableWords = new Map<string, string>();
-const MAX_COMPARABLE_WORDS = 100000;
-
-/** A word as written, folded and spelling-folded (see {@link spellingFold}). */
-function comparableWord(written: string): string {
-  let out = comparableWords.get(written);
-  if (out !== undefined) return out;
-  out = spellingFold(foldText(written));
-  if (comparableWords.size >= MAX_COMPARABLE_WORDS) comparableWords.clear();
-  comparableWords.set(written, out);
-  return out;
-}
+/**
+ * A word as written, folded and spelling-folded (see {@link spellingFold});
+ * remembered: quotes and the passages they are compared with repeat the same words.
+ */
+const comparableWord = wordMemo((written: string): string => spellingFold(foldText(written)));
 
 /**
  * True when two different (folded) words are forms of one word: "sport" /

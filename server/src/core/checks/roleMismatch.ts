@@ -17,6 +17,7 @@ import { foldText, isLetterOrDigit } from '../text/normalize';
 import { DiagnosticCode, type DossierDiagnostic } from './diagnostics';
 import { bySentence, diagnostic, relatedPassage, type CheckContext } from './context';
 import { spellingFold } from './quoteCompare';
+import { wordMemo } from '../text/wordMemo';
 
 /** Words that name an office; a title must contain one to be compared. */
 const OFFICE_WORDS = new Set([
@@ -275,16 +276,8 @@ function pickRole(roles: SourcedRole[], org: string | undefined): SourcedRole {
 /** 'defence' as spelling-folded, worked out once (every word of every title is compared with it). */
 const DEFENCE_FOLDED = spellingFold('defence');
 
-/** Normalized words by word as written: the same words come back in every sentence and every source's titles. */
-const normalizedWords = new Map<string, string>();
-const MAX_NORMALIZED_WORDS = 100000;
-
-function normalizeWord(w: string): string {
-  let out = normalizedWords.get(w);
-  if (out !== undefined) return out;
+/** A word folded, possessive off, "defense" spelt "defence"; remembered: the same words come back in every sentence and title. */
+const normalizeWord = wordMemo((w: string): string => {
   const lower = foldText(w).replace(/['’]s$/, '');
-  out = spellingFold(lower) === DEFENCE_FOLDED ? 'defence' : lower;
-  if (normalizedWords.size >= MAX_NORMALIZED_WORDS) normalizedWords.clear();
-  normalizedWords.set(w, out);
-  return out;
-}
+  return spellingFold(lower) === DEFENCE_FOLDED ? 'defence' : lower;
+});
