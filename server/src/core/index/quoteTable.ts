@@ -12,7 +12,7 @@
  */
 import type { ExtractedSource, Quote } from '../model';
 import type { QuoteMatch, QuoteTable } from './api';
-import { foldChar, foldText } from '../text/normalize';
+import { foldChar, foldText, isLetterOrDigit } from '../text/normalize';
 
 
 /** Tokens per source addressable in a posting entry (entry = doc * DOC_STRIDE + position). */
@@ -629,20 +629,20 @@ function wordHashes(text: string, start: number, end: number, out: WordBuffer): 
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
-    if (!isWordChar(c)) { i++; continue; }
+    if (!isLetterOrDigit(c)) { i++; continue; }
     const s = i;
     let h1 = 0x811c9dc5;
     let h2 = 0x9747b28c;
     while (i < end) {
       c = text.charCodeAt(i);
-      if (isWordChar(c)) {
+      if (isLetterOrDigit(c)) {
         const folded = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldChar(text[i]).charCodeAt(0);
         h1 = Math.imul(h1 ^ folded, 16777619);
         h2 = Math.imul(h2 ^ folded, 0x5bd1e995) ^ (h2 >>> 15);
         i++;
         continue;
       }
-      if ((c === 39 || c === 0x2019 || c === 0x2018) && i + 1 < end && isWordChar(text.charCodeAt(i + 1))) { i++; continue; }
+      if ((c === 39 || c === 0x2019 || c === 0x2018) && i + 1 < end && isLetterOrDigit(text.charCodeAt(i + 1))) { i++; continue; }
       break;
     }
     out.push((h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff), s, i);
@@ -665,7 +665,7 @@ function wordsOf(text: string, start: number, end: number, forms: string[], star
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
-    if (!isWordChar(c)) { i++; continue; }
+    if (!isLetterOrDigit(c)) { i++; continue; }
     const s = i;
     let ascii = true;
     let upper = false;
@@ -673,13 +673,13 @@ function wordsOf(text: string, start: number, end: number, forms: string[], star
     while (i < end) {
       c = text.charCodeAt(i);
       if (c >= 97 && c <= 122) { i++; continue; }
-      if (isWordChar(c)) {
+      if (isLetterOrDigit(c)) {
         if (c >= 128) ascii = false;
         else if (c >= 65 && c <= 90) upper = true;
         i++;
         continue;
       }
-      if ((c === 39 || c === 0x2019 || c === 0x2018) && i + 1 < end && isWordChar(text.charCodeAt(i + 1))) {
+      if ((c === 39 || c === 0x2019 || c === 0x2018) && i + 1 < end && isLetterOrDigit(text.charCodeAt(i + 1))) {
         apostrophe = true;
         i++;
         continue;
@@ -694,17 +694,4 @@ function wordsOf(text: string, start: number, end: number, forms: string[], star
     starts.push(s);
     ends.push(i);
   }
-}
-
-/** Per UTF-16 unit beyond ASCII: 0 not yet known, 1 letter or digit, 2 neither (a table read beats a Map lookup). */
-const WORD_CHARS = new Uint8Array(65536);
-
-function isWordChar(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  let known = WORD_CHARS[c];
-  if (known === 0) {
-    known = /[\p{L}\p{N}]/u.test(String.fromCharCode(c)) ? 1 : 2;
-    WORD_CHARS[c] = known;
-  }
-  return known === 1;
 }
