@@ -14,7 +14,7 @@ import { knownKeys, type CheckContext } from './context';
 /** How far around a match the source is read when verifying it word for word. */
 const VERIFY_MARGIN = 200;
 /** Least similarity for "nearly the same words". */
-export const NEAR_SIMILARITY = 0.6;
+const NEAR_SIMILARITY = 0.6;
 
 /** What the sources say about one draft quotation. */
 export interface QuoteLookup {

@@ -182,7 +182,7 @@ function pronoun(w: Word): FoundAttribution {
 }
 
 /** "Mr Balls" → "Balls", "Sir Digby Jones" → "Digby Jones". */
-export function stripHonorific(name: string): string {
+function stripHonorific(name: string): string {
   return name.replace(HONORIFICS, '');
 }
 

@@ -1345,6 +1345,6 @@ function personNamed(text: string, start: number, end: number, name: string): st
 }
 
 /** Folds a name for comparison: case, diacritics, punctuation. */
-export function foldName(name: string): string {
+function foldName(name: string): string {
   return foldText(name).replace(/['’]s$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

@@ -226,7 +226,7 @@ export const NAME_PARTICLES = set(`
  * stay places when they field a team ("Romania beat Lithuania"), unlike towns
  * and counties ("Leicestershire beat Somerset"), whose teams are clubs.
  */
-export const COUNTRIES = set(`
+const COUNTRIES = set(`
   afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain
   bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burkina
   burundi cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechia denmark

@@ -52,7 +52,7 @@ export function lexOf(t: NameToken): number {
 const PREFIXED_NAME_RE = /^(?:al|el|ad|as|ash|ibn|bin|abu|ben|d|o)['’-]\p{Lu}/u;
 
 /** Folded form of one word: ASCII words only need lower-casing, which is much cheaper than a full fold. */
-export function foldWord(word: string): string {
+function foldWord(word: string): string {
   for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 128) return foldText(word);
   return word.toLowerCase();
 }

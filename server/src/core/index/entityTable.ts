@@ -48,7 +48,7 @@ const MAX_PARTICLE = Math.max(...[...PARTICLES].map((p) => p.length));
  * Folds a name for matching: case and diacritics removed, apostrophes straight, white space collapsed,
  * "Saint"/"St." written "st" ("Saint Petersburg" = "St Petersburg").
  */
-export function nameKey(name: string): string {
+function nameKey(name: string): string {
   // The merge asks for the keys of the same few thousand names again and again.
   let key = nameKeys.get(name);
   if (key === undefined) {

@@ -7,7 +7,7 @@
  */
 
 /** Default bound of a {@link wordMemo}, in words. */
-export const DEFAULT_WORD_MEMO_SIZE = 100_000;
+const DEFAULT_WORD_MEMO_SIZE = 100_000;
 
 /** `compute` remembered by its argument (results must not be undefined), emptied at `maxWords` entries. */
 export function wordMemo<T>(compute: (written: string) => T, maxWords = DEFAULT_WORD_MEMO_SIZE): (written: string) => T {
