@@ -54,9 +54,11 @@ describe('language server over stdio (a 2 MB draft)', function () {
     const waits = await hoverUntil(() => session.diagnostics.has(uri), 150000);
     const published = session.diagnostics.get(uri)!;
     assert.equal(published.diagnostics.filter((d) => d.code === 'unknown-source').length, Math.ceil((2 * 1024 * 1024) / draft.length));
-    // A check holding the loop answers the waiting hover only after publishing: no hover would follow the longest wait.
-    const longest = waits.indexOf(Math.max(...waits));
-    const duringSlices = waits.slice(longest + 1);
+    // A check holding the loop answers the waiting hover only after publishing: no hover would follow the parse.
+    // The parse is the first long block; the last one (ordering and publishing thousands of diagnostics) can be
+    // as long, so the parse is the first wait of at least half the longest, not the longest itself.
+    const parse = waits.findIndex((w) => w >= Math.max(...waits) / 2);
+    const duringSlices = waits.slice(parse + 1);
     assert.ok(duringSlices.length >= 5, `${duringSlices.length} hovers answered after the parse, before the diagnostics (waits: ${waits.length})`);
     assert.ok(Math.max(...duringSlices) < HOVER_WAIT_LIMIT_MS, `a hover waited ${Math.max(...duringSlices)} ms while the checks ran`);
     assert.deepEqual(session.failures(), []);
