@@ -468,8 +468,11 @@ function spanKey(toks: NameToken[], a: number, b: number): string {
 }
 
 function isPlaceName(key: string): boolean {
-  return PLACES.has(key) || REGIONS.has(key) || MULTIWORD_PLACES.has(key);
+  return PLACE_NAMES.has(key);
 }
+
+/** {@link PLACES}, {@link REGIONS} and {@link MULTIWORD_PLACES} in one set: one probe per name instead of three. */
+const PLACE_NAMES = new Set([...PLACES, ...REGIONS, ...MULTIWORD_PLACES]);
 
 function makeCandidate(text: string, toks: NameToken[], sentence: number, p: Piece): Candidate {
   const start = toks[p.first].start;

@@ -577,8 +577,19 @@ export const LEX = {
  * are worked out from their parts and remembered apart.
  */
 export function lexicalClass(norm: string): number {
-  const bits = WORD_BITS.get(norm) ?? 0;
+  const shape = listedShape(norm);
+  const bits = (LISTED_SHAPES[shape >>> 5] & (1 << (shape & 31))) !== 0 ? WORD_BITS.get(norm) ?? 0 : 0;
   return norm.includes('-') ? bits | compoundClass(norm) : bits;
+}
+
+/**
+ * A word's bit in {@link LISTED_SHAPES}: its first two letters, last letter and length, mixed. Most words
+ * asked about are names in no list, and reading three letters is much cheaper than hashing the word.
+ */
+function listedShape(norm: string): number {
+  const n = norm.length;
+  const mix = (norm.charCodeAt(0) << 16) ^ ((norm.charCodeAt(1) | 0) << 8) ^ (norm.charCodeAt(n - 1) | 0) ^ (n << 24);
+  return Math.imul(mix, 0x9e3779b1) >>> (32 - 16);
 }
 
 /** The bits of every word of the lists (compounds aside). */
@@ -612,6 +623,16 @@ const WORD_BITS = ((): Map<string, number> => {
   add(NON_ENTITY_ADJECTIVES, LEX.nonEntityAdjective);
   add(Object.keys(DEMONYM_NOUNS), LEX.demonym);
   return bits;
+})();
+
+/** One bit per {@link listedShape} of the words of {@link WORD_BITS}: a word whose bit is clear is in no list. */
+const LISTED_SHAPES = ((): Uint32Array => {
+  const shapes = new Uint32Array(1 << (16 - 5));
+  for (const word of WORD_BITS.keys()) {
+    const shape = listedShape(word);
+    shapes[shape >>> 5] |= 1 << (shape & 31);
+  }
+  return shapes;
 })();
 
 /** Bits of hyphenated words: title compounds ("ex-chairman", "ambassador-at-large") and descriptors ("sydney-listed"). */

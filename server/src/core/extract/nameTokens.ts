@@ -79,7 +79,7 @@ export function tokenizeNames(text: string, start: number, end: number): NameTok
       const s = i++;
       const raw = text[s];
       out.push({ text: raw, norm: raw, start: s, end: s + 1, word: false, cap: false, acronym: false, poss: false, sentStart: false, lex: 0 });
-      if (isQuoteCode(c) && isSpace(text.charCodeAt(s - 1)) && s + 1 < end && isWordCode(text.charCodeAt(s + 1))) {
+      if (isQuoteCode(c) && (s === 0 || isSpace(text.charCodeAt(s - 1))) && s + 1 < end && isWordCode(text.charCodeAt(s + 1))) {
         // A quote mark with space before and a word right after opens a quotation, even after a word.
         prevOpener = true;
       } else {
@@ -189,16 +189,26 @@ export function saintKey(key: string): string {
   return key.replace(SAINT_ALL_RE, (_m, space: string, word: string) => space + (word === 'sainte' || word === 'ste' ? 'ste' : 'st'));
 }
 
-/** Letters and digits of any script; a table caches the answer for non-ASCII code units. */
-const wordTable = new Uint8Array(65536);
+/**
+ * Letters and digits of any script, by code unit: 1 word, 2 not, 0 not yet known. ASCII is filled
+ * up front and other code units on first sight, so the scanner's test is one table read.
+ */
+const wordTable = ((): Uint8Array => {
+  const table = new Uint8Array(65536);
+  for (let c = 0; c < 128; c++) table[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
+  return table;
+})();
+
 function isWordCode(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  let v = wordTable[c];
-  if (v === 0) {
-    v = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c)) ? 1 : 2;
-    wordTable[c] = v;
-  }
-  return v === 1;
+  const v = wordTable[c];
+  return v === 1 || (v === 0 && learnWordCode(c));
+}
+
+/** Works out (once) whether a non-ASCII code unit is a letter, digit or mark. */
+function learnWordCode(c: number): boolean {
+  const word = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c));
+  wordTable[c] = word ? 1 : 2;
+  return word;
 }
 
 function isDigitCode(c: number): boolean {
@@ -206,7 +216,7 @@ function isDigitCode(c: number): boolean {
 }
 
 function isSpace(c: number): boolean {
-  return Number.isNaN(c) || c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
 }
 
 /** "CISM", "NOCs", "MoU", "PhD" but not "McDonald": two or more capitals outnumbering the small letters. */
