@@ -292,9 +292,11 @@ export function createDossierService(options: DossierServiceOptions) {
     /**
      * Brings a folder's corpus up to date with its files (only changed files are
      * re-extracted). With `fresh`, builds a new corpus from scratch and swaps it
-     * in at the end, so queries keep the old answers meanwhile.
+     * in at the end, so queries keep the old answers meanwhile. `ready` is
+     * called once the corpus answers from the new index, before the cache is
+     * written; the promise settles after the write.
      */
-    index(folderUri: string, run: { progress?: FolderProgress; token?: CancellationToken; fresh?: boolean } = {}): Promise<IndexReport | undefined> {
+    index(folderUri: string, run: { progress?: FolderProgress; token?: CancellationToken; fresh?: boolean; ready?: () => void } = {}): Promise<IndexReport | undefined> {
       const folder = folders.get(trimRoot(folderUri));
       if (!folder) return Promise.resolve(undefined);
       return enqueue(folder, async () => {
@@ -309,6 +311,9 @@ export function createDossierService(options: DossierServiceOptions) {
             warm(target);
             if (run.fresh && folders.get(folder.uri) === folder) folder.corpus = target;
             folder.loaded = true;
+            // Answers come from the new index from here on: say so before writing the cache (about 0.6 s on BBC).
+            folder.progress = null;
+            run.ready?.();
             if (run.fresh || report.extracted.length > 0 || report.removed.length > 0) await saveCache(folder, target);
           }
           for (const p of report.problems) logger.warn(`${p.path}: ${p.message}`);

@@ -218,10 +218,20 @@ export function startServer(connection: Connection, host: ServerHost): DossierSe
     runningIndex.set(folderUri, token);
     const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Dossier: indexing sources', 0, undefined, false);
+    let announced = false;
+    /** The corpus answers from the new index: drafts are checked again and the status turns ready, before the cache write. */
+    const announce = (): void => {
+      if (announced) return;
+      announced = true;
+      progress?.done();
+      corpusChanged();
+      sendStatus(true);
+    };
     try {
       await service.index(folderUri, {
         fresh,
         token,
+        ready: announce,
         progress: (done, total) => {
           progress?.report(total > 0 ? Math.floor((done / total) * 100) : 0, `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files`);
           sendStatus();
@@ -230,12 +240,10 @@ export function startServer(connection: Connection, host: ServerHost): DossierSe
     } catch (e) {
       logger.error(`Indexing ${folderUri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     } finally {
-      progress?.done();
       if (runningIndex.get(folderUri) === token) runningIndex.delete(folderUri);
     }
-    corpusChanged();
+    announce();
     host.afterIndex?.();
-    sendStatus(true);
   }
 
   async function loadSettings(folderUris: string[]): Promise<void> {
@@ -248,7 +256,10 @@ export function startServer(connection: Connection, host: ServerHost): DossierSe
     }
   }
 
-  /** Serves `folders`: settings, cached index at once, then a fresh pass in the background. */
+  /**
+   * Serves `folders`: settings, cached index at once, file watchers (before the
+   * pass, so a change made while it runs is not missed), then a fresh pass in the background.
+   */
   async function openFolders(folders: WorkspaceFolder[]): Promise<void> {
     const uris = folders.map((f) => f.uri.replace(/\/+$/, ''));
     await loadSettings(uris);
@@ -258,6 +269,7 @@ export function startServer(connection: Connection, host: ServerHost): DossierSe
       if (restored > 0) corpusChanged();
     }
     sendStatus(true);
+    await registerWatchers();
     await Promise.all(uris.map((uri) => indexFolder(uri, false)));
   }
 
@@ -303,12 +315,12 @@ export function startServer(connection: Connection, host: ServerHost): DossierSe
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const removed = new Set(e.removed.map((f) => f.uri.replace(/\/+$/, '')));
         service.setFolders(service.folderUris().filter((u) => !removed.has(u)).map((uri) => ({ uri, settings: folderSettings(settingsOf(uri)) })));
-        void openFolders(e.added).then(registerWatchers);
+        void openFolders(e.added).catch((err) => logger.error(`Opening folders failed: ${String(err)}`));
         corpusChanged();
       });
     }
     const folders = service.folderUris().map((uri) => ({ uri, name: uri }));
-    void openFolders(folders).then(registerWatchers).catch((e) => logger.error(`Start-up failed: ${String(e)}`));
+    void openFolders(folders).catch((e) => logger.error(`Start-up failed: ${String(e)}`));
   });
 
   connection.onDidChangeConfiguration(async () => {
