@@ -358,7 +358,8 @@ export function createDossierService(options: DossierServiceOptions) {
           indexed += folder.progress.done;
           total += folder.progress.total;
         } else {
-          const n = folder.corpus.sources().length;
+          // The size, not sources(): that would build every source restored from the cache at once.
+          const n = folder.corpus.size;
           indexed += n;
           total += n;
         }
