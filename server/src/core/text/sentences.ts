@@ -23,11 +23,14 @@ const ABBREVIATIONS = new Set([
 /** Abbreviations that may also end a sentence when followed by a capitalised word ("... in the U.S. The ..."). */
 const SENTENCE_FINAL_ABBREVIATIONS = new Set(['etc', 'u.s', 'u.k', 'u.n', 'u.s.a', 'd.c', 'a.m', 'p.m', 'inc', 'ltd', 'co', 'corp', 'plc']);
 
-const CLOSERS = '"\'”’»)]}';
-const OPENERS_AND_CAPS = /["'“‘«([\p{Lu}\p{N}¿¡]/u;
-const WORD_OR_DOT = /[\p{L}\p{N}.]/u;
-const TERMINATOR_RE = /[.!?…]/g;
 const COMMON_SENTENCE_STARTERS = new Set(['the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'but', 'and', 'this', 'that', 'there', 'in', 'on', 'at', 'his', 'her', 'its', 'their', 'mr', 'mrs', 'ms']);
+/** No word longer than this is in {@link ABBREVIATIONS} (lower-casing never shortens a word): longer ones skip the lookup. */
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+const TERMINATOR_RE = /[.!?…]/g;
+const DOTTED_ACRONYM = /^(\p{L}\.)+\p{L}$/u;
+const OPENER_OR_CAP = /["'“‘«([\p{Lu}\p{N}¿¡]/u;
+const UPPER_LETTER = /^\p{Lu}$/u;
+const WORD_OR_DOT = /[\p{L}\p{N}.]/u;
 
 /**
  * Splits `text.slice(start, end)` into sentences; returns spans in the coordinates of `text`.
@@ -38,7 +41,8 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
   let sentenceStart = skipSpace(text, start, end);
   let i = sentenceStart;
   while (i < end) {
-    // Jump to the next terminator with the regular expression engine's scan, much faster than a loop over every character.
+    // Jump to the next terminator with the regular expression engine's scan, much faster than a loop over every
+    // character (even in a cold process, where the loop would still be interpreted).
     TERMINATOR_RE.lastIndex = i;
     if (!TERMINATOR_RE.test(text)) break;
     i = TERMINATOR_RE.lastIndex - 1;
@@ -46,13 +50,13 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
     const c = text.charCodeAt(i);
     let j = i + 1;
     while (j < end && isRepeatedTerminator(text.charCodeAt(j))) j++;
-    while (j < end && CLOSERS.includes(text[j])) j++;
+    while (j < end && isCloserCode(text.charCodeAt(j))) j++;
     if (j >= end) break;
     if (!isSpaceCode(text.charCodeAt(j))) { i = j; continue; }
     const next = skipSpace(text, j, end);
     if (next >= end) break;
     if (c === 46 && j === i + 1 && !endsSentenceAfterDot(text, sentenceStart, i, next)) { i = j; continue; }
-    if (!OPENERS_AND_CAPS.test(text[next])) { i = j; continue; }
+    if (!opensSentence(text.charCodeAt(next))) { i = j; continue; }
     out.push({ start: sentenceStart, end: trimEnd(text, sentenceStart, j) });
     sentenceStart = next;
     i = next;
@@ -63,25 +67,62 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
 }
 
 function endsSentenceAfterDot(text: string, sentenceStart: number, dot: number, next: number): boolean {
-  // The word before the dot, including inner dots ("U.S", "e.g").
+  // The word before the dot, including inner dots ("U.S", "e.g"). Its char codes are read in place:
+  // most words before a full stop are long ordinary words, settled without a substring or a regular expression.
   let w = dot;
   while (w > sentenceStart && isWordOrDot(text.charCodeAt(w - 1))) w--;
-  const word = text.slice(w, dot);
-  if (word.length === 0) return true;
-  const lower = word.toLowerCase();
+  const length = dot - w;
+  if (length === 0) return true;
   // An initial: a single capital letter ("J. K. Rowling"), unless it is a sentence-final pronoun "I".
-  if (/^\p{Lu}$/u.test(word) && word !== 'I') return false;
-  if (ABBREVIATIONS.has(lower)) {
-    if (!SENTENCE_FINAL_ABBREVIATIONS.has(lower)) return false;
-    const nextWord = /^[\p{L}]+/u.exec(text.slice(next, next + 20))?.[0]?.toLowerCase() ?? '';
-    return COMMON_SENTENCE_STARTERS.has(nextWord);
+  // (Word characters are single UTF-16 units: a surrogate is never one.)
+  if (length === 1 && text.charCodeAt(w) !== 73 && isUpperCode(text.charCodeAt(w))) return false;
+  if (length <= LONGEST_ABBREVIATION) {
+    const lower = text.slice(w, dot).toLowerCase();
+    if (ABBREVIATIONS.has(lower)) {
+      if (!SENTENCE_FINAL_ABBREVIATIONS.has(lower)) return false;
+      return COMMON_SENTENCE_STARTERS.has(wordAt(text, next));
+    }
   }
   // Dotted acronyms not in the list ("N.A.T.O"): only a sentence end before a common starter.
-  if (/^(\p{L}\.)+\p{L}$/u.test(word)) {
-    const nextWord = /^[\p{L}]+/u.exec(text.slice(next, next + 20))?.[0]?.toLowerCase() ?? '';
-    return COMMON_SENTENCE_STARTERS.has(nextWord);
+  if (length >= 3 && text.charCodeAt(w + 1) === 46 && DOTTED_ACRONYM.test(text.slice(w, dot))) {
+    return COMMON_SENTENCE_STARTERS.has(wordAt(text, next));
   }
   return true;
+}
+
+/** The lower-cased letters opening `text` at `next` (within 20 characters), '' when none. */
+function wordAt(text: string, next: number): string {
+  return /^[\p{L}]+/u.exec(text.slice(next, next + 20))?.[0]?.toLowerCase() ?? '';
+}
+
+/** Closing quotation marks and brackets that may follow a sentence's final punctuation: " ' ” ’ » ) ] }. */
+function isCloserCode(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 41 || c === 93 || c === 125;
+}
+
+/** Per UTF-16 unit beyond ASCII, lazily filled: bit 1 known, bit 2 opens a sentence, bit 4 upper-case letter, bit 8 letter, digit or dot. */
+const CODE_CLASSES = new Uint8Array(65536);
+
+function classesOf(c: number): number {
+  let known = CODE_CLASSES[c];
+  if (known === 0) {
+    const ch = String.fromCharCode(c);
+    known = 1 | (OPENER_OR_CAP.test(ch) ? 2 : 0) | (UPPER_LETTER.test(ch) ? 4 : 0) | (WORD_OR_DOT.test(ch) ? 8 : 0);
+    CODE_CLASSES[c] = known;
+  }
+  return known;
+}
+
+/** True for a character that can open a sentence: a quotation mark, a bracket, a capital, a digit, ¿ or ¡. */
+function opensSentence(c: number): boolean {
+  if (c < 128) return c === 34 || c === 39 || c === 40 || c === 91 || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return (classesOf(c) & 2) !== 0;
+}
+
+/** True for an upper-case letter. */
+function isUpperCode(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  return (classesOf(c) & 4) !== 0;
 }
 
 function isRepeatedTerminator(c: number): boolean {
@@ -90,7 +131,7 @@ function isRepeatedTerminator(c: number): boolean {
 
 function isWordOrDot(c: number): boolean {
   if (c < 128) return c === 46 || (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
-  return WORD_OR_DOT.test(String.fromCharCode(c));
+  return (classesOf(c) & 8) !== 0;
 }
 
 /**
