@@ -30,7 +30,7 @@ import {
   COMPANY_NAMES, DEMONYM_NOUNS, LEX, MULTIWORD_PLACES, NATIONALITIES, NON_ENTITY_ACRONYMS, ORG_DESCRIPTOR_TAILS, PERSON_DESCRIPTOR_TAILS, PLACES, REGIONS,
   MULTIWORD_TOWNS, TOWNS, CLUBS, CRICKET_COUNTIES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES,
 } from './lexicon';
-import { isAllCaps, lexOf, mayBeSamePerson, saintKey, tokenAt, tokenizeNames, type NameToken } from './nameTokens';
+import { isAllCaps, lexOf, mayBeSamePerson, newWordTally, saintKey, tokenAt, tokenizeNames, type NameToken, type WordTally } from './nameTokens';
 import { findRoles, type NameRef } from './roles';
 import { inTeamPosition, readSportsReport, type SportsReport } from './teams';
 
@@ -39,6 +39,11 @@ type ParagraphKind = Paragraph['kind'];
 interface SentenceTokens {
   toks: NameToken[];
   kind: ParagraphKind;
+  /** Written in capitals ("BRAZIL WIN WORLD CUP"): most of its words, and at least three, are all capitals. */
+  shouting: boolean;
+  /** The sentence's capitalised words are `capitals[capitalsFrom, capitalsTo)` of the document's {@link WordTally}. */
+  capitalsFrom: number;
+  capitalsTo: number;
 }
 
 /** A run of tokens recognised as a name. */
@@ -81,11 +86,12 @@ function inLists(t: NameToken, bits: number): boolean {
  * acronyms and affiliations. `paragraphs` come from `splitStructure`.
  */
 export function extractEntities(text: string, paragraphs: Paragraph[]): LocalEntity[] {
-  const sentences = tokenizeParagraphs(text, paragraphs);
-  const words = documentWords(sentences);
+  const tally = newWordTally();
+  const sentences = tokenizeParagraphs(text, paragraphs, tally);
+  const words = documentWords(sentences, tally.capitals);
   const candidates: Candidate[] = [];
   for (let i = 0; i < sentences.length; i++) findCandidates(text, sentences[i], i, words, candidates);
-  const report = readSportsReport(sentences);
+  const report = readSportsReport(tally);
   if (report.sports) typeTeams(sentences, candidates, report);
   const acronyms = linkAcronyms(text, sentences, candidates);
   const groups = resolve(text, sentences, candidates, acronyms, words);
@@ -94,7 +100,7 @@ export function extractEntities(text: string, paragraphs: Paragraph[]): LocalEnt
 
 // ---------------------------------------------------------------- tokens
 
-function tokenizeParagraphs(text: string, paragraphs: Paragraph[]): SentenceTokens[] {
+function tokenizeParagraphs(text: string, paragraphs: Paragraph[], tally: WordTally): SentenceTokens[] {
   const out: SentenceTokens[] = [];
   for (const p of paragraphs) {
     for (const s of p.sentences) {
@@ -105,53 +111,44 @@ function tokenizeParagraphs(text: string, paragraphs: Paragraph[]): SentenceToke
         if (credit >= 0 && credit < end) end = credit;
       }
       if (end <= s.start) continue;
-      const toks = tokenizeNames(text, s.start, end);
+      const capitalsFrom = tally.capitals.length;
+      const toks = tokenizeNames(text, s.start, end, tally);
       // A sentence of white space alone has nothing to read (and its empty array would be of another kind than the rest).
-      if (toks.length > 0) out.push({ toks, kind: p.kind });
+      if (toks.length === 0) continue;
+      const shouting = tally.allCaps >= 3 && tally.allCaps >= tally.words * 0.6;
+      out.push({ toks, kind: p.kind, shouting, capitalsFrom, capitalsTo: tally.capitals.length });
     }
   }
   return out;
 }
 
-function documentWords(sentences: SentenceTokens[]): DocumentWords {
+/** The document's words by how they are written; `capitals` are its capitalised words ({@link WordTally}). */
+function documentWords(sentences: SentenceTokens[], capitals: NameToken[]): DocumentWords {
   const capitalised = new Set<string>();
   const lower = new Set<string>();
   const initial = new Set<string>();
-  const shouting: SentenceTokens[] = [];
   // Only words also written with a capital are ever asked about in lower case; a cheap
   // (first two letters, length) filter spares hashing the many lower-case words that cannot be.
   const capsAnywhere = new Set<string>();
-  const filter = new Uint32Array(FILTER_WORDS);
+  const filter = lowerFilter.fill(0);
+  for (let k = 0; k < capitals.length; k++) {
+    const norm = capitals[k].norm;
+    capsAnywhere.add(norm);
+    const shape = wordShape(norm);
+    filter[shape >>> 5] |= 1 << (shape & 31);
+  }
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
-    const toks = s.toks;
-    let wordCount = 0;
-    let capsCount = 0;
-    for (let k = 0; k < toks.length; k++) {
-      const t = toks[k];
-      if (!t.word) continue;
-      wordCount++;
-      if (t.cap) {
-        if (isAllCaps(t.text)) capsCount++;
-        capsAnywhere.add(t.norm);
-        const shape = wordShape(t.norm);
-        filter[shape >>> 5] |= 1 << (shape & 31);
-      }
-    }
-    if (capsCount >= 3 && capsCount >= wordCount * 0.6) {
-      shouting.push(s);
-      continue;
-    }
-    for (let k = 0; k < toks.length; k++) {
-      const t = toks[k];
-      if (!t.word || !t.cap) continue;
+    if (s.shouting) continue;
+    for (let k = s.capitalsFrom; k < s.capitalsTo; k++) {
+      const t = capitals[k];
       if (t.sentStart) initial.add(t.norm);
       else capitalised.add(t.norm);
     }
   }
   for (let i = 0; i < sentences.length; i++) {
+    if (sentences[i].shouting) continue;
     const toks = sentences[i].toks;
-    if (shouting.length > 0 && shouting.includes(sentences[i])) continue;
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k];
       if (!t.word || t.cap) continue;
@@ -162,7 +159,8 @@ function documentWords(sentences: SentenceTokens[]): DocumentWords {
   }
   // In an all-capitals headline capitals say nothing: a word is a name there only
   // when the document writes it with a capital elsewhere or the gazetteer knows it.
-  for (const s of shouting) {
+  for (const s of sentences) {
+    if (!s.shouting) continue;
     const toks = s.toks;
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k];
@@ -190,6 +188,9 @@ function documentWords(sentences: SentenceTokens[]): DocumentWords {
 
 /** Bits of the filter of {@link documentWords}, in 32-bit words. */
 const FILTER_WORDS = 256;
+
+/** The filter's bits, one array cleared for each document: a typed array is costly to allocate. */
+const lowerFilter = new Uint32Array(FILTER_WORDS);
 
 /** A word's bit in that filter: its first two letters and length, mixed. */
 function wordShape(norm: string): number {

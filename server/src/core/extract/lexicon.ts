@@ -515,6 +515,40 @@ export const NON_ENTITY_ACRONYMS = set(`
   atm faq hiv aids dna id ok vat ipo ipos mph kph mw gw kw ppm bc ad
 `);
 
+/**
+ * Words of results, tables and match reports: evidence that a document is a
+ * sports report, where a club is named after its home (`teams.ts`).
+ */
+const SPORTS_WORDS = set(`
+  soccer football cricket baseball basketball hockey rugby tennis golf athletics boxing
+  league division standings halftime half-time innings wickets wicket overs batsman bowler
+  goals goal scorers scored striker midfielder goalkeeper defender champions championship
+  match matches fixture fixtures premiership drew coach club clubs stadium cup semi-final quarter-final
+`);
+
+/** The cricket words among {@link SPORTS_WORDS}. */
+const CRICKET_WORDS = set(`cricket innings wickets wicket overs batsman bowler`);
+
+/**
+ * (First letter, length) pairs of {@link SPORTS_WORDS}: every word of a
+ * document is asked, and this spares hashing the great many that cannot be one.
+ */
+const SPORTS_SHAPES = ((): Uint8Array => {
+  const shapes = new Uint8Array(32 * 32);
+  for (const w of SPORTS_WORDS) shapes[sportsShape(w)] = 1;
+  return shapes;
+})();
+
+function sportsShape(norm: string): number {
+  return ((norm.charCodeAt(0) & 31) << 5) | (norm.length & 31);
+}
+
+/** 2 for a cricket word, 1 for another word of {@link SPORTS_WORDS}, 0 for any other folded word. */
+export function sportsWordKind(norm: string): number {
+  if (SPORTS_SHAPES[sportsShape(norm)] !== 1 || !SPORTS_WORDS.has(norm)) return 0;
+  return CRICKET_WORDS.has(norm) ? 2 : 1;
+}
+
 // ---------------------------------------------------------------- word classes
 
 /** Bits of {@link lexicalClass}, one per word list (or rule on one word) the entity rules ask about. */
@@ -577,14 +611,21 @@ export const LEX = {
  * are worked out from their parts and remembered apart.
  */
 export function lexicalClass(norm: string): number {
-  const shape = listedShape(norm);
-  const bits = (LISTED_SHAPES[shape >>> 5] & (1 << (shape & 31))) !== 0 ? WORD_BITS.get(norm) ?? 0 : 0;
+  let bits = 0;
+  for (let k = LISTED_BY_SHAPE[listedShape(norm)] - 1; k >= 0; k = LISTED_NEXT[k] - 1) {
+    if (LISTED_WORDS[k] === norm) {
+      bits = LISTED_BITS[k];
+      break;
+    }
+  }
   return norm.includes('-') ? bits | compoundClass(norm) : bits;
 }
 
 /**
- * A word's bit in {@link LISTED_SHAPES}: its first two letters, last letter and length, mixed. Most words
- * asked about are names in no list, and reading three letters is much cheaper than hashing the word.
+ * A word's slot in {@link LISTED_BY_SHAPE}: its first two letters, last letter and length, mixed.
+ * The rules ask about every word of a name and its neighbours, each a string fresh from the text;
+ * reading three letters and comparing with the one or two listed words of that shape is much
+ * cheaper than hashing the whole word for a map.
  */
 function listedShape(norm: string): number {
   const n = norm.length;
@@ -625,15 +666,21 @@ const WORD_BITS = ((): Map<string, number> => {
   return bits;
 })();
 
-/** One bit per {@link listedShape} of the words of {@link WORD_BITS}: a word whose bit is clear is in no list. */
-const LISTED_SHAPES = ((): Uint32Array => {
-  const shapes = new Uint32Array(1 << (16 - 5));
-  for (const word of WORD_BITS.keys()) {
-    const shape = listedShape(word);
-    shapes[shape >>> 5] |= 1 << (shape & 31);
-  }
-  return shapes;
-})();
+/** The words of {@link WORD_BITS} and their bits, side by side, for the shape table below. */
+const LISTED_WORDS = [...WORD_BITS.keys()];
+const LISTED_BITS = Int32Array.from(LISTED_WORDS, (w) => WORD_BITS.get(w) ?? 0);
+
+/**
+ * Chained hash table of the listed words by {@link listedShape}: `LISTED_BY_SHAPE[shape] - 1` is the
+ * first word of that shape (-1: none), `LISTED_NEXT[k] - 1` the next one after word `k`.
+ */
+const LISTED_BY_SHAPE = new Int32Array(1 << 16);
+const LISTED_NEXT = new Int32Array(LISTED_WORDS.length);
+for (let k = 0; k < LISTED_WORDS.length; k++) {
+  const shape = listedShape(LISTED_WORDS[k]);
+  LISTED_NEXT[k] = LISTED_BY_SHAPE[shape];
+  LISTED_BY_SHAPE[shape] = k + 1;
+}
 
 /** Bits of hyphenated words: title compounds ("ex-chairman", "ambassador-at-large") and descriptors ("sydney-listed"). */
 function compoundClass(norm: string): number {

@@ -4,7 +4,7 @@
  * the capitalisation facts the entity rules need.
  */
 import { foldText } from '../text/normalize';
-import { lexicalClass } from './lexicon';
+import { lexicalClass, sportsWordKind } from './lexicon';
 
 /** One word or punctuation mark of a sentence. */
 export interface NameToken {
@@ -58,16 +58,41 @@ function foldWord(word: string): string {
 }
 
 /**
+ * Facts the entity rules need about every word of a document, counted by
+ * {@link tokenizeNames} while it has each word in hand: another pass over all
+ * the tokens of a document would cost more than the counting does.
+ */
+export interface WordTally {
+  /** The capitalised words, in text order. */
+  capitals: NameToken[];
+  /** Words of the sentence tokenized last. */
+  words: number;
+  /** All-capitals words ("LEICESTERSHIRE", {@link isAllCaps}) among the capitalised words of the sentence tokenized last. */
+  allCaps: number;
+  /** Match scores ("2-1") and sports words ({@link sportsWordKind}) of the document. */
+  sportsEvidence: number;
+  /** Cricket words of the document (every one also counted as sports evidence). */
+  cricketWords: number;
+}
+
+/** A tally of a document not yet read. */
+export function newWordTally(): WordTally {
+  return { capitals: [], words: 0, allCaps: 0, sportsEvidence: 0, cricketWords: 0 };
+}
+
+/**
  * Tokenizes `text.slice(start, end)`; offsets are into `text`. Words are runs
  * of letters and digits with inner `'`, `’`, `-`, `.`, `&` ("vice-president",
  * "U.S", "AT&T"); every other non-space character is a token of its own. A
  * hand-written scanner: this runs over every character of the corpus, so an
  * ASCII word's facts (capitals, small letters, digits) are counted in the one
- * pass that finds its end.
+ * pass that finds its end, and the document's facts in `tally` with them.
  */
-export function tokenizeNames(text: string, start: number, end: number): NameToken[] {
+export function tokenizeNames(text: string, start: number, end: number, tally: WordTally): NameToken[] {
   const out: NameToken[] = [];
   let prevOpener = true;
+  let words = 0;
+  let allCaps = 0;
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
@@ -126,16 +151,50 @@ export function tokenizeNames(text: string, start: number, end: number): NameTok
     const raw = text.slice(s, e);
     const sentStart = prevOpener;
     prevOpener = false;
+    words++;
+    let t: NameToken;
     if (other === 0) {
       // Plain ASCII (with inner ' . &, hyphens): the counts decide everything.
       const cap = digits === 0 && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122 && raw.length > 2 && raw.length < 40 && hasPrefixJoiner(raw) && PREFIXED_NAME_RE.test(raw)));
       const acronym = cap && raw.length >= 2 && raw.length <= 12 && hyphens === 0 && upper >= 2 && lower < upper;
-      out.push({ text: raw, norm: upper === 0 ? raw : raw.toLowerCase(), start: s, end: e, word: true, cap, acronym, poss, sentStart, lex: -1 });
+      t = { text: raw, norm: upper === 0 ? raw : raw.toLowerCase(), start: s, end: e, word: true, cap, acronym, poss, sentStart, lex: -1 };
+      if (cap && upper >= 2 && lower === 0) allCaps++;
+      // Only digits and one hyphen may be a score.
+      if (hyphens === 1 && digits === raw.length - 1 ? isScore(raw) : sportsWordKind(t.norm) !== 0) tallySports(tally, t.norm);
     } else {
-      out.push(generalWord(text, raw, s, e, poss, sentStart));
+      t = generalWord(text, raw, s, e, poss, sentStart);
+      if (t.cap && isAllCaps(raw)) allCaps++;
+      if (sportsWordKind(t.norm) !== 0 || isScore(raw)) tallySports(tally, t.norm);
     }
+    out.push(t);
+    if (t.cap) tally.capitals.push(t);
   }
+  tally.words = words;
+  tally.allCaps = allCaps;
   return out;
+}
+
+/** Counts one word of sports evidence, a cricket word too. */
+function tallySports(tally: WordTally, norm: string): void {
+  tally.sportsEvidence++;
+  if (sportsWordKind(norm) === 2) tally.cricketWords++;
+}
+
+/** "2-1", "92-90", "429-7": a score (dates and years have longer parts). Char codes, not a regex: every word of the corpus may be asked. */
+export function isScore(text: string): boolean {
+  const c0 = text.charCodeAt(0);
+  if (c0 < 48 || c0 > 57) return false;
+  const dash = text.indexOf('-');
+  return dash >= 1 && dash <= 3 && text.length - dash - 1 >= 1 && text.length - dash - 1 <= 3 && allDigits(text, 0, dash) && allDigits(text, dash + 1, text.length);
+}
+
+/** True when `text[from, to)` holds ASCII digits only. */
+function allDigits(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** A word token with code units beyond ASCII letters and digits: accents, other scripts, other digits. */

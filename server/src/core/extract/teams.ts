@@ -9,15 +9,7 @@
  * stands where a team stands (before a score, beside "beat", "v", "drew with",
  * before "'s coach"). The entity rules decide which names may be re-typed.
  */
-import { tokenAt, type NameToken } from './nameTokens';
-
-/** Words of results, tables and match reports. */
-const SPORTS_WORDS = new Set(`
-  soccer football cricket baseball basketball hockey rugby tennis golf athletics boxing
-  league division standings halftime half-time innings wickets wicket overs batsman bowler
-  goals goal scorers scored striker midfielder goalkeeper defender champions championship
-  match matches fixture fixtures premiership drew coach club clubs stadium cup semi-final quarter-final
-`.trim().split(/\s+/));
+import { isScore, tokenAt, type NameToken, type WordTally } from './nameTokens';
 
 /** Words before a team: "beat X", "v X", "against X". */
 const BEFORE_TEAM = new Set(`beat beats beating defeated v vs vs. versus against edged thrashed hammered routed overcame host hosts visit play joined joining`.split(' '));
@@ -51,66 +43,13 @@ export interface SportsReport {
 }
 
 /**
- * Reads the sentences as a sports report or not: at least three match scores
+ * Reads a document as a sports report or not: at least three match scores
  * ("2-1", "92-90") or results and competition words, counted together; a
  * cricket report also names innings, wickets, overs or cricket itself.
  */
-export function readSportsReport(sentences: readonly { toks: NameToken[] }[]): SportsReport {
-  let evidence = 0;
-  let cricket = false;
-  for (const s of sentences) {
-    const toks = s.toks;
-    for (let k = 0; k < toks.length; k++) {
-      const t = toks[k];
-      if (!t.word) continue;
-      if (mayBeSportsWord(t.norm) && SPORTS_WORDS.has(t.norm)) {
-        evidence++;
-        // Every cricket word is a sports word too.
-        if (CRICKET_WORDS.has(t.norm)) cricket = true;
-      } else if (isScore(t.text)) evidence++;
-      // Nothing later can change the answer.
-      if (cricket && evidence >= 3) return { sports: true, cricket: true };
-    }
-  }
-  return { sports: evidence >= 3, cricket: evidence >= 3 && cricket };
-}
-
-/**
- * (First letter, length) pairs of the sports words: every word of a document is asked, and this
- * spares hashing the great many that cannot be one.
- */
-const SPORTS_SHAPES = ((): Uint8Array => {
-  const shapes = new Uint8Array(32 * 32);
-  for (const w of SPORTS_WORDS) shapes[wordShape(w)] = 1;
-  return shapes;
-})();
-
-function wordShape(norm: string): number {
-  return ((norm.charCodeAt(0) & 31) << 5) | (norm.length & 31);
-}
-
-function mayBeSportsWord(norm: string): boolean {
-  return SPORTS_SHAPES[wordShape(norm)] === 1;
-}
-
-/** A subset of {@link SPORTS_WORDS}. */
-const CRICKET_WORDS = new Set(['cricket', 'innings', 'wickets', 'wicket', 'overs', 'batsman', 'bowler']);
-
-/** "2-1", "92-90", "429-7": a score (dates and years have longer parts). Char codes, not a regex: every word of the corpus is asked. */
-function isScore(text: string): boolean {
-  const c0 = text.charCodeAt(0);
-  if (c0 < 48 || c0 > 57) return false;
-  const dash = text.indexOf('-');
-  return dash >= 1 && dash <= 3 && text.length - dash - 1 >= 1 && text.length - dash - 1 <= 3 && allDigits(text, 0, dash) && allDigits(text, dash + 1, text.length);
-}
-
-/** True when `text[from, to)` holds ASCII digits only. */
-function allDigits(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
+export function readSportsReport(tally: WordTally): SportsReport {
+  const sports = tally.sportsEvidence >= 3;
+  return { sports, cricket: sports && tally.cricketWords > 0 };
 }
 
 /** A plain count ("4", "429"), not a year ("1996"): what follows a team in a result or a table. */
