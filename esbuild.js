@@ -1,9 +1,11 @@
-// Bundles the extension client, the language server and the command line into dist/.
+// Bundles the extension client, the language server and the command line into dist/ (or, with --bench, the benchmarks into out/bench/).
 // Type checking is separate (`npm run typecheck`); esbuild only strips types.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--bench`: the benchmark scripts instead, bundled into out/bench/ as the server is, so they time the code as it ships.
+const bench = process.argv.includes('--bench');
 
 /** Reports build results in the format of VS Code's esbuild problem matcher. */
 const problemMatcher = {
@@ -40,10 +42,12 @@ const entries = [
   { entryPoints: ['server/src/node/extractWorker.ts'], outfile: 'dist/extractWorker.js' },
 ];
 
+const benchEntries = ['corpus', 'checks', 'server'].map((name) => ({ entryPoints: [`bench/${name}.ts`], outfile: `out/bench/${name}.js` }));
+
 async function main() {
   const { existsSync } = require('node:fs');
   const contexts = await Promise.all(
-    entries
+    (bench ? benchEntries : entries)
       .filter((e) => existsSync(e.entryPoints[0]))
       .map((e) => esbuild.context({ ...common, ...e })),
   );

@@ -7,12 +7,13 @@
  * with wall and CPU times: the machine is shared, CPU time is the steadier
  * figure. Targets: cold >= 5 MB/s, warm start < 300 ms.
  *
- * Run: npx tsx bench/corpus.ts [--v8-defaults]  (skips when ../shared is absent)
+ * Run: npm run bench (bundled, as shipped), or npx tsx bench/corpus.ts [--v8-defaults]
+ * (skips when ../shared is absent)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { restoreCorpus, serializeCorpus, parseCache } from '../server/src/core/index/cache';
 import { Corpus } from '../server/src/core/index/corpus';
 import { createEntityTable } from '../server/src/core/index/entityTable';
@@ -29,8 +30,8 @@ import { extractNumbers } from '../server/src/core/extract/numbers';
 import { folderUri, NodeFileSystem, readCacheFile, writeCacheFile, yieldToEventLoop } from '../server/src/node/nodeFileSystem';
 import { createParallelExtractor } from '../server/src/node/parallelExtractor';
 import { applyV8Tuning, V8_TUNING_FLAGS } from '../server/src/node/v8Tuning';
+import { BBC, BUILT_WORKER } from './paths';
 
-const BBC = resolve(__dirname, '..', '../shared/corpora/bbc');
 const GLOBS = ['*/*.txt'];
 
 const WARM_FLAG = '--warm-from';
@@ -92,7 +93,8 @@ async function main(): Promise<void> {
   const listed = await fs.list(root, GLOBS);
   const bytes = listed.reduce((n, e) => n + (e.size ?? 0), 0);
   const mb = bytes / (1024 * 1024);
-  const pool = createParallelExtractor();
+  // The worker as built for the server (dist/), when there is one: under tsx the .ts worker would run through tsx's loader.
+  const pool = createParallelExtractor({ script: existsSync(BUILT_WORKER) ? BUILT_WORKER : undefined });
   if (pool) {
     try {
       const corpus = new Corpus();

@@ -18,19 +18,20 @@
  * p50 / p99 (process.cpuUsage, all threads): the machine is shared, so wall
  * time includes waiting for a core and the CPU column tells the two apart.
  *
- * Run: npm run build && npx tsx bench/server.ts [--no-rss]  (skips when ../shared is absent)
+ * Run: npm run bench (bundled, as shipped), or npm run build && npx tsx bench/server.ts [--no-rss]
+ * (skips when ../shared is absent)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createProtocolConnection, InitializedNotification, InitializeRequest, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { createDossierService, DEFAULT_FOLDER_SETTINGS, type DocumentInput } from '../server/src/core/service';
 import { folderUri, NodeFileSystem, yieldToEventLoop } from '../server/src/node/nodeFileSystem';
+import { BBC, BUILT_SERVER } from './paths';
 
-const BBC = resolve(__dirname, '..', '../shared/corpora/bbc');
-const SERVER = resolve(__dirname, '..', 'dist/server.js');
+const SERVER = BUILT_SERVER;
 const GLOBS = ['*/*.txt'];
 const silent = { info() {}, warn() {}, error() {} };
 
