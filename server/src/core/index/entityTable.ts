@@ -33,6 +33,8 @@ interface Member {
 /** What the lazy merge produces. */
 interface MergedState {
   byId: Map<string, GlobalEntity>;
+  /** Number of mentions of each entity, by id (an entity's mentions are only listed when first read). */
+  mentionCount: Map<string, number>;
   /** Folded name → entities with the rank of the match (0 name, 1 alias, 2 name tail, 3 acronym or part of a name). */
   names: Map<string, Array<{ id: string; rank: number }>>;
   /** Sorted folded names and aliases, for prefix completion: made on the first completion (nothing else needs it). */
@@ -93,7 +95,7 @@ export function createEntityTable(): EntityTable {
         const hits = s.names.get(query);
         if (hits && hits.length > 0) {
           return [...hits]
-            .sort((a, b) => a.rank - b.rank || totalMentions(s.byId.get(b.id)) - totalMentions(s.byId.get(a.id)))
+            .sort((a, b) => a.rank - b.rank || totalMentions(s, b.id) - totalMentions(s, a.id))
             .map((h) => s.byId.get(h.id))
             .filter((e): e is GlobalEntity => e !== undefined)
             .filter((e, i, list) => list.indexOf(e) === i);
@@ -117,7 +119,7 @@ export function createEntityTable(): EntityTable {
       return [...found]
         .map((id) => s.byId.get(id))
         .filter((e): e is GlobalEntity => e !== undefined)
-        .sort((a, b) => totalMentions(b) - totalMentions(a) || a.name.localeCompare(b.name))
+        .sort((a, b) => totalMentions(s, b.id) - totalMentions(s, a.id) || a.name.localeCompare(b.name))
         .slice(0, limit);
     },
   };
@@ -127,8 +129,8 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function totalMentions(e: GlobalEntity | undefined): number {
-  return e ? e.mentions.length : 0;
+function totalMentions(s: MergedState, id: string): number {
+  return s.mentionCount.get(id) ?? 0;
 }
 
 /** The query as given, then without possessive, honorific, article and leading title words ("President Putin" → "putin"). */
@@ -167,9 +169,10 @@ function merge(sources: ExtractedSource[]): MergedState {
   joinFullerNames(clusters, target);
   joinSurnamesToPeople(clusters, target);
   followTargets(target);
-  const byId = globalEntities(mergeClusters(clusters, target));
-  const all = byMentionsThenName(byId);
-  return { byId, names: lookupIndex(all), sortedNames: null, all };
+  const mentionCount = new Map<string, number>();
+  const byId = globalEntities(mergeClusters(clusters, target), mentionCount);
+  const all = byMentionsThenName(byId, mentionCount);
+  return { byId, mentionCount, names: lookupIndex(all), sortedNames: null, all };
 }
 
 /** A cluster of local entities with the same folded name; its mention count and type are worked out once. */
@@ -320,8 +323,11 @@ interface FinalName {
   name: string | null;
 }
 
-/** One global entity per final name: two clusters may end up with the same fullest name (one joined via a surname). */
-function globalEntities(merged: Map<string, Cluster>): Map<string, GlobalEntity> {
+/**
+ * One global entity per final name: two clusters may end up with the same fullest name (one joined via a surname).
+ * Fills `mentionCount` with each entity's number of mentions.
+ */
+function globalEntities(merged: Map<string, Cluster>, mentionCount: Map<string, number>): Map<string, GlobalEntity> {
   const byFinalName = new Map<string, FinalName>();
   const finals: FinalName[] = [];
   for (const cluster of merged.values()) {
@@ -344,6 +350,7 @@ function globalEntities(merged: Map<string, Cluster>): Map<string, GlobalEntity>
     const { id, cluster, name } = finals[i];
     const g = name !== null ? toGlobal(cluster.members, name, id, clusterType(cluster)) : redecided(cluster);
     byId.set(g.id, g);
+    mentionCount.set(g.id, cluster.mentions);
   }
   return byId;
 }
@@ -360,12 +367,13 @@ function redecided(cluster: Cluster): GlobalEntity {
  * calling back into script for each of a few hundred thousand comparisons, which a first merge in a process
  * (script not yet optimised) paid dearly. Names are unique: an entity's id is its folded name.
  */
-function byMentionsThenName(byId: Map<string, GlobalEntity>): GlobalEntity[] {
+function byMentionsThenName(byId: Map<string, GlobalEntity>, mentionCount: Map<string, number>): GlobalEntity[] {
   const byCount = new Map<number, GlobalEntity[]>();
   for (const e of byId.values()) {
-    const list = byCount.get(e.mentions.length);
+    const n = mentionCount.get(e.id) ?? 0;
+    const list = byCount.get(n);
     if (list) list.push(e);
-    else byCount.set(e.mentions.length, [e]);
+    else byCount.set(n, [e]);
   }
   const counts = [...byCount.keys()].sort((a, b) => b - a);
   const all: GlobalEntity[] = [];
@@ -538,14 +546,19 @@ interface AliasCount {
   n: number;
 }
 
+/**
+ * The global entity of some members. Names, type, aliases, acronym, affiliation and roles are decided
+ * at once (lookups and completion read them for every entity); the mentions, the count per source and
+ * the introduction are worked out when first read (enumerable getters, so copies and JSON see values):
+ * a hover or a go-to reads them for a handful of entities, and building them for every entity was a
+ * third of the merge, paid by every indexing pass.
+ */
 function toGlobal(members: Member[], name: string, id: string, type: EntityType): GlobalEntity {
   const aliasCounts = new Map<string, AliasCount>();
   let acronym: string | undefined;
   let affiliations: Map<string, number> | null = null;
   const roles: SourcedRole[] = [];
   let seenRoles: Set<string> | null = null;
-  const mentions: SourceSpan[] = [];
-  const counts = new Map<string, number>();
   for (let i = 0; i < members.length; i++) {
     const m = members[i];
     const entity = m.entity;
@@ -563,9 +576,6 @@ function toGlobal(members: Member[], name: string, id: string, type: EntityType)
       affiliations.set(entity.affiliation, (affiliations.get(entity.affiliation) ?? 0) + 1);
     }
     if (entity.roles.length > 0) addRoles(roles, (seenRoles ??= new Set()), m);
-    const key = m.source.key;
-    for (const x of entity.mentions) mentions.push({ key, start: x.start, end: x.end });
-    counts.set(key, (counts.get(key) ?? 0) + entity.mentions.length);
   }
   if (acronym) countAlias(aliasCounts, id, nameKey(acronym), acronym, 0);
   // Current titles first: readers of `roles[0]` (completion, a check's suggested title) must not get a former one.
@@ -575,15 +585,23 @@ function toGlobal(members: Member[], name: string, id: string, type: EntityType)
     let affN = 0;
     for (const [a, n] of affiliations) if (n > affN) [affiliation, affN] = [a, n];
   }
+  let places: { mentions: SourceSpan[]; mentionCounts: Array<{ key: string; count: number }> } | null = null;
+  let introduced: SourceSpan | null = null;
   const g: GlobalEntity = {
     id,
     name,
     type,
     aliases: aliasTexts(aliasCounts),
     roles,
-    mentions,
-    mentionCounts: sortedCounts(counts),
-    introduction: introduction(members),
+    get mentions() {
+      return (places ??= placesOf(members)).mentions;
+    },
+    get mentionCounts() {
+      return (places ??= placesOf(members)).mentionCounts;
+    },
+    get introduction() {
+      return (introduced ??= introduction(members));
+    },
   };
   if (acronym) {
     g.acronym = acronym;
@@ -591,6 +609,19 @@ function toGlobal(members: Member[], name: string, id: string, type: EntityType)
   }
   if (affiliation) g.affiliation = affiliation;
   return g;
+}
+
+/** Every mention of the members, in member order, and the number per source key (most first). */
+function placesOf(members: Member[]): { mentions: SourceSpan[]; mentionCounts: Array<{ key: string; count: number }> } {
+  const mentions: SourceSpan[] = [];
+  const counts = new Map<string, number>();
+  for (let i = 0; i < members.length; i++) {
+    const entity = members[i].entity;
+    const key = members[i].source.key;
+    for (const x of entity.mentions) mentions.push({ key, start: x.start, end: x.end });
+    counts.set(key, (counts.get(key) ?? 0) + entity.mentions.length);
+  }
+  return { mentions, mentionCounts: sortedCounts(counts) };
 }
 
 function countAlias(aliasCounts: Map<string, AliasCount>, id: string, key: string, text: string, n: number): void {
