@@ -316,7 +316,7 @@ class ParagraphIndex implements SearchIndex {
         let id = this.written.get(text, start, i, hash);
         if (id < 0) {
           id = this.termIdOf(text.slice(start, i));
-          this.written.set(text.slice(start, i), hash, id);
+          this.written.set(text, start, i, hash, id);
         }
         buffer[count++] = id;
       }
@@ -803,49 +803,78 @@ class ParagraphIndex implements SearchIndex {
  * Open-addressing hash table from a word as written to its term id, looked up
  * with the word's place in the text and its hash: a hit allocates nothing,
  * which is what makes indexing fast (most words have been seen before).
+ *
+ * Each slot is four integers side by side (hash, id, where the word's
+ * characters start in a shared character pool, its length), and the words'
+ * characters are copied into that pool: a lookup reads one slot and one run
+ * of the pool. Word strings in an array cost two more scattered memory reads
+ * per word (the array, then the string), which was most of the cost of indexing.
  */
 class WrittenWords {
-  private keys: string[] = [];
-  private hashes = new Int32Array(1 << 14);
-  private ids = new Int32Array(1 << 14).fill(-1);
+  /** `[hash, id, pool start, length]` per slot; id -1 marks a free slot. */
+  private slots = WrittenWords.freeSlots(1 << 14);
+  private pool = new Uint16Array(1 << 16);
+  private poolSize = 0;
   private size = 0;
 
   /** The id of `text.slice(start, end)`, or -1. */
   get(text: string, start: number, end: number, hash: number): number {
-    const mask = this.ids.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 2) - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = this.ids[slot];
+      const at = slot << 2;
+      const id = slots[at + 1];
       if (id < 0) return -1;
-      if (this.hashes[slot] === hash) {
-        const key = this.keys[slot];
-        if (key.length === length) {
-          let k = 0;
-          while (k < length && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-          if (k === length) return id;
-        }
+      if (slots[at] === hash && slots[at + 3] === length) {
+        const pool = this.pool;
+        const from = slots[at + 2];
+        let k = 0;
+        while (k < length && pool[from + k] === text.charCodeAt(start + k)) k++;
+        if (k === length) return id;
       }
     }
   }
 
-  set(word: string, hash: number, id: number): void {
-    if ((this.size + 1) * 2 > this.ids.length) this.grow();
-    const mask = this.ids.length - 1;
+  /** Records `text.slice(start, end)` (not in the table) with its id. */
+  set(text: string, start: number, end: number, hash: number, id: number): void {
+    const length = end - start;
+    if (this.poolSize + length > this.pool.length) {
+      const bigger = new Uint16Array(Math.max(this.pool.length * 2, this.poolSize + length));
+      bigger.set(this.pool.subarray(0, this.poolSize));
+      this.pool = bigger;
+    }
+    const from = this.poolSize;
+    for (let k = 0; k < length; k++) this.pool[from + k] = text.charCodeAt(start + k);
+    this.poolSize += length;
+    this.place(hash, id, from, length);
+  }
+
+  private place(hash: number, id: number, from: number, length: number): void {
+    if ((this.size + 1) * 2 > this.slots.length >> 2) this.grow();
+    const slots = this.slots;
+    const mask = (slots.length >> 2) - 1;
     let slot = hash & mask;
-    while (this.ids[slot] >= 0) slot = (slot + 1) & mask;
-    this.ids[slot] = id;
-    this.hashes[slot] = hash;
-    this.keys[slot] = word;
+    while (slots[(slot << 2) + 1] >= 0) slot = (slot + 1) & mask;
+    const at = slot << 2;
+    slots[at] = hash;
+    slots[at + 1] = id;
+    slots[at + 2] = from;
+    slots[at + 3] = length;
     this.size++;
   }
 
   private grow(): void {
-    const { keys, hashes, ids } = this;
-    this.keys = [];
-    this.hashes = new Int32Array(ids.length * 2);
-    this.ids = new Int32Array(ids.length * 2).fill(-1);
+    const old = this.slots;
+    this.slots = WrittenWords.freeSlots((old.length >> 2) * 2);
     this.size = 0;
-    for (let slot = 0; slot < ids.length; slot++) if (ids[slot] >= 0) this.set(keys[slot], hashes[slot], ids[slot]);
+    for (let at = 0; at < old.length; at += 4) if (old[at + 1] >= 0) this.place(old[at], old[at + 1], old[at + 2], old[at + 3]);
+  }
+
+  private static freeSlots(count: number): Int32Array {
+    const slots = new Int32Array(count * 4);
+    for (let at = 1; at < slots.length; at += 4) slots[at] = -1;
+    return slots;
   }
 }
 
