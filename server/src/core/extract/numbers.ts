@@ -83,8 +83,9 @@ const MONTH_ALT = 'January|February|March|April|May|June|July|August|September|O
 const MONTH_ABBR_DOT = '(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.';
 
 const NUMBER_WORD_ALT = [...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(ORDINALS)].join('|');
+/** Where a figure may start: a digit, a currency sign or prefix ("US$"), "a dozen"/"a million", a number word or month. One `\\b` for all the word alternatives is ~20% cheaper than one each. */
 const CANDIDATE_RE = new RegExp(
-  `[$£€¥\\d]|\\b(?:US|HK|NZ|A|C)\\$|\\ba (?=(?:dozen|hundred|thousand|million|billion|trillion)\\b)|\\b(?:${NUMBER_WORD_ALT}|${MONTH_ALT})\\b`,
+  `[$£€¥\\d]|\\b(?:(?:US|HK|NZ|A|C)\\$|a (?=(?:dozen|hundred|thousand|million|billion|trillion)\\b)|(?:${NUMBER_WORD_ALT}|${MONTH_ALT})\\b)`,
   'gi',
 );
 
@@ -137,6 +138,16 @@ const QUALIFIER_RE = new RegExp(`(?:${QUALIFIERS.map((q) => q.replace(/ /g, '\\s
 /** Words before a figure that make it an identifier ("page 5", "Flight 370", "No. 10"), not a quantity. */
 const IDENTIFIER_BEFORE_RE = /(?:\bNo\.?|\bno\.|\bNos\.?|\bnumber|#|\b(?:page|pages|article|section|chapter|room|flight|route|platform|version|paragraph|para|volume|vol|episode|clause|item|figure|fig|table|line|gate|terminal|channel|apartment|level|grade|division|model|size|rule|tier|band|category|phase|stage|lane|junction|exit|highway|interstate|window|windows|ios|android))\s*$/i;
 const TIME_BEFORE_RE = /\bat\s+$/i;
+
+/** True when a word before `at` makes the figure an identifier ("page 5", "No. 10"). */
+function identifierBefore(s: string, at: number): boolean {
+  return IDENTIFIER_BEFORE_RE.test(s.slice(Math.max(0, at - 24), at));
+}
+
+/** True after a fraction word ("half a trillion"): the figure is part of a quantity not read. */
+function fractionBefore(s: string, at: number): boolean {
+  return FRACTION_BEFORE_RE.test(s.slice(Math.max(0, at - 24), at));
+}
 /** Verbs of placing before a bare ordinal: "finished eighth", "came in 3rd", "is ranked fifth". */
 const PLACING_BEFORE_RE = /\b(?:finish(?:ed|es|ing)?|c[ao]me|comes|coming|placed|rank(?:ed|s|ing)?|end(?:ed|s|ing))\s+(?:(?:in|up|joint|equal)\s+)?$/i;
 const COME_BEFORE_RE = /\b(?:c[ao]me|comes|coming)\s+(?:(?:in|up|joint|equal)\s+)?$/i;
@@ -210,114 +221,166 @@ interface Quantity {
   ordinal: boolean;
 }
 
+/** A candidate that is not a figure; the scan resumes at `next`. */
+function failAt(next: number): ParseResult {
+  return { fact: null, next };
+}
+
+/**
+ * Reads the figure at candidate `at` (see {@link CANDIDATE_RE}). Split by what the
+ * candidate starts with (digit, word, currency), so each path is a small function:
+ * V8 compiles small functions far faster than one big one on a cold first pass.
+ */
 function parseAt(s: string, at: number): ParseResult {
-  const ch = s[at];
-  const fail = (next: number): ParseResult => ({ fact: null, next });
-  const prev = at > 0 ? s[at - 1] : '';
   // Inside a word or a code: "G7", "MP3", "Covid-19", "24/7", "10:30".
-  if (prev && (isAlnum(prev) || '_/#@:$£€¥'.includes(prev) ||
-    ((prev === '-' || prev === '.' || prev === ',') && at > 1 && isAlnum(s[at - 2])))) {
-    return fail(skipToken(s, at));
-  }
+  if (at > 0 && continuesToken(s, at)) return failAt(skipToken(s, at));
+  const c = s.charCodeAt(at);
+  if (c >= 48 && c <= 57) return parseDigitsAt(s, at);
+  // A letter candidate is a number word, a month, "a" before a scale word, or a currency prefix ("US$").
+  if (isLetter(s[at]) && !DOLLAR_PREFIX_RE.test(s.slice(at, at + 3))) return parseWordsAt(s, at);
+  return parseMoneyAt(s, at);
+}
 
-  if (isLetter(ch) && !/^(?:US|HK|NZ|A|C)\$/i.test(s.slice(at, at + 3))) {
-    const month = MONTH_FIRST_DATE_Y;
-    month.lastIndex = at;
-    const dm = month.exec(s);
-    if (dm) return dateFact(s, at, month.lastIndex, dm[1], dm[2], dm[3], dm[4]);
-    const word = /^[A-Za-z]+/.exec(s.slice(at, at + 12))?.[0] ?? '';
-    if (MONTHS[word.toLowerCase()] !== undefined && !(word.toLowerCase() in UNITS) && !(word.toLowerCase() in ORDINALS)) {
-      return fail(at + word.length);
+const DOLLAR_PREFIX_RE = /^(?:US|HK|NZ|A|C)\$/i;
+
+/** True when the character before `at` makes the candidate part of a word or code. */
+function continuesToken(s: string, at: number): boolean {
+  const prev = s[at - 1];
+  if (isAlnum(prev) || '_/#@:$£€¥'.includes(prev)) return true;
+  return (prev === '-' || prev === '.' || prev === ',') && at > 1 && isAlnum(s[at - 2]);
+}
+
+/** A figure written in digits, not after a currency sign: a date, year, ordinal, percentage, measure or count. */
+function parseDigitsAt(s: string, at: number): ParseResult {
+  const day = DAY_FIRST_DATE_Y;
+  day.lastIndex = at;
+  const dd = day.exec(s);
+  if (dd) return dateFact(s, at, day.lastIndex, dd[3], dd[1], dd[2], dd[4]);
+  const q = readDigits(s, at);
+  if (!q) return failAt(skipToken(s, at));
+  const rejectedNext = rejectDigits(s, at, q);
+  if (rejectedNext >= 0) return failAt(rejectedNext);
+  if (identifierBefore(s, at)) return failAt(skipToken(s, q.end));
+  // "half a trillion", "a quarter of a million": the fraction is not read, so neither is the figure.
+  if (fractionBefore(s, at)) return failAt(q.end);
+  if (q.ordinal) return ordinalFact(s, at, q);
+  if (isYearDigits(q.digits)) {
+    const year = yearFact(s, at, q);
+    if (year) return year;
+  }
+  return quantityFact(s, at, q);
+}
+
+/** A figure starting with a word: a month-first date, a fraction ("two-thirds") or number words. */
+function parseWordsAt(s: string, at: number): ParseResult {
+  const month = MONTH_FIRST_DATE_Y;
+  month.lastIndex = at;
+  const dm = month.exec(s);
+  if (dm) return dateFact(s, at, month.lastIndex, dm[1], dm[2], dm[3], dm[4]);
+  const word = /^[A-Za-z]+/.exec(s.slice(at, at + 12))?.[0] ?? '';
+  const lower = word.toLowerCase();
+  if (MONTHS[lower] !== undefined && !(lower in UNITS) && !(lower in ORDINALS)) return failAt(at + word.length);
+  // Number words: capitalised mid-sentence they belong to a name ("Group of Eight", "Formula One").
+  if (word !== 'a' && word !== 'A' && isUpper(s[at]) && !isSentenceStart(s, at)) return failAt(at + word.length);
+  const fraction = FRACTION_Y;
+  fraction.lastIndex = at;
+  const fm = fraction.exec(s);
+  if (fm) {
+    const numerator = UNITS[fm[1].toLowerCase()];
+    const denominator = FRACTION_DENOMINATORS[(fm[2] ?? fm[3]).toLowerCase()];
+    if (numerator && denominator) {
+      return finish(s, { start: at, end: fraction.lastIndex, value: round(numerator / denominator), kind: 'cardinal', unit: 'fraction' });
     }
-    // Number words: capitalised mid-sentence they belong to a name ("Group of Eight", "Formula One").
-    if (word !== 'a' && word !== 'A' && isUpper(ch) && !isSentenceStart(s, at)) return fail(at + word.length);
-    const fraction = FRACTION_Y;
-    fraction.lastIndex = at;
-    const fm = fraction.exec(s);
-    if (fm) {
-      const numerator = UNITS[fm[1].toLowerCase()];
-      const denominator = FRACTION_DENOMINATORS[(fm[2] ?? fm[3]).toLowerCase()];
-      if (numerator && denominator) {
-        return finish(s, { start: at, end: fraction.lastIndex, value: round(numerator / denominator), kind: 'cardinal', unit: 'fraction' });
-      }
+  }
+  const q = readWords(s, at);
+  if (!q) return failAt(at + 1);
+  if (identifierBefore(s, at)) return failAt(skipToken(s, q.end));
+  if (fractionBefore(s, at)) return failAt(q.end);
+  if (q.ordinal) return ordinalFact(s, at, q);
+  return quantityFact(s, at, q);
+}
+
+/** Money with a currency sign or prefix: "$1.13bn", "£600m", "US$5", "€2.5 million". */
+function parseMoneyAt(s: string, at: number): ParseResult {
+  CURRENCY_PREFIX_Y.lastIndex = at;
+  const cm = CURRENCY_PREFIX_Y.exec(s);
+  if (!cm) return failAt(at + 1);
+  const currency = CURRENCY_CODES[cm[1].toLowerCase()];
+  const numberStart = CURRENCY_PREFIX_Y.lastIndex;
+  if (!isDigit(s[numberStart] ?? '')) return failAt(numberStart);
+  const q = readDigits(s, numberStart);
+  if (!q) return failAt(skipToken(s, numberStart));
+  const rejectedNext = rejectDigits(s, at, q);
+  if (rejectedNext >= 0) return failAt(rejectedNext);
+  if (fractionBefore(s, at)) return failAt(q.end);
+  const scaled = readScale(s, q.end, q.value, q.digits, true);
+  return finish(s, { start: at, end: scaled.end, value: scaled.value, kind: 'money', unit: currency });
+}
+
+/**
+ * Where the scan resumes when digits starting at `at` (or at the currency sign at `at`)
+ * are a code, phone number or time rather than a quantity; -1 when they are not.
+ */
+function rejectDigits(s: string, at: number, q: Quantity): number {
+  const end = q.end;
+  // Leading zeros are codes ("007", "020 7946"); a digit group after a space is a phone or ID number.
+  if (q.digits.length > 1 && q.digits[0] === '0' && q.digits[1] !== '.') return skipToken(s, end);
+  if ((isSpaceCode(s.charCodeAt(end)) && isDigitCode(s.charCodeAt(end + 1))) || (at >= 2 && isDigitCode(s.charCodeAt(at - 2)) && isSpaceCode(s.charCodeAt(at - 1)))) {
+    return skipToken(s, end);
+  }
+  TIME_AFTER_Y.lastIndex = end;
+  if (TIME_AFTER_Y.test(s)) return skipToken(s, end);
+  if (CLOCK_DIGITS_RE.test(q.digits) && !isLetter(s[end] ?? '') && TIME_BEFORE_RE.test(s.slice(Math.max(0, at - 6), at))) return skipToken(s, end);
+  const next = s.charCodeAt(end);
+  if ((next === 0x2e || next === 0x2c) && isDigitCode(s.charCodeAt(end + 1))) return skipToken(s, end);
+  return -1;
+}
+
+const CLOCK_DIGITS_RE = /^\d{1,2}\.[0-5]\d$/;
+
+/** An ordinal: "the eighth consecutive year", "finished 3rd", "twenty-first". */
+function ordinalFact(s: string, at: number, q: Quantity): ParseResult {
+  const lead = s.slice(Math.max(0, at - 24), at);
+  // "Safety comes first": after "come" the word "first" is priority, not a placing.
+  const placing = PLACING_BEFORE_RE.test(lead) && !(q.words && q.value === 1 && COME_BEFORE_RE.test(lead));
+  return finish(s, { start: at, end: q.end, value: q.value, kind: 'ordinal', wordOrdinal: q.words, placing });
+}
+
+/** Four digits from 1500 to 2099. */
+function isYearDigits(digits: string): boolean {
+  if (digits.length !== 4 || !isDigit(digits[2]) || !isDigit(digits[3])) return false;
+  const first = digits[0];
+  const second = digits[1];
+  return (first === '1' && second >= '5' && second <= '9') || (first === '2' && second === '0');
+}
+
+/** A year ("in 2005", "1948", "2004-05"); null when a unit follows ("2005 km"), so it is a quantity. */
+function yearFact(s: string, at: number, q: Quantity): ParseResult | null {
+  let end = q.end;
+  if (YEAR_UNIT_RE.test(s.slice(end, end + 12))) return null;
+  YEAR_RANGE_Y.lastIndex = end;
+  const yr = YEAR_RANGE_Y.exec(s);
+  let rangeEnd: number | undefined;
+  if (yr) {
+    const full = yr[1].length === 2 ? Math.floor(q.value / 100) * 100 + Number(yr[1]) : Number(yr[1]);
+    if (full > q.value && full - q.value < 100) {
+      rangeEnd = full;
+      end = YEAR_RANGE_Y.lastIndex;
+    } else {
+      return failAt(YEAR_RANGE_Y.lastIndex);
     }
   }
+  // "1990s", ISO dates "2004-05-12".
+  if (isAlnum(s[end] ?? '') || ((s[end] === '-' || s[end] === '/') && isDigit(s[end + 1] ?? ''))) return failAt(skipToken(s, end));
+  return finish(s, { start: at, end, value: q.value, kind: 'year', rangeEnd });
+}
 
-  if (isDigit(ch)) {
-    const day = DAY_FIRST_DATE_Y;
-    day.lastIndex = at;
-    const dd = day.exec(s);
-    if (dd) return dateFact(s, at, day.lastIndex, dd[3], dd[1], dd[2], dd[4]);
-  }
+const YEAR_UNIT_RE = /^(?:\s?%|\s?(?:bn|m|k|km|kg|mph|p)\b|\s(?:per ?cent|percent|million|billion|thousand)\b)/i;
 
-  // Money with a currency sign: "$1.13bn", "£600m", "US$5", "€2.5 million".
-  let currency: string | undefined;
-  let numberStart = at;
-  if (!isDigit(ch) && !isLetter(ch) || /^(?:US|HK|NZ|A|C) ?\$/i.test(s.slice(at, at + 4))) {
-    CURRENCY_PREFIX_Y.lastIndex = at;
-    const cm = CURRENCY_PREFIX_Y.exec(s);
-    if (!cm) return fail(at + 1);
-    currency = CURRENCY_CODES[cm[1].toLowerCase()];
-    numberStart = CURRENCY_PREFIX_Y.lastIndex;
-    if (!isDigit(s[numberStart] ?? '')) return fail(numberStart);
-  }
-
-  const q = isDigit(s[numberStart]) ? readDigits(s, numberStart) : readWords(s, numberStart);
-  if (!q) return fail(isDigit(s[numberStart]) ? skipToken(s, numberStart) : numberStart + 1);
+/** A count or amount not after a currency sign: range, percentage, pence, scale, currency word, measure unit. */
+function quantityFact(s: string, at: number, q: Quantity): ParseResult {
   let end = q.end;
   let value = q.value;
-
-  if (!q.words) {
-    // Leading zeros are codes ("007", "020 7946"); a digit group after a space is a phone or ID number.
-    if (q.digits.length > 1 && q.digits[0] === '0' && q.digits[1] !== '.') return fail(skipToken(s, q.end));
-    if (/^\s\d/.test(s.slice(q.end, q.end + 2)) || /\d\s$/.test(s.slice(Math.max(0, at - 2), at))) return fail(skipToken(s, q.end));
-    TIME_AFTER_Y.lastIndex = q.end;
-    if (TIME_AFTER_Y.test(s)) return fail(skipToken(s, q.end));
-    if (/^\d{1,2}\.[0-5]\d$/.test(q.digits) && !isLetter(s[q.end] ?? '') && TIME_BEFORE_RE.test(s.slice(Math.max(0, at - 6), at))) return fail(skipToken(s, q.end));
-    if (/^[.,]\d/.test(s.slice(q.end, q.end + 2))) return fail(skipToken(s, q.end));
-  }
-
-  const before = s.slice(Math.max(0, at - 24), at);
-  if (!currency && IDENTIFIER_BEFORE_RE.test(before)) return fail(skipToken(s, q.end));
-  // "half a trillion", "a quarter of a million": the fraction is not read, so neither is the figure.
-  if (FRACTION_BEFORE_RE.test(before)) return fail(q.end);
-
-  // Money.
-  if (currency) {
-    const scaled = readScale(s, end, value, q.digits, true);
-    return finish(s, { start: at, end: scaled.end, value: scaled.value, kind: 'money', unit: currency });
-  }
-
-  if (q.ordinal) {
-    const lead = s.slice(Math.max(0, at - 24), at);
-    // "Safety comes first": after "come" the word "first" is priority, not a placing.
-    const placing = PLACING_BEFORE_RE.test(lead) && !(q.words && value === 1 && COME_BEFORE_RE.test(lead));
-    return finish(s, { start: at, end, value, kind: 'ordinal', wordOrdinal: q.words, placing });
-  }
-
-  // Year ("in 2005", "1948", "2004-05").
-  if (!q.words && /^(?:1[5-9]|20)\d\d$/.test(q.digits)) {
-    const rest = s.slice(end, end + 12);
-    const hasUnit = /^(?:\s?%|\s?(?:bn|m|k|km|kg|mph|p)\b|\s(?:per ?cent|percent|million|billion|thousand)\b)/i.test(rest);
-    if (!hasUnit) {
-      YEAR_RANGE_Y.lastIndex = end;
-      const yr = YEAR_RANGE_Y.exec(s);
-      let rangeEnd: number | undefined;
-      if (yr) {
-        const full = yr[1].length === 2 ? Math.floor(value / 100) * 100 + Number(yr[1]) : Number(yr[1]);
-        if (full > value && full - value < 100) {
-          rangeEnd = full;
-          end = YEAR_RANGE_Y.lastIndex;
-        } else {
-          return fail(YEAR_RANGE_Y.lastIndex);
-        }
-      }
-      // "1990s", ISO dates "2004-05-12".
-      if (isAlnum(s[end] ?? '') || /^[-/]\d/.test(s.slice(end, end + 2))) return fail(skipToken(s, end));
-      return finish(s, { start: at, end, value, kind: 'year', rangeEnd });
-    }
-  }
-
   // Ranges "10-12", "5–6%". A second figure not above the first is a score ("2-1").
   let rangeEnd: number | undefined;
   if (!q.words) {
@@ -326,7 +389,7 @@ function parseAt(s: string, at: number): ParseResult {
     if (rm) {
       const second = Number(rm[1].replace(/,/g, ''));
       // Not above the first: a score ("2-1"). Long digit groups: a phone number ("555-1234").
-      if (!(second > value) || (q.digits.length >= 3 && rm[1].length >= 4 && !rm[1].includes(','))) return fail(skipToken(s, RANGE_Y.lastIndex));
+      if (!(second > value) || (q.digits.length >= 3 && rm[1].length >= 4 && !rm[1].includes(','))) return failAt(skipToken(s, RANGE_Y.lastIndex));
       rangeEnd = second;
       end = RANGE_Y.lastIndex;
     }
@@ -350,21 +413,24 @@ function parseAt(s: string, at: number): ParseResult {
   if (!q.words) {
     PENCE_Y.lastIndex = end;
     if (PENCE_Y.test(s)) return finish(s, { start: at, end: end + 1, value, kind: 'money', unit: 'p', rangeEnd });
+    // Scale ("1.5 million", "60m", "2bn") — but "the 100m" is a distance.
+    const scaled = readScale(s, end, value, q.digits, false);
+    if (scaled.metres) {
+      return finish(s, { start: at, end: scaled.end, value, kind: 'measure', unit: 'm', rangeEnd });
+    }
+    if (scaled.ambiguous) return failAt(scaled.end);
+    if (scaled.end !== end) {
+      const factor = scaled.value / value;
+      end = scaled.end;
+      value = scaled.value;
+      if (rangeEnd !== undefined) rangeEnd = round(rangeEnd * factor);
+    }
   }
+  return unitFact(s, at, end, value, rangeEnd);
+}
 
-  // Scale ("1.5 million", "60m", "2bn") — but "the 100m" is a distance.
-  const scaled = readScale(s, end, value, q.digits, false);
-  if (scaled.metres) {
-    return finish(s, { start: at, end: scaled.end, value, kind: 'measure', unit: 'm', rangeEnd });
-  }
-  if (scaled.ambiguous) return fail(scaled.end);
-  if (scaled.end !== end) {
-    const factor = scaled.value / value;
-    end = scaled.end;
-    value = scaled.value;
-    if (rangeEnd !== undefined) rangeEnd = round(rangeEnd * factor);
-  }
-
+/** The unit after a figure and its scale: a currency word ("5 pounds"), a measure ("10km") or none (a count). */
+function unitFact(s: string, at: number, end: number, value: number, rangeEnd: number | undefined): ParseResult {
   CURRENCY_WORDS_Y.lastIndex = end;
   const cw = CURRENCY_WORDS_Y.exec(s);
   if (cw) {
@@ -380,7 +446,7 @@ function parseAt(s: string, at: number): ParseResult {
     }
   }
   // "1990s", "3D", "4x4": letters glued to the figure make it something else.
-  if (isLetter(s[end] ?? '') || isDigit(s[end] ?? '')) return fail(skipToken(s, end));
+  if (isLetter(s[end] ?? '') || isDigit(s[end] ?? '')) return failAt(skipToken(s, end));
   return finish(s, { start: at, end, value, kind: 'cardinal', rangeEnd });
 }
 
@@ -583,49 +649,58 @@ interface Draft {
 
 /** Adds qualifier and counted noun, applies the last precision filters, and builds the fact. */
 function finish(s: string, d: Draft): ParseResult {
-  const next = d.end;
-  let start = d.start;
-  let qualifier: string | undefined;
+  const counted = countedFor(s, d);
+  // A spelled ordinal needs its noun: "the eighth year" is a fact, "at first" and "a second later" are not.
+  if (d.wordOrdinal && counted === undefined) return failAt(d.end);
+  // "first" and "second" as words are order or idiom far more often than a count ("the first time",
+  // "the second half", "a second referendum"), and a draft's "first time" would be compared with a
+  // source's "three times": only placings ("finished second", "first place") are kept.
+  if (d.wordOrdinal && d.value <= 2 && counted !== 'place') return failAt(d.end);
+  // A bare range needs a unit or a noun: "10-12 people" is a range, "lost 1-2" a score.
+  if (d.kind === 'cardinal' && d.rangeEnd !== undefined && counted === undefined) return failAt(d.end);
+
   const from = Math.max(0, d.start - 24);
   const qm = QUALIFIER_RE.exec(s.slice(from, d.start));
-  if (qm && (from + qm.index === 0 || !isLetter(s[from + qm.index - 1]))) {
-    qualifier = qm[0].trim().toLowerCase().replace(/\s+/g, ' ');
-    start = from + qm.index;
-  }
+  const qualifierStart = qm && (from + qm.index === 0 || !isLetter(s[from + qm.index - 1])) ? from + qm.index : -1;
+  // A figure right after a name is usually part of it ("Boeing 747", "Apollo 11").
+  if (d.kind === 'cardinal' && qualifierStart < 0 && counted === undefined && followsName(s, d.start)) return failAt(d.end);
 
+  const start = qualifierStart >= 0 ? qualifierStart : d.start;
+  const fact: NumberFact = { start, end: d.end, text: s.slice(start, d.end), value: d.value, kind: d.kind };
+  if (d.unit !== undefined) fact.unit = d.unit;
+  if (counted) fact.counted = counted;
+  if (qm && qualifierStart >= 0) fact.qualifier = qm[0].trim().toLowerCase().replace(/\s+/g, ' ');
+  if (d.rangeEnd !== undefined) fact.rangeEnd = d.rangeEnd;
+  return { fact, next: d.end };
+}
+
+/**
+ * What a figure counts: "place" for a placing, the noun after a count or ordinal
+ * ("170 representatives", "three-month ban"), else the unit of a rate ("£5 a month").
+ * Undefined for a spelled ordinal joined to a word by a hyphen ("second-hand").
+ */
+function countedFor(s: string, d: Draft): string | undefined {
+  // "finished eighth in the final" and "eighth place" say the same thing.
+  if (d.placing) return 'place';
   let counted: string | undefined;
-  if (d.placing) {
-    // "finished eighth in the final" and "eighth place" say the same thing.
-    counted = 'place';
-  } else if (d.kind === 'cardinal' || d.kind === 'ordinal') {
+  if (d.kind === 'cardinal' || d.kind === 'ordinal') {
     if (s[d.end] === '-' && isLetter(s[d.end + 1] ?? '')) {
       // "three-month ban", "25-year-old".
-      if (d.wordOrdinal) return { fact: null, next };
-      const word = /^[\p{L}]+/u.exec(s.slice(d.end + 1, d.end + 30))?.[0] ?? '';
-      if (!NOT_NOUNS_AFTER_HYPHEN.has(word.toLowerCase()) && !/(?:ly|ed)$/.test(word)) counted = singular(word);
+      if (d.wordOrdinal) return undefined;
+      counted = nounAfterHyphen(s, d.end + 1);
     } else {
       counted = countedNoun(s, d.end, d.kind === 'ordinal' || d.value === 1);
     }
   }
   if (counted === undefined && (d.kind === 'money' || d.kind === 'cardinal' || d.kind === 'measure')) counted = perUnit(s, d.end);
+  return counted;
+}
 
-  // A spelled ordinal needs its noun: "the eighth year" is a fact, "at first" and "a second later" are not.
-  if (d.wordOrdinal && counted === undefined) return { fact: null, next };
-  // "first" and "second" as words are order or idiom far more often than a count ("the first time",
-  // "the second half", "a second referendum"), and a draft's "first time" would be compared with a
-  // source's "three times": only placings ("finished second", "first place") are kept.
-  if (d.wordOrdinal && d.value <= 2 && counted !== 'place') return { fact: null, next };
-  // A bare range needs a unit or a noun: "10-12 people" is a range, "lost 1-2" a score.
-  if (d.kind === 'cardinal' && d.rangeEnd !== undefined && counted === undefined) return { fact: null, next };
-  // A figure right after a name is usually part of it ("Boeing 747", "Apollo 11").
-  if (d.kind === 'cardinal' && !qualifier && counted === undefined && followsName(s, d.start)) return { fact: null, next };
-
-  const fact: NumberFact = { start, end: d.end, text: s.slice(start, d.end), value: d.value, kind: d.kind };
-  if (d.unit !== undefined) fact.unit = d.unit;
-  if (counted) fact.counted = counted;
-  if (qualifier) fact.qualifier = qualifier;
-  if (d.rangeEnd !== undefined) fact.rangeEnd = d.rangeEnd;
-  return { fact, next };
+/** The noun of "three-month", "25-year-old" (singular); undefined for "6,000-strong", "three-fold", "20-odd". */
+function nounAfterHyphen(s: string, at: number): string | undefined {
+  const word = /^[\p{L}]+/u.exec(s.slice(at, at + 29))?.[0] ?? '';
+  if (NOT_NOUNS_AFTER_HYPHEN.has(word.toLowerCase()) || /(?:ly|ed)$/.test(word)) return undefined;
+  return singular(word);
 }
 
 const PER_Y = /\s(per|a|an|each)\s(\p{Ll}+)(?![\p{L}\p{N}-])(?!\s+(?:earlier|ago|later|before|after|on)\b)/uy;
@@ -743,6 +818,16 @@ function skipToken(s: string, at: number): number {
 
 function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;
+}
+
+/** `\\s` of a JS regex, on a char code (NaN past the end is not a space). */
+function isSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function isDigit(ch: string): boolean {
