@@ -79,20 +79,22 @@ class PostingQuoteTable implements QuoteTable {
   private liveTokens = 0;
 
   add(source: ExtractedSource): void {
-    const words = sourceWords(source);
-    const ids = new Int32Array(words.length);
-    for (let i = 0; i < words.length; i++) {
-      let id = this.vocabulary.get(words.hashes[i]);
-      if (id < 0) {
-        id = this.words++;
-        this.vocabulary.set(words.hashes[i], id);
-      }
-      ids[i] = id;
-    }
-    const { starts, ends } = words;
     if (this.docByKey.has(source.key)) this.remove(source.key);
     const doc = this.docs.length;
-    for (let i = 0; i < ids.length && i < DOC_STRIDE; i++) this.postings.add(ids[i], doc * DOC_STRIDE + i);
+    const words = sourceWords(source);
+    const hashes = words.hashes;
+    const ids = new Int32Array(words.length);
+    // Word ids and posting entries in one pass over the words.
+    for (let i = 0; i < ids.length; i++) {
+      let id = this.vocabulary.get(hashes[i]);
+      if (id < 0) {
+        id = this.words++;
+        this.vocabulary.set(hashes[i], id);
+      }
+      ids[i] = id;
+      if (i < DOC_STRIDE) this.postings.add(id, doc * DOC_STRIDE + i);
+    }
+    const { starts, ends } = words;
     const quotes = [...source.quotes].sort((a, b) => a.start - b.start);
     this.docs.push({ key: source.key, source, ids, starts, ends, quotes });
     this.docByKey.set(source.key, doc);
@@ -428,42 +430,50 @@ class Postings {
 }
 
 /**
- * Word hash → word id, an open-addressing table in typed arrays: a corpus has
+ * Word hash → word id, an open-addressing table in one typed array, each
+ * slot's hash and id side by side (one memory read per lookup): a corpus has
  * about a million words to look up and a `Map` costs more than the rest of
  * indexing together.
  */
 class WordIds {
-  private keys = new Float64Array(1 << 16).fill(-1);
-  private values = new Int32Array(1 << 16);
+  /** `[hash, id]` per slot; hash -1 marks a free slot. */
+  private slots = WordIds.freeSlots(1 << 16);
   private size = 0;
 
   /** The id of a hash, or -1. */
   get(hash: number): number {
-    const mask = this.keys.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = slotOf(hash) & mask; ; slot = (slot + 1) & mask) {
-      const key = this.keys[slot];
-      if (key === hash) return this.values[slot];
+      const key = slots[slot << 1];
+      if (key === hash) return slots[(slot << 1) + 1];
       if (key === -1) return -1;
     }
   }
 
   set(hash: number, id: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
-    const mask = this.keys.length - 1;
+    if ((this.size + 1) * 2 > this.slots.length >> 1) this.grow();
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     let slot = slotOf(hash) & mask;
-    while (this.keys[slot] !== -1 && this.keys[slot] !== hash) slot = (slot + 1) & mask;
-    if (this.keys[slot] === -1) this.size++;
-    this.keys[slot] = hash;
-    this.values[slot] = id;
+    while (slots[slot << 1] !== -1 && slots[slot << 1] !== hash) slot = (slot + 1) & mask;
+    if (slots[slot << 1] === -1) this.size++;
+    slots[slot << 1] = hash;
+    slots[(slot << 1) + 1] = id;
   }
 
   private grow(): void {
-    const keys = this.keys;
-    const values = this.values;
-    this.keys = new Float64Array(keys.length * 2).fill(-1);
-    this.values = new Int32Array(keys.length * 2);
+    const old = this.slots;
+    this.slots = WordIds.freeSlots(old.length);
     this.size = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.set(keys[i], values[i]);
+    for (let at = 0; at < old.length; at += 2) if (old[at] !== -1) this.set(old[at], old[at + 1]);
+  }
+
+  /** Room for `count` slots, all free. */
+  private static freeSlots(count: number): Float64Array {
+    const slots = new Float64Array(count * 2);
+    for (let at = 0; at < slots.length; at += 2) slots[at] = -1;
+    return slots;
   }
 }
 
@@ -564,8 +574,10 @@ function round(x: number): number {
 
 // ------------------------------------------------------------ words
 
+/** A source's words: hashes (read once, while indexing) and offsets (kept). */
 interface SourceWords {
   length: number;
+  /** Valid up to `length`: the shared buffer, overwritten by the next source. */
   hashes: Float64Array;
   starts: Int32Array;
   ends: Int32Array;
@@ -616,7 +628,7 @@ function sourceWords(source: ExtractedSource): SourceWords {
   sharedWords.length = 0;
   for (const p of source.paragraphs) wordHashes(source.text, p.start, p.end, sharedWords);
   const n = sharedWords.length;
-  return { length: n, hashes: sharedWords.hashes.slice(0, n), starts: sharedWords.starts.slice(0, n), ends: sharedWords.ends.slice(0, n) };
+  return { length: n, hashes: sharedWords.hashes, starts: sharedWords.starts.slice(0, n), ends: sharedWords.ends.slice(0, n) };
 }
 
 /**
