@@ -3,7 +3,7 @@
  * cache file helpers (the core only produces and consumes the cache string).
  */
 import { promises as fsp, readFileSync, statSync, type Dirent } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globStaticPrefix } from '../core/glob';
 import { FileNotFoundError, matchingGlob, type FileEntry, type FileSystem } from '../core/workspace';
@@ -98,6 +98,8 @@ export async function readCacheFile(path: string): Promise<string | null> {
 /**
  * Writes a cache file atomically (temp file + rename), so a crash or a second
  * server writing at the same time never leaves a half-written cache behind.
+ * Temp files of this cache left by processes that were killed mid-write (their
+ * process id is gone) are removed after a successful write.
  */
 export async function writeCacheFile(path: string, content: string): Promise<void> {
   await fsp.mkdir(dirname(path), { recursive: true });
@@ -108,6 +110,27 @@ export async function writeCacheFile(path: string, content: string): Promise<voi
   } catch (e) {
     await fsp.rm(temp, { force: true }).catch(() => undefined);
     throw e;
+  }
+  await removeOrphanedTempFiles(path).catch(() => undefined);
+}
+
+/** Deletes `<path>.<pid>.<random>.tmp` files whose writer process no longer runs. */
+async function removeOrphanedTempFiles(path: string): Promise<void> {
+  const prefix = `${basename(path)}.`;
+  for (const name of await fsp.readdir(dirname(path))) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length, name.indexOf('.', prefix.length)));
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processRuns(pid)) await fsp.rm(join(dirname(path), name), { force: true });
+  }
+}
+
+/** True when a process with this id exists (signal 0 only checks; EPERM means it exists but is not ours). */
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

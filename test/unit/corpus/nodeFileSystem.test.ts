@@ -44,6 +44,20 @@ describe('NodeFileSystem', () => {
     assert.deepEqual(readdirSync(join(dir, '.dossier-cache')), ['index.json']);
   });
 
+  it('removes temp files of cache writers that were killed mid-write, and keeps those of running ones', async () => {
+    const path = cacheFilePath(dir);
+    const cacheDir = join(dir, '.dossier-cache');
+    // Process ids above the kernel's pid_max (4,194,304 at most) never run; the parent of this process does.
+    const orphan = 'index.json.4194305.lq2x9abc.tmp';
+    const running = `index.json.${process.ppid}.lq2x9abd.tmp`;
+    const unrelated = 'other.json.4194305.lq2x9abe.tmp';
+    mkdirSync(cacheDir, { recursive: true });
+    for (const name of [orphan, running, unrelated]) writeFileSync(join(cacheDir, name), '{"half":');
+    await writeCacheFile(path, '{"a":3}');
+    assert.equal(await readCacheFile(path), '{"a":3}');
+    assert.deepEqual(readdirSync(cacheDir).sort(), ['index.json', running, unrelated].sort());
+  });
+
   it('loads a corpus through a cache file: reused when valid, rewritten when corrupt', async () => {
     const location = { root: folderUri(dir), globs: ['sources/**/*.{md,txt}'] };
     const cachePath = join(dir, 'cache', 'index.json');
