@@ -168,22 +168,27 @@ function documentWords(sentences: SentenceTokens[], capitals: NameToken[]): Docu
       // "NEW YORK", "ST LOUIS": a known multi-word place keeps all its words.
       const placeWords = multiwordPlaceAt(toks, k);
       if (placeWords > 0) {
-        for (let j = k; j < k + placeWords; j++) {
-          toks[j].cap = true;
-          toks[j].acronym = false;
-          toks[j].sentStart = false;
-        }
+        for (let j = k; j < k + placeWords; j++) toks[j] = recased(toks[j], true, false);
         k += placeWords - 1;
         continue;
       }
       const known = capitalised.has(t.norm) || inLists(t, LEX.place | LEX.nationality)
         || (initial.has(t.norm) && !lower.has(t.norm) && !looksLikeCommonWord(t.norm));
-      t.cap = known && !inLists(t, LEX.common);
-      t.acronym = t.cap && t.acronym && t.text.length <= 5 && capitalised.has(t.norm);
-      t.sentStart = false;
+      const cap = known && !inLists(t, LEX.common);
+      toks[k] = recased(t, cap, cap && t.acronym && t.text.length <= 5 && capitalised.has(t.norm));
     }
   }
   return { capitalised, lower, initial };
+}
+
+/**
+ * A headline token read again: a copy with new capital facts, not a rewrite of the token. V8 takes
+ * fields never written after an object is made for constants, and the first write, at the first
+ * all-capitals headline deep into a first index, threw away the optimised code of every function
+ * that reads tokens (a dozen recompiles).
+ */
+function recased(t: NameToken, cap: boolean, acronym: boolean): NameToken {
+  return { text: t.text, norm: t.norm, start: t.start, end: t.end, word: t.word, cap, acronym, poss: t.poss, sentStart: false, lex: t.lex };
 }
 
 /** Bits of the filter of {@link documentWords}, in 32-bit words. */
@@ -487,6 +492,7 @@ function makeCandidate(text: string, toks: NameToken[], sentence: number, p: Pie
   classify(c, toks, p.personCue);
   return c;
 }
+
 
 /**
  * Sets the type a candidate's own words and neighbours suggest, with the
