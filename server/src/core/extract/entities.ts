@@ -199,7 +199,8 @@ const lowerFilter = new Uint32Array(FILTER_WORDS);
 
 /** A word's bit in that filter: its first two letters and length, mixed. */
 function wordShape(norm: string): number {
-  const h = Math.imul((norm.charCodeAt(0) << 6) ^ (norm.charCodeAt(1) | 0) ^ (norm.length << 13), 0x9e3779b1);
+  // (A one-letter word's second letter counts as 0: reading past the end would make V8 drop the optimised code.)
+  const h = Math.imul((norm.charCodeAt(0) << 6) ^ (norm.length > 1 ? norm.charCodeAt(1) : 0) ^ (norm.length << 13), 0x9e3779b1);
   return h >>> (32 - 13);
 }
 

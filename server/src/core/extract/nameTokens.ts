@@ -119,6 +119,7 @@ export function tokenizeNames(text: string, start: number, end: number, tally: W
     let lower = 0;
     let digits = 0;
     let hyphens = 0;
+    let apostrophes = 0;
     let other = 0;
     let d = c;
     while (true) {
@@ -126,11 +127,14 @@ export function tokenizeNames(text: string, start: number, end: number, tally: W
       else if (d >= 65 && d <= 90) upper++;
       else if (d >= 48 && d <= 57) digits++;
       else if (d === 45) hyphens++;
-      else if (d !== 39 && d !== 46 && d !== 38) other++;
+      else if (d === 39) apostrophes++;
+      else if (d !== 46 && d !== 38) other++;
       i++;
       if (i >= end) break;
       d = text.charCodeAt(i);
-      if (isWordCode(d)) continue;
+      // isWordCode, written out: this is the one test made of every letter of the corpus.
+      const kind = wordTable[d];
+      if (kind === 1 || (kind === 0 && learnWordCode(d))) continue;
       if ((d === 39 || d === 0x2019 || d === 45 || d === 46 || d === 38) && i + 1 < end && isWordCode(text.charCodeAt(i + 1))) continue;
       break;
     }
@@ -155,7 +159,8 @@ export function tokenizeNames(text: string, start: number, end: number, tally: W
     let t: NameToken;
     if (other === 0) {
       // Plain ASCII (with inner ' . &, hyphens): the counts decide everything.
-      const cap = digits === 0 && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122 && raw.length > 2 && raw.length < 40 && hasPrefixJoiner(raw) && PREFIXED_NAME_RE.test(raw)));
+      // Only a word with a hyphen or apostrophe may be a prefixed name ("al-Assad").
+      const cap = digits === 0 && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122 && hyphens + apostrophes > 0 && raw.length > 2 && raw.length < 40 && hasPrefixJoiner(raw) && PREFIXED_NAME_RE.test(raw)));
       const acronym = cap && raw.length >= 2 && raw.length <= 12 && hyphens === 0 && upper >= 2 && lower < upper;
       t = { text: raw, norm: upper === 0 ? raw : raw.toLowerCase(), start: s, end: e, word: true, cap, acronym, poss, sentStart, lex: -1 };
       if (cap && upper >= 2 && lower === 0) allCaps++;
