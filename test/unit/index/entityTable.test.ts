@@ -37,6 +37,22 @@ describe('entity table', () => {
     assert.equal(SOURCES['putin.txt'].slice(putin.introduction.start, putin.introduction.end), 'Vladimir Putin');
   });
 
+  it('gives the fields worked out on first read as plain values to copies, JSON and clones, in field order', () => {
+    const putin = table().lookup('Putin')[0];
+    const copy = { ...putin };
+    const viaJson = JSON.parse(JSON.stringify(putin));
+    assert.deepEqual(Object.keys(putin), ['id', 'name', 'type', 'aliases', 'roles', 'mentions', 'mentionCounts', 'introduction', 'affiliation']);
+    assert.equal(putin.mentions.length, 4);
+    assert.deepEqual(putin.mentions.map((m) => m.key).sort(), ['later', 'later', 'putin', 'putin']);
+    assert.deepEqual(copy.mentions, putin.mentions);
+    assert.deepEqual(viaJson.mentionCounts, putin.mentionCounts);
+    assert.deepEqual(structuredClone(putin).introduction, putin.introduction);
+    // Read once, kept: the same array on every read, and writable like any other field.
+    assert.equal(putin.mentions, putin.mentions);
+    putin.mentions = [];
+    assert.deepEqual(putin.mentions, []);
+  });
+
   it('links an acronym used alone in one source to its expansion stated in another', () => {
     const t = table();
     const [cism] = t.lookup('CISM');

@@ -320,7 +320,8 @@ function mergeClusters(clusters: Map<string, Cluster>, target: Map<string, strin
 interface FinalName {
   id: string;
   cluster: Cluster;
-  name: string | null;
+  /** The member whose name is the entity's; null when clusters joined here (decided again over all of them). */
+  named: Member | null;
 }
 
 /**
@@ -331,24 +332,25 @@ function globalEntities(merged: Map<string, Cluster>, mentionCount: Map<string, 
   const byFinalName = new Map<string, FinalName>();
   const finals: FinalName[] = [];
   for (const cluster of merged.values()) {
-    const name = fullestName(cluster.members);
-    const id = nameKey(name);
+    // The member named in full; its folded name is the entity's id.
+    const named = fullestNamed(cluster.members);
+    const id = named.key;
     const found = byFinalName.get(id);
     if (found) {
       for (let i = 0; i < cluster.members.length; i++) found.cluster.members.push(cluster.members[i]);
       found.cluster.mentions += cluster.mentions;
       found.cluster.type = null;
-      found.name = null; // to be decided again over the joined members
+      found.named = null; // to be decided again over the joined members
     } else {
-      const final = { id, cluster, name };
+      const final = { id, cluster, named };
       byFinalName.set(id, final);
       finals.push(final);
     }
   }
   const byId = new Map<string, GlobalEntity>();
   for (let i = 0; i < finals.length; i++) {
-    const { id, cluster, name } = finals[i];
-    const g = name !== null ? toGlobal(cluster.members, name, id, clusterType(cluster)) : redecided(cluster);
+    const { id, cluster, named } = finals[i];
+    const g = named !== null ? toGlobal(cluster.members, named.entity.name, id, clusterType(cluster)) : redecided(cluster);
     byId.set(g.id, g);
     mentionCount.set(g.id, cluster.mentions);
   }
@@ -357,8 +359,8 @@ function globalEntities(merged: Map<string, Cluster>, mentionCount: Map<string, 
 
 /** The entity of clusters joined by their fullest name, named again over all their members. */
 function redecided(cluster: Cluster): GlobalEntity {
-  const name = fullestName(cluster.members);
-  return toGlobal(cluster.members, name, nameKey(name), clusterType(cluster));
+  const named = fullestNamed(cluster.members);
+  return toGlobal(cluster.members, named.entity.name, named.key, clusterType(cluster));
 }
 
 /**
@@ -515,10 +517,10 @@ function dominantType(members: Member[]): EntityType {
   return types[best];
 }
 
-/** The fullest form of the name: most words, then most frequent, then first seen. */
-function fullestName(members: Member[]): string {
-  if (members.length === 1) return members[0].entity.name;
-  const counts = new Map<string, { name: string; n: number; words: number }>();
+/** The member with the fullest form of the name: most words, then most frequent, then first seen. */
+function fullestNamed(members: Member[]): Member {
+  if (members.length === 1) return members[0];
+  const counts = new Map<string, { member: Member; n: number; words: number }>();
   // Decided once per member: testing every pair made big clusters ("Blair" in hundreds of sources) quadratic.
   const anyName = !isAcronymCluster(members);
   for (let i = 0; i < members.length; i++) {
@@ -526,11 +528,11 @@ function fullestName(members: Member[]): string {
     if (m.acronymOnly && anyName) continue;
     const c = counts.get(m.key);
     if (c) c.n += m.entity.mentions.length;
-    else counts.set(m.key, { name: m.entity.name, n: m.entity.mentions.length, words: wordsOfKey(m.key) });
+    else counts.set(m.key, { member: m, n: m.entity.mentions.length, words: wordsOfKey(m.key) });
   }
-  let best: { name: string; n: number; words: number } | undefined;
+  let best: { member: Member; n: number; words: number } | undefined;
   for (const c of counts.values()) if (!best || c.words > best.words || (c.words === best.words && c.n > best.n)) best = c;
-  return best ? best.name : members[0].entity.name;
+  return best ? best.member : members[0];
 }
 
 /** Words of a folded name (single spaces between them). */
@@ -549,9 +551,9 @@ interface AliasCount {
 /**
  * The global entity of some members. Names, type, aliases, acronym, affiliation and roles are decided
  * at once (lookups and completion read them for every entity); the mentions, the count per source and
- * the introduction are worked out when first read (enumerable getters, so copies and JSON see values):
- * a hover or a go-to reads them for a handful of entities, and building them for every entity was a
- * third of the merge, paid by every indexing pass.
+ * the introduction are worked out when first read (see {@link LAZY_FIELDS}): a hover or a go-to reads
+ * them for a handful of entities, and building them for every entity was a third of the merge, paid
+ * by every indexing pass.
  */
 function toGlobal(members: Member[], name: string, id: string, type: EntityType): GlobalEntity {
   const aliasCounts = new Map<string, AliasCount>();
@@ -585,24 +587,11 @@ function toGlobal(members: Member[], name: string, id: string, type: EntityType)
     let affN = 0;
     for (const [a, n] of affiliations) if (n > affN) [affiliation, affN] = [a, n];
   }
-  let places: { mentions: SourceSpan[]; mentionCounts: Array<{ key: string; count: number }> } | null = null;
-  let introduced: SourceSpan | null = null;
-  const g: GlobalEntity = {
-    id,
-    name,
-    type,
-    aliases: aliasTexts(aliasCounts),
-    roles,
-    get mentions() {
-      return (places ??= placesOf(members)).mentions;
-    },
-    get mentionCounts() {
-      return (places ??= placesOf(members)).mentionCounts;
-    },
-    get introduction() {
-      return (introduced ??= introduction(members));
-    },
-  };
+  const g = { id, name, type, aliases: aliasTexts(aliasCounts), roles } as GlobalEntity;
+  membersOf.set(g, members);
+  Object.defineProperty(g, 'mentions', LAZY_FIELDS.mentions);
+  Object.defineProperty(g, 'mentionCounts', LAZY_FIELDS.mentionCounts);
+  Object.defineProperty(g, 'introduction', LAZY_FIELDS.introduction);
   if (acronym) {
     g.acronym = acronym;
     if (nameKey(acronym) !== id) g.expansion = name;
@@ -611,17 +600,59 @@ function toGlobal(members: Member[], name: string, id: string, type: EntityType)
   return g;
 }
 
-/** Every mention of the members, in member order, and the number per source key (most first). */
-function placesOf(members: Member[]): { mentions: SourceSpan[]; mentionCounts: Array<{ key: string; count: number }> } {
+/** The members each global entity was made of, for its fields worked out on first read. */
+const membersOf = new WeakMap<GlobalEntity, Member[]>();
+
+type LazyField = 'mentions' | 'mentionCounts' | 'introduction';
+
+/**
+ * A global entity's field worked out from its members when first read, then
+ * kept as a plain (writable, enumerable) data property in its place, so
+ * copies, JSON and later reads see an ordinary value. The descriptors are
+ * shared by every entity: an object literal with getters makes a closure per
+ * getter and a slow-mode object, which cost more than building the fields did.
+ */
+function lazyField<K extends LazyField>(field: K, make: (members: Member[]) => GlobalEntity[K]): PropertyDescriptor {
+  const settle = (entity: GlobalEntity, value: GlobalEntity[K]) => Object.defineProperty(entity, field, { value, writable: true, enumerable: true, configurable: true });
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: GlobalEntity): GlobalEntity[K] {
+      const value = make(membersOf.get(this) ?? []);
+      settle(this, value);
+      return value;
+    },
+    set(this: GlobalEntity, value: GlobalEntity[K]): void {
+      settle(this, value);
+    },
+  };
+}
+
+/** The fields of a global entity worked out on first read (see {@link toGlobal}). */
+const LAZY_FIELDS: { [K in LazyField]: PropertyDescriptor } = {
+  mentions: lazyField('mentions', allMentions),
+  mentionCounts: lazyField('mentionCounts', mentionCountsOf),
+  introduction: lazyField('introduction', introduction),
+};
+
+/** Every mention of the members, in member order. */
+function allMentions(members: Member[]): SourceSpan[] {
   const mentions: SourceSpan[] = [];
+  for (let i = 0; i < members.length; i++) {
+    const key = members[i].source.key;
+    for (const x of members[i].entity.mentions) mentions.push({ key, start: x.start, end: x.end });
+  }
+  return mentions;
+}
+
+/** Mentions of the members per source key, most first. */
+function mentionCountsOf(members: Member[]): Array<{ key: string; count: number }> {
   const counts = new Map<string, number>();
   for (let i = 0; i < members.length; i++) {
-    const entity = members[i].entity;
     const key = members[i].source.key;
-    for (const x of entity.mentions) mentions.push({ key, start: x.start, end: x.end });
-    counts.set(key, (counts.get(key) ?? 0) + entity.mentions.length);
+    counts.set(key, (counts.get(key) ?? 0) + members[i].entity.mentions.length);
   }
-  return { mentions, mentionCounts: sortedCounts(counts) };
+  return sortedCounts(counts);
 }
 
 function countAlias(aliasCounts: Map<string, AliasCount>, id: string, key: string, text: string, n: number): void {
