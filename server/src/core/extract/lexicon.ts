@@ -530,22 +530,27 @@ const SPORTS_WORDS = set(`
 const CRICKET_WORDS = set(`cricket innings wickets wicket overs batsman bowler`);
 
 /**
- * (First letter, length) pairs of {@link SPORTS_WORDS}: every word of a
- * document is asked, and this spares hashing the great many that cannot be one.
+ * (First letter, last letter, length) bits of {@link SPORTS_WORDS}: every word
+ * of a document is asked, and this spares hashing the great many that cannot be one.
  */
-const SPORTS_SHAPES = ((): Uint8Array => {
-  const shapes = new Uint8Array(32 * 32);
-  for (const w of SPORTS_WORDS) shapes[sportsShape(w)] = 1;
+const SPORTS_SHAPES = ((): Uint32Array => {
+  const shapes = new Uint32Array(1 << (15 - 5));
+  for (const w of SPORTS_WORDS) {
+    const shape = sportsShape(w);
+    shapes[shape >>> 5] |= 1 << (shape & 31);
+  }
   return shapes;
 })();
 
 function sportsShape(norm: string): number {
-  return ((norm.charCodeAt(0) & 31) << 5) | (norm.length & 31);
+  const n = norm.length;
+  return ((norm.charCodeAt(0) & 31) << 10) | ((norm.charCodeAt(n - 1) & 31) << 5) | (n & 31);
 }
 
 /** 2 for a cricket word, 1 for another word of {@link SPORTS_WORDS}, 0 for any other folded word. */
 export function sportsWordKind(norm: string): number {
-  if (SPORTS_SHAPES[sportsShape(norm)] !== 1 || !SPORTS_WORDS.has(norm)) return 0;
+  const shape = sportsShape(norm);
+  if ((SPORTS_SHAPES[shape >>> 5] & (1 << (shape & 31))) === 0 || !SPORTS_WORDS.has(norm)) return 0;
   return CRICKET_WORDS.has(norm) ? 2 : 1;
 }
 
@@ -631,8 +636,11 @@ function listedShape(norm: string): number {
   const n = norm.length;
   // (Reading past the end would make V8 drop the optimised code; a one-letter word's second letter counts as 0.)
   const mix = (norm.charCodeAt(0) << 16) ^ ((n > 1 ? norm.charCodeAt(1) : 0) << 8) ^ norm.charCodeAt(n - 1) ^ (n << 24);
-  return Math.imul(mix, 0x9e3779b1) >>> (32 - 16);
+  return Math.imul(mix, 0x9e3779b1) >>> (32 - LISTED_SHAPE_BITS);
 }
+
+/** Bits of {@link listedShape}: a table of 8,192 slots (16 kB) stays in the processor's nearest cache. */
+const LISTED_SHAPE_BITS = 13;
 
 /** The bits of every word of the lists (compounds aside). */
 const WORD_BITS = ((): Map<string, number> => {
@@ -675,8 +683,8 @@ const LISTED_BITS = Int32Array.from(LISTED_WORDS, (w) => WORD_BITS.get(w) ?? 0);
  * Chained hash table of the listed words by {@link listedShape}: `LISTED_BY_SHAPE[shape] - 1` is the
  * first word of that shape (-1: none), `LISTED_NEXT[k] - 1` the next one after word `k`.
  */
-const LISTED_BY_SHAPE = new Int32Array(1 << 16);
-const LISTED_NEXT = new Int32Array(LISTED_WORDS.length);
+const LISTED_BY_SHAPE = new Uint16Array(1 << LISTED_SHAPE_BITS);
+const LISTED_NEXT = new Uint16Array(LISTED_WORDS.length);
 for (let k = 0; k < LISTED_WORDS.length; k++) {
   const shape = listedShape(LISTED_WORDS[k]);
   LISTED_NEXT[k] = LISTED_BY_SHAPE[shape];
