@@ -353,45 +353,58 @@ export function tokenizeSentences(text: string, sentences: Span[], wanted: boole
   return toks;
 }
 
+/**
+ * Tokenises one sentence into `toks`. Written for a cold process: it runs over
+ * most characters of the corpus, so the rare cases (a dot or an apostrophe
+ * kept after a word) live in {@link wordEndWithMark}, and every test that
+ * decides `folds` runs on common paths, so the optimised code is not thrown
+ * away the first time a rare branch is reached.
+ */
 function tokenizeSpan(text: string, span: Span, s: number, quoteSpans: Span[], markAt: Set<number>, toks: Tok[]): void {
   const end = span.end;
+  const quoteCount = quoteSpans.length;
   let q = 0;
+  // The outer span of quotation q (past the end when there is none).
+  let quoteStart = quoteCount > 0 ? quoteSpans[0].start : end;
+  let quoteEnd = quoteCount > 0 ? quoteSpans[0].end : end;
   let i = span.start;
   while (i < end) {
     const code = text.charCodeAt(i);
     if (code === 32 || code === 10 || code === 9 || code === 13 || code === 0xa0) { i++; continue; }
-    while (q < quoteSpans.length && quoteSpans[q].end <= i) q++;
+    while (q < quoteCount && quoteEnd <= i) {
+      q++;
+      quoteStart = q < quoteCount ? quoteSpans[q].start : end;
+      quoteEnd = q < quoteCount ? quoteSpans[q].end : end;
+    }
     // The words inside a quotation are never cues: only its marks become tokens.
-    if (q < quoteSpans.length && quoteSpans[q].start < i) {
-      const span = quoteSpans[q];
-      const inner = markAt.has(span.end - 1) && span.end - 1 > span.start ? span.end - 1 : span.end;
+    if (q < quoteCount && quoteStart < i) {
+      const inner = markAt.has(quoteEnd - 1) && quoteEnd - 1 > quoteStart ? quoteEnd - 1 : quoteEnd;
       if (i < inner) { i = Math.min(inner, end); continue; }
     }
     const tokStart = i;
     let kind: Tok['kind'];
-    // Most words are already lower-case ASCII: then `lower` is the word itself, with no second string.
+    // A token needs folding when it has a capital or a non-ASCII unit: most words are lower-case ASCII,
+    // whose `lower` is the word itself, with no second string.
     let folds = code >= 128 || (code >= 65 && code <= 90);
     if (isWordCode(code)) {
       i++;
       while (i < end) {
         const c = text.charCodeAt(i);
         if (c >= 97 && c <= 122) { i++; continue; }
-        if (isWordCode(c)) { folds ||= c >= 128 || (c >= 65 && c <= 90); i++; continue; }
+        if (isWordCode(c)) { folds = c >= 128 || (c >= 65 && c <= 90) || folds; i++; continue; }
         // Inner ' ’ . - & joins two word parts.
         if ((c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 38) && i + 1 < end && isWordCode(text.charCodeAt(i + 1))) {
           const d = text.charCodeAt(i + 1);
-          folds ||= c === 0x2019 || d >= 128 || (d >= 65 && d <= 90);
+          folds = c === 0x2019 || d >= 128 || (d >= 65 && d <= 90) || folds;
           i += 2;
           continue;
         }
         break;
       }
       kind = 'word';
-      const next = i < end ? text.charCodeAt(i) : 0;
-      // "Mr." and the initial in "Edwin G. Monroy" keep their dot: they are part of a name.
-      if (next === 46 && i - tokStart <= 4 && (HONORIFICS.has(text.slice(tokStart, i).toLowerCase()) || (i - tokStart === 1 && code >= 65 && code <= 90))) i++;
-      // "players' union": a possessive apostrophe after s, unless it closes a quotation.
-      else if ((next === 39 || next === 0x2019) && text.charCodeAt(i - 1) === 115 && !markAt.has(i) && isSpaceCode(text.charCodeAt(i + 1))) { folds ||= next === 0x2019; i++; }
+      i = wordEndWithMark(text, tokStart, i, end, markAt);
+      // A possessive ’ kept by wordEndWithMark folds to a straight apostrophe.
+      folds = text.charCodeAt(i - 1) === 0x2019 || folds;
     } else {
       i++;
       kind = markAt.has(tokStart) ? 'mark' : 'punct';
@@ -403,8 +416,25 @@ function tokenizeSpan(text: string, span: Span, s: number, quoteSpans: Span[], m
       lower = kind === 'word' ? word.toLowerCase() : word;
       if (lower.indexOf('\u2019') >= 0) lower = lower.replace(/\u2019/g, "'");
     }
-    toks.push({ start: tokStart, end: i, text: word, lower, kind, quote: q < quoteSpans.length && quoteSpans[q].start <= tokStart ? q : -1, sentence: s });
+    toks.push({ start: tokStart, end: i, text: word, lower, kind, quote: q < quoteCount && quoteStart <= tokStart ? q : -1, sentence: s });
   }
+}
+
+/**
+ * The end of the word `text[start, end)` with the mark that belongs to it:
+ * the dot of "Mr." and of the initial in "Edwin G. Monroy" (part of a name), or
+ * the possessive apostrophe after s in "players' union" unless it closes a
+ * quotation; `end` when neither follows.
+ */
+function wordEndWithMark(text: string, start: number, end: number, limit: number, markAt: Set<number>): number {
+  const next = end < limit ? text.charCodeAt(end) : 0;
+  if (next === 46) {
+    if (end - start > 4) return end;
+    const first = text.charCodeAt(start);
+    return HONORIFICS.has(text.slice(start, end).toLowerCase()) || (end - start === 1 && first >= 65 && first <= 90) ? end + 1 : end;
+  }
+  if (next !== 39 && next !== 0x2019) return end;
+  return text.charCodeAt(end - 1) === 115 && !markAt.has(end) && isSpaceCode(text.charCodeAt(end + 1)) ? end + 1 : end;
 }
 
 function isSpaceCode(c: number): boolean {
@@ -474,7 +504,14 @@ function isShouting(toks: Tok[], from: number, to: number): boolean {
 }
 
 function isUpperWord(tok: Tok | undefined): boolean {
-  return tok !== undefined && tok.kind === 'word' && tok.text.length >= 2 && tok.text === tok.text.toUpperCase() && tok.text !== tok.lower;
+  if (tok === undefined || tok.kind !== 'word' || tok.text.length < 2 || tok.text === tok.lower) return false;
+  // Any a-z settles it without upper-casing a copy of the word.
+  const text = tok.text;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 97 && c <= 122) return false;
+  }
+  return text === text.toUpperCase();
 }
 
 /** True when the phrase starts at token `k` or only titles precede it there. */
@@ -1066,7 +1103,14 @@ function byStartThenLongest(a: IndexedMention, b: IndexedMention): number {
   return a.start - b.start || b.end - a.end;
 }
 
-const TYPE_RANK: Record<LocalEntity['type'], number> = { person: 0, organization: 1, other: 2, place: 3 };
+/**
+ * Persons first, then organisations, other entities, places. Compares of the
+ * type instead of a lookup keyed by it: a keyed lookup is compiled for the
+ * names it has seen, and thrown away at the first other one.
+ */
+function typeRank(type: LocalEntity['type']): number {
+  return type === 'person' ? 0 : type === 'organization' ? 1 : type === 'other' ? 2 : 3;
+}
 
 /**
  * Turns speaker phrases into {@link Speaker}s: names to the entity whose mention
@@ -1229,7 +1273,7 @@ export class SpeakerResolver {
       const m = this.mentions[i];
       const overlap = Math.min(m.end, span.end) - Math.max(m.start, span.start);
       if (overlap <= 0) continue;
-      if (!best || TYPE_RANK[m.entity.type] < TYPE_RANK[best.entity.type] || (TYPE_RANK[m.entity.type] === TYPE_RANK[best.entity.type] && overlap > bestOverlap)) {
+      if (!best || typeRank(m.entity.type) < typeRank(best.entity.type) || (typeRank(m.entity.type) === typeRank(best.entity.type) && overlap > bestOverlap)) {
         best = m;
         bestOverlap = overlap;
       }
@@ -1250,7 +1294,7 @@ export class SpeakerResolver {
       const exact = names.includes(folded);
       const surname = !exact && names.some((n) => n.split(' ').pop() === last) && e.type === 'person';
       if (!exact && !surname) continue;
-      const rank = (exact ? 0 : 10) + TYPE_RANK[e.type] + this.distance(e, phrase.start);
+      const rank = (exact ? 0 : 10) + typeRank(e.type) + this.distance(e, phrase.start);
       if (rank < bestRank) { best = e; bestRank = rank; }
     }
     return best;

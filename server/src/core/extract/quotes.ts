@@ -251,18 +251,19 @@ function attributeParagraph(text: string, p: Paragraph, index: number, resolver:
  * and "c", form a group); their pending quotes go to `result.direct`.
  */
 function directQuoteJobs(text: string, toks: Tok[], marked: MarkedQuote[], result: ParagraphQuotes, jobs: Job[]): void {
-  const firstTok: number[] = marked.map(() => -1);
-  const lastTok: number[] = marked.map(() => -1);
+  // Filled by push from empty literals: the arrays keep one elements kind, so the optimised code is not thrown away.
+  const firstTok: number[] = [];
+  const lastTok: number[] = [];
+  for (let q = 0; q < marked.length; q++) { firstTok.push(-1); lastTok.push(-1); }
   for (let i = 0; i < toks.length; i++) {
     const quote = toks[i].quote;
     if (quote < 0) continue;
     if (firstTok[quote] < 0) firstTok[quote] = i;
     lastTok[quote] = i;
   }
-  for (let a = 0; a < marked.length;) {
-    let b = a;
-    if (firstTok[a] < 0) { a++; continue; } // sentences always cover a paragraph's marks; never crash if not
-    while (b + 1 < marked.length && firstTok[b + 1] >= 0 && joinsNext(toks, lastTok[b], firstTok[b + 1])) b++;
+  for (let a = 0, b = 0; a < marked.length; a = b + 1) {
+    b = lastOfGroup(toks, firstTok, lastTok, a);
+    if (firstTok[a] < 0) continue; // sentences always cover a paragraph's marks; never crash if not
     const group: Pending[] = [];
     for (let q = a; q <= b; q++) {
       const m = marked[q];
@@ -276,8 +277,20 @@ function directQuoteJobs(text: string, toks: Tok[], marked: MarkedQuote[], resul
     const speaking = transcriptSpeaker(text, marked[a]);
     if (speaking) candidates.unshift({ speaker: speaking, tok: firstTok[a] });
     if (candidates.length > 0) jobs.push({ candidates, group, reported: null });
-    a = b + 1;
   }
+}
+
+/**
+ * The last quote of the group opening with quote `a`: the quotes after it that
+ * {@link joinsNext} joins ("a", "b" and "c"). A function of its own: groups of
+ * several quotes are rare, and a loop step first reached in optimised code
+ * would throw away the compiled {@link directQuoteJobs}.
+ */
+function lastOfGroup(toks: Tok[], firstTok: number[], lastTok: number[], a: number): number {
+  let b = a;
+  if (firstTok[a] < 0) return b;
+  while (b + 1 < firstTok.length && firstTok[b + 1] >= 0 && joinsNext(toks, lastTok[b], firstTok[b + 1])) b++;
+  return b;
 }
 
 /** Resolves the jobs in text order, so that a pronoun can refer to a speaker named earlier in the paragraph. */
@@ -444,19 +457,28 @@ function cuesForGroup(text: string, toks: Tok[], open: number, close: number, cl
   const before: Candidate[] = [];
   const verbs: number[] = [];
   for (let j = open - 1; j >= 0 && toks[j].sentence === firstSentence; j--) {
-    if (toks[j].quote !== -1) continue;
+    if (toks[j].quote !== -1 || !mayCue(toks[j])) continue;
     const cue = accordingCue(text, toks, j) ?? (isSpeechVerb(toks, j, QUOTE_VERBS) ? speechVerbCue(text, toks, j) : otherCue(text, toks, j));
     if (cue) { before.push(cue); verbs.push(j); }
   }
   out.push(...outerSpeakerFirst(toks, before, verbs));
   for (let j = close + 1; j < toks.length && toks[j].sentence <= lastSentence; j++) {
-    if (toks[j].quote !== -1) continue;
+    if (toks[j].quote !== -1 || !mayCue(toks[j])) continue;
     const cue = accordingCue(text, toks, j) ?? (isSpeechVerb(toks, j, QUOTE_VERBS) ? verbCue(text, toks, j) : isPut(toks[j]) ? putItCue(text, toks, j) : null);
     if (cue) out.push(cue);
   }
   const subject = sentenceSubject(text, toks, open);
   if (subject) out.push(subject);
   return out;
+}
+
+/**
+ * True for a token that may give a cue in {@link cuesForGroup}: "according", a
+ * speech or framing verb, a noun of saying, "put". One test of the word
+ * instead of four calls for every other token of a quote's sentences.
+ */
+function mayCue(t: Tok): boolean {
+  return t.kind === 'word' && (t.lower === 'according' || QUOTE_VERBS.has(t.lower) || SAYING_NOUNS.has(t.lower) || isPut(t));
 }
 
 /**
