@@ -301,7 +301,10 @@ function firstWord(key: string): string {
   return space < 0 ? key : key.slice(0, space);
 }
 
-/** Each cluster's members under the key it joins (itself when it joins none), in cluster order. */
+/**
+ * Each cluster's members under the key it joins (itself when it joins none), in cluster order.
+ * Reuses (and so changes) the clusters of `clusters`, which is not to be read afterwards.
+ */
 function mergeClusters(clusters: Map<string, Cluster>, target: Map<string, string>): Map<string, Cluster> {
   const merged = new Map<string, Cluster>();
   for (const [key, cluster] of clusters) {
@@ -311,7 +314,11 @@ function mergeClusters(clusters: Map<string, Cluster>, target: Map<string, strin
       for (let i = 0; i < cluster.members.length; i++) into.members.push(cluster.members[i]);
       into.mentions += cluster.mentions;
       into.type = null; // to be decided over the joined members
-    } else merged.set(to, { members: cluster.members, mentions: cluster.mentions, type: to === key ? cluster.type : null });
+    } else {
+      // The cluster itself carries the merged members: the clusters by name are not read after this.
+      if (to !== key) cluster.type = null;
+      merged.set(to, cluster);
+    }
   }
   return merged;
 }
@@ -556,7 +563,8 @@ interface AliasCount {
  * by every indexing pass.
  */
 function toGlobal(members: Member[], name: string, id: string, type: EntityType): GlobalEntity {
-  const aliasCounts = new Map<string, AliasCount>();
+  // Most entities have no alias: the map is made for the first.
+  let aliasCounts: Map<string, AliasCount> | null = null;
   let acronym: string | undefined;
   let affiliations: Map<string, number> | null = null;
   const roles: SourcedRole[] = [];
@@ -564,12 +572,12 @@ function toGlobal(members: Member[], name: string, id: string, type: EntityType)
   for (let i = 0; i < members.length; i++) {
     const m = members[i];
     const entity = m.entity;
-    countAlias(aliasCounts, id, m.key, entity.name, entity.mentions.length);
+    aliasCounts = countAlias(aliasCounts, id, m.key, entity.name, entity.mentions.length);
     if (entity.aliases.length > 0) {
       const perForm = mentionsPerForm(entity.mentions);
       for (const a of entity.aliases) {
         const k = nameKey(a);
-        countAlias(aliasCounts, id, k, a, perForm.get(k) ?? 0);
+        aliasCounts = countAlias(aliasCounts, id, k, a, perForm.get(k) ?? 0);
       }
     }
     if (entity.acronym && !acronym) acronym = entity.acronym;
@@ -579,7 +587,7 @@ function toGlobal(members: Member[], name: string, id: string, type: EntityType)
     }
     if (entity.roles.length > 0) addRoles(roles, (seenRoles ??= new Set()), m);
   }
-  if (acronym) countAlias(aliasCounts, id, nameKey(acronym), acronym, 0);
+  if (acronym) aliasCounts = countAlias(aliasCounts, id, nameKey(acronym), acronym, 0);
   // Current titles first: readers of `roles[0]` (completion, a check's suggested title) must not get a former one.
   if (roles.some(isFormer)) roles.sort((a, b) => Number(a.former === true) - Number(b.former === true));
   let affiliation: string | undefined;
@@ -655,11 +663,14 @@ function mentionCountsOf(members: Member[]): Array<{ key: string; count: number 
   return sortedCounts(counts);
 }
 
-function countAlias(aliasCounts: Map<string, AliasCount>, id: string, key: string, text: string, n: number): void {
-  if (key === id) return;
-  const c = aliasCounts.get(key);
+/** Counts `n` uses of an alias (not the name itself); returns the counts, made on the first alias. */
+function countAlias(aliasCounts: Map<string, AliasCount> | null, id: string, key: string, text: string, n: number): Map<string, AliasCount> | null {
+  if (key === id) return aliasCounts;
+  const counts = aliasCounts ?? new Map<string, AliasCount>();
+  const c = counts.get(key);
   if (c) c.n += n;
-  else aliasCounts.set(key, { text, n });
+  else counts.set(key, { text, n });
+  return counts;
 }
 
 function isFormer(r: SourcedRole): boolean {
@@ -667,8 +678,8 @@ function isFormer(r: SourcedRole): boolean {
 }
 
 /** The aliases, most used first (first seen first among equals). */
-function aliasTexts(aliasCounts: Map<string, AliasCount>): string[] {
-  if (aliasCounts.size === 0) return [];
+function aliasTexts(aliasCounts: Map<string, AliasCount> | null): string[] {
+  if (aliasCounts === null || aliasCounts.size === 0) return [];
   const counted = [...aliasCounts.values()];
   if (counted.length > 1) counted.sort((a, b) => b.n - a.n);
   const out: string[] = [];
