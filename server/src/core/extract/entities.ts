@@ -122,13 +122,26 @@ function tokenizeParagraphs(text: string, paragraphs: Paragraph[], tally: WordTa
   return out;
 }
 
-/** The document's words by how they are written; `capitals` are its capitalised words ({@link WordTally}). */
+/**
+ * The document's words by how they are written; `capitals` are its capitalised words ({@link WordTally}).
+ * Each step is a small function of its own, the rare all-capitals headline's too: V8 compiles each
+ * hot function again whenever a path it has not seen yet runs, and a small one is cheap to redo.
+ */
 function documentWords(sentences: SentenceTokens[], capitals: NameToken[]): DocumentWords {
-  const capitalised = new Set<string>();
-  const lower = new Set<string>();
-  const initial = new Set<string>();
-  // Only words also written with a capital are ever asked about in lower case; a cheap
-  // (first two letters, length) filter spares hashing the many lower-case words that cannot be.
+  const words: DocumentWords = { capitalised: new Set<string>(), lower: new Set<string>(), initial: new Set<string>() };
+  const capsAnywhere = capitalisedAnywhere(capitals);
+  sortCapitalised(sentences, capitals, words);
+  collectLowerCase(sentences, capsAnywhere, words.lower);
+  for (let i = 0; i < sentences.length; i++) if (sentences[i].shouting) readShoutingSentence(sentences[i].toks, words);
+  return words;
+}
+
+/**
+ * Every capitalised word of the document (headlines' too), also marked in {@link lowerFilter}: only
+ * words also written with a capital are ever asked about in lower case, and the cheap
+ * (first two letters, length) filter spares hashing the many lower-case words that cannot be.
+ */
+function capitalisedAnywhere(capitals: NameToken[]): Set<string> {
   const capsAnywhere = new Set<string>();
   const filter = lowerFilter.fill(0);
   for (let k = 0; k < capitals.length; k++) {
@@ -137,15 +150,25 @@ function documentWords(sentences: SentenceTokens[], capitals: NameToken[]): Docu
     const shape = wordShape(norm);
     filter[shape >>> 5] |= 1 << (shape & 31);
   }
+  return capsAnywhere;
+}
+
+/** Capitalised words outside headlines, first in a sentence or not. */
+function sortCapitalised(sentences: SentenceTokens[], capitals: NameToken[], words: DocumentWords): void {
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
     if (s.shouting) continue;
     for (let k = s.capitalsFrom; k < s.capitalsTo; k++) {
       const t = capitals[k];
-      if (t.sentStart) initial.add(t.norm);
-      else capitalised.add(t.norm);
+      if (t.sentStart) words.initial.add(t.norm);
+      else words.capitalised.add(t.norm);
     }
   }
+}
+
+/** Words written in lower case outside headlines that are capitalised somewhere. */
+function collectLowerCase(sentences: SentenceTokens[], capsAnywhere: Set<string>, lower: Set<string>): void {
+  const filter = lowerFilter;
   for (let i = 0; i < sentences.length; i++) {
     if (sentences[i].shouting) continue;
     const toks = sentences[i].toks;
@@ -157,28 +180,29 @@ function documentWords(sentences: SentenceTokens[], capitals: NameToken[]): Docu
       if ((filter[shape >>> 5] & (1 << (shape & 31))) !== 0 && capsAnywhere.has(n)) lower.add(n);
     }
   }
-  // In an all-capitals headline capitals say nothing: a word is a name there only
-  // when the document writes it with a capital elsewhere or the gazetteer knows it.
-  for (const s of sentences) {
-    if (!s.shouting) continue;
-    const toks = s.toks;
-    for (let k = 0; k < toks.length; k++) {
-      const t = toks[k];
-      if (!t.word || !t.cap) continue;
-      // "NEW YORK", "ST LOUIS": a known multi-word place keeps all its words.
-      const placeWords = multiwordPlaceAt(toks, k);
-      if (placeWords > 0) {
-        for (let j = k; j < k + placeWords; j++) toks[j] = recased(toks[j], true, false);
-        k += placeWords - 1;
-        continue;
-      }
-      const known = capitalised.has(t.norm) || inLists(t, LEX.place | LEX.nationality)
-        || (initial.has(t.norm) && !lower.has(t.norm) && !looksLikeCommonWord(t.norm));
-      const cap = known && !inLists(t, LEX.common);
-      toks[k] = recased(t, cap, cap && t.acronym && t.text.length <= 5 && capitalised.has(t.norm));
+}
+
+/**
+ * In an all-capitals headline capitals say nothing: a word is a name there only
+ * when the document writes it with a capital elsewhere or the gazetteer knows it.
+ */
+function readShoutingSentence(toks: NameToken[], words: DocumentWords): void {
+  const { capitalised, lower, initial } = words;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    if (!t.word || !t.cap) continue;
+    // "NEW YORK", "ST LOUIS": a known multi-word place keeps all its words.
+    const placeWords = multiwordPlaceAt(toks, k);
+    if (placeWords > 0) {
+      for (let j = k; j < k + placeWords; j++) toks[j] = recased(toks[j], true, false);
+      k += placeWords - 1;
+      continue;
     }
+    const known = capitalised.has(t.norm) || inLists(t, LEX.place | LEX.nationality)
+      || (initial.has(t.norm) && !lower.has(t.norm) && !looksLikeCommonWord(t.norm));
+    const cap = known && !inLists(t, LEX.common);
+    toks[k] = recased(t, cap, cap && t.acronym && t.text.length <= 5 && capitalised.has(t.norm));
   }
-  return { capitalised, lower, initial };
 }
 
 /**
