@@ -75,6 +75,21 @@ function isPlainAsciiName(name: string): boolean {
   return true;
 }
 
+/**
+ * True when every word and every tail of words of this key is its own key, so the lookup index takes
+ * them as they are (tens of thousands of name parts not folded again): a plain ASCII key without
+ * capitals is only lower-cased by {@link nameKey} (a no-op), and "Saint" was already written "st"
+ * wherever it is followed by a space, which a part keeps.
+ */
+function partsAreKeys(key: string): boolean {
+  if (!isPlainAsciiName(key)) return false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 65 && c <= 90) return false;
+  }
+  return true;
+}
+
 /** Creates an empty corpus-wide entity table. */
 export function createEntityTable(): EntityTable {
   const sources = new Map<string, ExtractedSource>();
@@ -413,10 +428,18 @@ function lookupIndex(all: GlobalEntity[]): MergedState['names'] {
     addKey(names, e.id, e.id, 0);
     for (let a = 0; a < e.aliases.length; a++) addName(names, e.aliases[a], e.id, 1);
     if (e.type === 'person') {
+      const own = partsAreKeys(e.id);
       const tails = nameTails(e.id);
-      for (let t = 0; t < tails.length; t++) addName(names, tails[t], e.id, 2);
+      for (let t = 0; t < tails.length; t++) {
+        if (own) addKey(names, tails[t], e.id, 2);
+        else addName(names, tails[t], e.id, 2);
+      }
       // Any part of a person's name finds them ("Perdigao"), after full names and surnames.
-      for (const word of e.id.split(' ')) if (!PARTICLES.has(word)) addName(names, word, e.id, 3);
+      for (const word of e.id.split(' ')) {
+        if (PARTICLES.has(word)) continue;
+        if (own) addKey(names, word, e.id, 3);
+        else addName(names, word, e.id, 3);
+      }
     }
     if (e.acronym) addName(names, e.acronym, e.id, 3);
   }
