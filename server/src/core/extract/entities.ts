@@ -27,8 +27,8 @@
 import type { EntityType, LocalEntity, Mention, Paragraph, Role } from '../model';
 import { foldText } from '../text/normalize';
 import {
-  COMPANY_NAMES, DEMONYM_NOUNS, LEX, MULTIWORD_PLACES, NATIONALITIES, NON_ENTITY_ACRONYMS, ORG_DESCRIPTOR_TAILS, PERSON_DESCRIPTOR_TAILS, PLACES, REGIONS,
-  MULTIWORD_TOWNS, TOWNS, CLUBS, CRICKET_COUNTIES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES,
+  COMPANY_NAMES, LEX, MULTIWORD_PLACES, NON_ENTITY_ACRONYMS, ORG_DESCRIPTOR_TAILS, PERSON_DESCRIPTOR_TAILS, PLACES, REGIONS,
+  MULTIWORD_TOWNS, TOWNS, CLUBS, CRICKET_COUNTIES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, demonymCountry, nationalityCountry,
 } from './lexicon';
 import { isAllCaps, lexOf, mayBeSamePerson, newWordTally, saintKey, tokenAt, tokenizeNames, type NameToken, type WordTally } from './nameTokens';
 import { findRoles, type NameRef } from './roles';
@@ -330,20 +330,15 @@ function isInitial(t: NameToken): boolean {
 
 /** Cleans a run and splits off titles: pushes zero, one or two pieces. */
 function splitRun(toks: NameToken[], a: number, b: number, words: DocumentWords, pieces: Piece[]): void {
-  // "New York", "NEW YORK" open a dateline: a known place keeps its common first word.
-  if (toks[a].sentStart && a < b && isCommonCapital(toks[a], words) && multiwordPlaceAt(toks, a) === 0) a++;
-  while (a < b && !toks[a].word) a++;
+  a = nameStart(toks, a, b, words);
   let personCue = false;
   let affiliation: string | undefined;
-  // "Conservative Michael Howard", "Democrat Walter Mondale": a party word before a person's name.
-  if (a < b && PARTY_WORDS.has(toks[a].norm) && inLists(toks[a + 1], LEX.given | LEX.honorific)) a++;
   if (a < b && inLists(toks[a], LEX.honorific)) {
-    a++;
-    if (!toks[a].word) a++;
+    a = afterHonorific(toks, a);
     personCue = true;
   }
   if (a < b && inLists(toks[a], LEX.demonym) && isPlainNameTail(toks, a + 1, b)) {
-    affiliation = DEMONYM_NOUNS[toks[a].norm];
+    affiliation = demonymCountry(toks[a].norm);
     a++;
     personCue = true;
   }
@@ -360,6 +355,25 @@ function splitRun(toks: NameToken[], a: number, b: number, words: DocumentWords,
   pushPiece(toks, a, b, personCue, affiliation, words, pieces);
 }
 
+/**
+ * The first token of a run's words that may name something, from `a`: past a common word opening the
+ * sentence ("But", "During"), marks, and a party word before a person's name. (Its own function, like
+ * {@link afterHonorific}: the rare steps would each make V8 compile the whole of {@link splitRun} again.)
+ */
+function nameStart(toks: NameToken[], a: number, b: number, words: DocumentWords): number {
+  // "New York", "NEW YORK" open a dateline: a known place keeps its common first word.
+  if (toks[a].sentStart && a < b && isCommonCapital(toks[a], words) && multiwordPlaceAt(toks, a) === 0) a++;
+  while (a < b && !toks[a].word) a++;
+  // "Conservative Michael Howard", "Democrat Walter Mondale": a party word before a person's name.
+  if (a < b && PARTY_WORDS.has(toks[a].norm) && inLists(toks[a + 1], LEX.given | LEX.honorific)) a++;
+  return a;
+}
+
+/** The token after the honorific at `a` and its dot, if any ("Mr. Brown"). */
+function afterHonorific(toks: NameToken[], a: number): number {
+  return toks[a + 1].word ? a + 1 : a + 2;
+}
+
 /** True when tokens `[from, to]` read as a person's name: no cue, title or connector words. */
 function isPlainNameTail(toks: NameToken[], from: number, to: number): boolean {
   if (from > to || to - from > 4) return false;
@@ -373,7 +387,7 @@ function isPlainNameTail(toks: NameToken[], from: number, to: number): boolean {
 function pushPiece(toks: NameToken[], a: number, b: number, personCue: boolean, affiliation: string | undefined, words: DocumentWords, pieces: Piece[]): void {
   if (!personCue && a < b && inLists(toks[a], LEX.nationality) && !hasCue(toks, a + 1, b) && !isPlaceName(spanKey(toks, a, b))) {
     // "Russian athletes" is no name; "Syrian NOCs" is the NOCs of Syria.
-    affiliation = NATIONALITIES[toks[a].norm];
+    affiliation = nationalityCountry(toks[a].norm);
     a++;
   }
   if (a > b) return;
@@ -1199,11 +1213,14 @@ function collectRoles(text: string, sentences: SentenceTokens[], candidates: Can
     const sentence = candidates[i].sentence;
     const inSentence: Candidate[] = [];
     while (i < candidates.length && candidates[i].sentence === sentence) inSentence.push(candidates[i++]);
-    const refs: NameRef[] = inSentence.map((c) => {
+    // A loop, not `map`: the array it makes is always of one kind, which findRoles's optimised code expects.
+    const refs: NameRef[] = [];
+    for (let k = 0; k < inSentence.length; k++) {
+      const c = inSentence[k];
       const b = byGroup.get(groups.find(c.group));
       const notPerson = b !== undefined && b.type !== 'person' && b.strength >= 2;
-      return { first: c.first, last: c.last, text: c.text, norm: c.key, notPerson };
-    });
+      refs.push({ first: c.first, last: c.last, text: c.text, norm: c.key, notPerson });
+    }
     const { toks, kind } = sentences[sentence];
     for (const f of findRoles(text, toks, refs)) {
       const b = byGroup.get(groups.find(inSentence[f.name].group));

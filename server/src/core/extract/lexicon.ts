@@ -76,7 +76,7 @@ export const TITLE_MODIFIERS = set(`
 `);
 
 /** Demonym nouns before a name ("Frenchman Hervé Piccirillo") → the country. */
-export const DEMONYM_NOUNS: Record<string, string> = {
+const DEMONYM_NOUNS: Record<string, string> = {
   frenchman: 'France', frenchwoman: 'France', englishman: 'England', englishwoman: 'England', scotsman: 'Scotland',
   scotswoman: 'Scotland', welshman: 'Wales', welshwoman: 'Wales', irishman: 'Ireland', irishwoman: 'Ireland',
   briton: 'United Kingdom', dutchman: 'Netherlands', dutchwoman: 'Netherlands', spaniard: 'Spain', swede: 'Sweden',
@@ -89,7 +89,7 @@ export const DEMONYM_NOUNS: Record<string, string> = {
  * ("Russian athletes") but give an affiliation or a role's organisation
  * ("Russian President Vladimir Putin" → org "Russia").
  */
-export const NATIONALITIES: Record<string, string> = {
+const NATIONALITIES: Record<string, string> = {
   afghan: 'Afghanistan', albanian: 'Albania', algerian: 'Algeria', american: 'United States', andorran: 'Andorra',
   angolan: 'Angola', argentine: 'Argentina', argentinian: 'Argentina', armenian: 'Armenia', australian: 'Australia',
   austrian: 'Austria', azerbaijani: 'Azerbaijan', azeri: 'Azerbaijan', bahraini: 'Bahrain', bangladeshi: 'Bangladesh',
@@ -126,6 +126,23 @@ export const NATIONALITIES: Record<string, string> = {
   'sri lankan': 'Sri Lanka', 'west indian': 'West Indies', 'puerto rican': 'Puerto Rico', 'costa rican': 'Costa Rica',
   kiwi: 'New Zealand', 'bosnian serb': 'Bosnia', 'hong kong': 'Hong Kong',
 };
+
+/**
+ * {@link NATIONALITIES} and {@link DEMONYM_NOUNS} as maps: the rules look up words of the text, and
+ * reading an object's property by ever new names makes V8 throw away the optimised code doing it.
+ */
+const NATIONALITY_COUNTRIES = new Map(Object.entries(NATIONALITIES));
+const DEMONYM_COUNTRIES = new Map(Object.entries(DEMONYM_NOUNS));
+
+/** The country of a folded nationality adjective ("russian" → "Russia"), if it is one. */
+export function nationalityCountry(norm: string): string | undefined {
+  return NATIONALITY_COUNTRIES.get(norm);
+}
+
+/** The country of a folded demonym noun ("frenchman" → "France"), if it is one. */
+export function demonymCountry(norm: string): string | undefined {
+  return DEMONYM_COUNTRIES.get(norm);
+}
 
 /** Words that end or head an organisation's name ("... Committee", "Ministry of ..."). */
 const ORG_CUES = set(`

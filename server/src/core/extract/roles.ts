@@ -18,7 +18,7 @@
  * in front of it (or after "of") is reported as `org`.
  */
 import type { Role } from '../model';
-import { LEX, NATIONALITIES, PLACES, MULTIWORD_PLACES } from './lexicon';
+import { LEX, PLACES, MULTIWORD_PLACES, nationalityCountry } from './lexicon';
 import { lexOf, tokenAt, type NameToken } from './nameTokens';
 
 /** A recognised name inside a sentence's tokens. */
@@ -93,7 +93,7 @@ function isTitleHead(t: NameToken): boolean {
 
 /** The country of a nationality adjective ("Russian" → "Russia"), if the token is one. */
 function nationality(t: NameToken | undefined): string | undefined {
-  return t !== undefined && (lexOf(t) & LEX.nationality) !== 0 ? NATIONALITIES[t.norm] : undefined;
+  return t !== undefined && (lexOf(t) & LEX.nationality) !== 0 ? nationalityCountry(t.norm) : undefined;
 }
 
 /** Marks a role `former` when its own words say so ("former Prime Minister", "ex-chairman"). */
