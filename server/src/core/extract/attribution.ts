@@ -429,9 +429,13 @@ function tokenizeSpan(text: string, span: Span, s: number, quoteSpans: Span[], m
 function wordEndWithMark(text: string, start: number, end: number, limit: number, markAt: Set<number>): number {
   const next = end < limit ? text.charCodeAt(end) : 0;
   if (next === 46) {
-    if (end - start > 4) return end;
-    const first = text.charCodeAt(start);
-    return HONORIFICS.has(text.slice(start, end).toLowerCase()) || (end - start === 1 && first >= 65 && first <= 90) ? end + 1 : end;
+    const length = end - start;
+    if (length > 4) return end;
+    // Every operation runs for each short word before a dot (the capital test as arithmetic, the dot
+    // added as 0 or 1): an operation first run in optimised code for an initial would throw it away.
+    const capital = (text.charCodeAt(start) - 65) >>> 0 < 26;
+    const keepsDot = HONORIFICS.has(text.slice(start, end).toLowerCase()) || (length === 1 && capital);
+    return end + (keepsDot ? 1 : 0);
   }
   if (next !== 39 && next !== 0x2019) return end;
   return text.charCodeAt(end - 1) === 115 && !markAt.has(end) && isSpaceCode(text.charCodeAt(end + 1)) ? end + 1 : end;
@@ -486,7 +490,9 @@ function isOutside(toks: Tok[], i: number, sentence: number): boolean {
 
 /** "mr." → "mr" (honorifics keep their dot as tokens). */
 function withoutDot(lower: string): string {
-  return lower.charCodeAt(lower.length - 1) === 46 ? lower.slice(0, -1) : lower;
+  // One substring call either way (the whole string is returned as is): a call made only for the rare
+  // honorific would throw away the optimised code of every function this is inlined into.
+  return lower.substring(0, lower.length - (lower.charCodeAt(lower.length - 1) === 46 ? 1 : 0));
 }
 
 /** "Democratic", "Republican", "President": titles with no name. */
@@ -658,7 +664,7 @@ function longDescriptionBefore(text: string, toks: Tok[], i: number, sentence: n
       continue;
     }
     // A determiner right after "of"/"and" opens the inner noun phrase ("of the DNC"); the outer one comes earlier.
-    if (j + 1 <= i && (toks[j - 1]?.lower === 'of' || toks[j - 1]?.lower === 'and') && isOutside(toks, j - 1, sentence)) continue;
+    if (j + 1 <= i && j > 0 && (toks[j - 1].lower === 'of' || toks[j - 1].lower === 'and') && isOutside(toks, j - 1, sentence)) continue;
     if (!joined) return null;
     const found = phrase(text, toks, j, i + 1, 'description');
     for (let k = j; k <= i; k++) if (NOUN_KINDS.get(toks[k].lower) === 'person') return found;
@@ -1052,14 +1058,14 @@ export function isSpeechVerb(toks: Tok[], i: number, verbs: Map<string, string>)
   if (isCap(t) && i > 0 && toks[i - 1].sentence === t.sentence) return false;
   if (NOUN_LIKE.has(t.lower)) {
     // "state", "claims", "reports" are verbs only after a subject or an auxiliary ("his home state" is not).
-    const prev = toks[i - 1];
+    const prev = i > 0 ? toks[i - 1] : undefined;
     if (!prev || prev.kind !== 'word' || prev.quote !== -1) return false;
     if (DETERMINERS.has(prev.lower) || isPossessive(prev) || PHRASE_STOPS.has(prev.lower)) return false;
     // "written to the watchdog saying": after a noun, an -ing form is a participle, not "a saying".
     if (t.lower.endsWith('ing') || PRONOUNS.has(prev.lower) || BETWEEN_SUBJECT_AND_VERB.has(prev.lower) || isCap(prev) || prev.lower.endsWith('s')) return true;
     // "A document on the website states that ...": after a speaker noun, with "that" or the quotation next.
-    const next = toks[i + 1];
-    return t.lower.endsWith('s') && NOUN_KINDS.has(prev.lower) && next !== undefined && next.sentence === t.sentence && (next.lower === 'that' || next.kind === 'mark' || next.text === ':');
+    const next = i + 1 < toks.length ? toks[i + 1] : undefined;
+    return t.lower.endsWith('s') && NOUN_KINDS.has(prev.lower) && next !== undefined && next.sentence === t.sentence && (next.lower === 'that' || next.kind === 'mark' || next.kind === 'punct' && next.text === ':');
   }
   return true;
 }
@@ -1179,7 +1185,8 @@ export class SpeakerResolver {
     const text = this.text;
     let gender: Gender = null;
     for (let i = text.indexOf(surname); i >= 0; i = text.indexOf(surname, i + 1)) {
-      if (isNameChar(text.charCodeAt(i + surname.length)) || text.charCodeAt(i - 1) !== 32) continue;
+      // Bounds tested before reading: a read past either end would throw the optimised code away.
+      if (i + surname.length < text.length && isNameChar(text.charCodeAt(i + surname.length)) || i === 0 || text.charCodeAt(i - 1) !== 32) continue;
       let k = i - 1;
       while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
       k--;

@@ -91,6 +91,8 @@ export function scanQuoteMarks(text: string, start: number, end: number): Marked
     const after = i + 1 < end ? text.charCodeAt(i + 1) : 32;
     const spaceBefore = isSpaceCode(before) || isOpeningContext(before);
     const wordAfter = isWordCode(after) || after === 39 || after === 0x2018;
+    // Read for every mark, though only a rare case needs it: a call first made from optimised code would throw that code away.
+    const wordBefore = isWordCode(before);
     if (c === "'" || c === '\u2018' || c === '\u2019') {
       if (openAt >= 0 || c === '\u2019' || !spaceBefore || !isWordCode(after)) continue;
       const close = findSingleClose(text, i + 1, end);
@@ -100,7 +102,7 @@ export function scanQuoteMarks(text: string, start: number, end: number): Marked
       continue;
     }
     if (openAt < 0) {
-      const opens = DOUBLE_OPENERS.includes(c) || (c === '"' ? spaceBefore || wordAfter && !isWordCode(before) : spaceBefore && wordAfter);
+      const opens = DOUBLE_OPENERS.includes(c) || (c === '"' ? spaceBefore || wordAfter && !wordBefore : spaceBefore && wordAfter);
       if (opens) openAt = i;
       continue;
     }
@@ -128,7 +130,7 @@ export function scanQuoteMarks(text: string, start: number, end: number): Marked
       openAt = -1;
     }
   }
-  if (openAt >= 0) pushQuote(text, out, openAt, end, false);
+  pushQuote(text, out, openAt, end, false);
   return out;
 }
 
@@ -156,8 +158,12 @@ function nestedClose(text: string, from: number, end: number): number {
   return -1;
 }
 
-/** Records a quote, marks and edge spaces (and a trailing "," before the closing mark) excluded. */
+/**
+ * Records a quote, marks and edge spaces (and a trailing "," before the closing mark) excluded;
+ * nothing when `open` is -1 (no quotation open), so that every paragraph makes the same call.
+ */
 function pushQuote(text: string, out: MarkedQuote[], open: number, close: number, closed: boolean): void {
+  if (open < 0) return;
   let s = open + 1;
   let e = close;
   while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
@@ -713,7 +719,7 @@ function findReportedSpeech(text: string, toks: Tok[], paragraph: number, jobs: 
     const isVerb = !according && isSpeechVerb(toks, j, SPEECH_VERBS);
     if (!according && !isVerb) continue;
     let speaker = according ? according.speaker : subjectOfVerb(text, toks, j);
-    const coordinated = !speaker && isVerb && toks[j - 1]?.lower === 'and' && previous?.sentence === t.sentence;
+    const coordinated = !speaker && isVerb && j > 0 && toks[j - 1].lower === 'and' && previous?.sentence === t.sentence;
     if (coordinated && previous) speaker = previous.speaker;
     if (!speaker) continue;
     previous = { sentence: t.sentence, speaker };
@@ -750,8 +756,12 @@ function reportedClause(text: string, toks: Tok[], verb: number, speaker: Speake
     const t = toks[k];
     if (k > start && t.quote === -1 && t.kind === 'word') {
       // "..., and claimed ...": a second cue ends this clause.
-      if (t.lower === 'and' && toks[k + 1] && isSpeechVerb(toks, k + 1, SPEECH_VERBS) && !subjectOfVerb(text, toks, k + 1)) break;
-      if (toks[k - 1].text === ',' && (accordingTo(text, toks, k) || /^as$/.test(t.lower) && toks[k + 1] && SPEECH_VERBS.has(toks[k + 1].lower))) break;
+      // The next token's index is computed on every step and its existence tested by bounds: both run
+      // from the first clause on, so optimised code is not thrown away at the first "and" or "as".
+      const next = k + 1;
+      const hasNext = next < toks.length;
+      if (t.lower === 'and' && hasNext && isSpeechVerb(toks, next, SPEECH_VERBS) && !subjectOfVerb(text, toks, next)) break;
+      if (toks[k - 1].text === ',' && (accordingTo(text, toks, k) || t.lower === 'as' && hasNext && SPEECH_VERBS.has(toks[next].lower))) break;
     }
     end = k;
   }
