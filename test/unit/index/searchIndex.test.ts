@@ -134,6 +134,30 @@ describe('search index', () => {
     assert.deepEqual(index.search('topic1', { limit: 100 }).map((h) => h.key).sort(), ['n1', 'n33', 'n37']);
   });
 
+  it('keeps the words of every paragraph across the shared word arrays: long paragraphs, many sources, compaction', () => {
+    const index = createSearchIndex();
+    // 1,500 words in one paragraph outgrow the first word array mid-paragraph; 60 sources of 120 words fill several more.
+    const long = Array.from({ length: 1500 }, (_, i) => `w${i}`).join(' ');
+    index.add(extractFromText(`Long one\n\n${long}.`, 'long.txt'));
+    for (let i = 0; i < 60; i++) {
+      const words = Array.from({ length: 120 }, (_, k) => `s${i}x${k}`).join(' ');
+      index.add(extractFromText(`Source ${i}\n\nStart${i} ${words} end${i}.`, `s${i}.txt`));
+    }
+    const check = () => {
+      for (const phrase of ['"w0 w1"', '"w1022 w1023 w1024 w1025"', '"w1498 w1499"']) assert.equal(index.search(phrase)[0]?.key, 'long', phrase);
+      assert.deepEqual(index.search('"w1498 w1499"')[0]?.highlights.length, 1);
+      for (let i = 40; i < 60; i++) assert.deepEqual(index.search(`"s${i}x119 end${i}"`).map((h) => h.key), [`s${i}`]);
+    };
+    check();
+    // Removing most sources renumbers the documents and copies the live words into one array.
+    for (let i = 0; i < 40; i++) index.remove(`s${i}`);
+    assert.deepEqual(index.search('start3'), []);
+    check();
+    index.add(extractFromText('Again\n\nStart3 s3x0 end3.', 's3.txt'));
+    assert.deepEqual(index.search('"start3 s3x0 end3"').map((h) => h.key), ['s3']);
+    check();
+  });
+
   it('makes a snippet of about 160 characters around the best match, with highlights relative to it', () => {
     const long = `Long read\n\n${'Filler words that say nothing of note here. '.repeat(10)}The hidden treasure lies buried under the old oak tree. ${'More filler without meaning at all. '.repeat(10)}`;
     const index = createSearchIndex();

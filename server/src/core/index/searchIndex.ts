@@ -25,6 +25,8 @@ const K1 = 1.2;
 const B = 0.75;
 /** Snippet length in characters, around the best match. */
 const SNIPPET_LENGTH = 160;
+/** Largest chunk of documents' words (in words): most of a corpus in a few arrays, little unused at the end of each. */
+const TOKEN_CHUNK = 1 << 16;
 /** A prefix query expands to at most this many terms (the most frequent ones). */
 const MAX_PREFIX_TERMS = 64;
 
@@ -270,7 +272,14 @@ class ParagraphIndex implements SearchIndex {
   private recentWords = 0;
   private recent: Segment | null = null;
   private stale = false;
-  private buffer = new Int32Array(1024);
+  /**
+   * Documents' words are written straight into this shared array, each
+   * document's words a view of it (a copy per paragraph was an allocation of
+   * memory outside the heap for each of tens of thousands of paragraphs).
+   */
+  private tokenChunk = new Int32Array(0);
+  /** Entries of {@link ParagraphIndex.tokenChunk} in use. */
+  private chunkUsed = 0;
   /** Documents holding each term (by term id, -1 not yet counted); dropped on every add and remove. */
   private dfCache: Int32Array | null = null;
   /** Largest BM25 term-frequency factor of each term over the documents holding it (NaN: not yet known); dropped with `dfCache`. */
@@ -298,7 +307,8 @@ class ParagraphIndex implements SearchIndex {
       const doc = this.docKey.length;
       // The word scan of forEachWord, inlined: this loop is the whole cost of indexing.
       let count = 0;
-      let buffer = this.buffer;
+      let chunk = this.tokenChunk;
+      let base = this.chunkUsed;
       const to = para.end;
       let i = para.start;
       while (i < to) {
@@ -308,17 +318,19 @@ class ParagraphIndex implements SearchIndex {
         // FNV-1a over the word's units, so known words are found without slicing them out.
         let hash = 0x811c9dc5;
         for (let c = text.charCodeAt(i); i < to && isWordChar(c); c = text.charCodeAt(++i)) hash = Math.imul(hash ^ c, 16777619);
-        if (count === buffer.length) {
-          const bigger = new Int32Array(buffer.length * 2);
-          bigger.set(buffer);
-          buffer = this.buffer = bigger;
+        if (base + count === chunk.length) {
+          // A new chunk, the paragraph's words so far moved to its start; the old chunk's tail stays unused.
+          const next = new Int32Array(Math.max(Math.min(TOKEN_CHUNK, chunk.length * 2), 1024, count * 2));
+          next.set(chunk.subarray(base, base + count));
+          chunk = this.tokenChunk = next;
+          base = 0;
         }
         let id = this.written.get(text, start, i, hash);
         if (id < 0) {
           id = this.termIdOf(text.slice(start, i));
           this.written.set(text, start, i, hash, id);
         }
-        buffer[count++] = id;
+        chunk[base + count++] = id;
       }
       this.docKey.push(source.key);
       this.docParagraph.push(p);
@@ -326,7 +338,8 @@ class ParagraphIndex implements SearchIndex {
       this.docEnd.push(para.end);
       this.docText.push(text);
       this.docAlive.push(true);
-      this.docTokens.push(buffer.slice(0, count));
+      this.docTokens.push(chunk.subarray(base, base + count));
+      this.chunkUsed = base + count;
       ids.push(doc);
       this.recentDocs.push(doc);
       this.recentWords += count;
@@ -602,7 +615,10 @@ class ParagraphIndex implements SearchIndex {
       this.docStart = pick(this.docStart);
       this.docEnd = pick(this.docEnd);
       this.docText = pick(this.docText);
-      this.docTokens = pick(this.docTokens);
+      this.docTokens = packed(pick(this.docTokens));
+      // New documents go to a fresh chunk: the old ones are freed once no view of them is left.
+      this.tokenChunk = new Int32Array(0);
+      this.chunkUsed = 0;
       this.docAlive = keep.map(() => true);
       for (const [key, ids] of this.docsByKey) this.docsByKey.set(key, ids.map((d) => newId[d]));
       this.deadDocs = 0;
@@ -876,6 +892,21 @@ class WrittenWords {
     for (let at = 1; at < slots.length; at += 4) slots[at] = -1;
     return slots;
   }
+}
+
+/** The word lists copied side by side into one array, each a view of it (drops what removed documents held). */
+function packed(lists: Int32Array[]): Int32Array[] {
+  let total = 0;
+  for (const list of lists) total += list.length;
+  const all = new Int32Array(total);
+  const out: Int32Array[] = [];
+  let offset = 0;
+  for (const list of lists) {
+    all.set(list, offset);
+    out.push(all.subarray(offset, offset + list.length));
+    offset += list.length;
+  }
+  return out;
 }
 
 function hasPosition(run: TermRun, position: number): boolean {
