@@ -57,6 +57,31 @@ function foldWord(word: string): string {
   return word.toLowerCase();
 }
 
+/** The counts of a word's code units that {@link tokenizeNames} keeps, by kind (uncounted: `.` and `&`). */
+const LOWER = 0;
+const UPPER = 1;
+const DIGIT = 2;
+const HYPHEN = 3;
+const APOSTROPHE = 4;
+const UNCOUNTED = 5;
+/** Any code unit beyond ASCII (accents, other scripts, `’`): it sends the word down the general path. */
+const OTHER = 6;
+const COUNTS = 7;
+
+/** The kind of count each ASCII code unit of a word adds to. */
+const ASCII_COUNT = ((): Uint8Array => {
+  const kinds = new Uint8Array(128).fill(UNCOUNTED);
+  for (let c = 97; c <= 122; c++) kinds[c] = LOWER;
+  for (let c = 65; c <= 90; c++) kinds[c] = UPPER;
+  for (let c = 48; c <= 57; c++) kinds[c] = DIGIT;
+  kinds[45] = HYPHEN;
+  kinds[39] = APOSTROPHE;
+  return kinds;
+})();
+
+/** The counts of the word being read (one array for all: it is read before the next word). */
+const letterCounts = new Int32Array(COUNTS);
+
 /**
  * Facts the entity rules need about every word of a document, counted by
  * {@link tokenizeNames} while it has each word in hand: another pass over all
@@ -115,20 +140,13 @@ export function tokenizeNames(text: string, start: number, end: number, tally: W
     }
     const s = i;
     // Counts over the ASCII letters and digits of the word; any other code unit sends the word down the general path.
-    let upper = 0;
-    let lower = 0;
-    let digits = 0;
-    let hyphens = 0;
-    let apostrophes = 0;
-    let other = 0;
+    // (Counted through a table, not a chain of tests: a test first passed after V8 optimised the
+    // scanner, as by the first "U.S", makes it compile the scanner again.)
+    const counts = letterCounts;
+    for (let k = 0; k < COUNTS; k++) counts[k] = 0;
     let d = c;
     while (true) {
-      if (d >= 97 && d <= 122) lower++;
-      else if (d >= 65 && d <= 90) upper++;
-      else if (d >= 48 && d <= 57) digits++;
-      else if (d === 45) hyphens++;
-      else if (d === 39) apostrophes++;
-      else if (d !== 46 && d !== 38) other++;
+      counts[d < 128 ? ASCII_COUNT[d] : OTHER]++;
       i++;
       if (i >= end) break;
       d = text.charCodeAt(i);
@@ -140,7 +158,14 @@ export function tokenizeNames(text: string, start: number, end: number, tally: W
     }
     // "U.S.", "U.N.": an abbreviation with inner dots keeps its final dot (single letters only, so a
     // sentence's full stop after an ordinary word stays punctuation).
-    if (i < end && text.charCodeAt(i) === 46 && i - s >= 3 && text.charCodeAt(i - 2) === 46) i++;
+    // (A sum, not a conditional increment: a branch first taken after V8 optimised the scanner makes it compile the scanner again.)
+    i += i < end && text.charCodeAt(i) === 46 && i - s >= 3 && text.charCodeAt(i - 2) === 46 ? 1 : 0;
+    const upper = counts[UPPER];
+    let lower = counts[LOWER];
+    const digits = counts[DIGIT];
+    const hyphens = counts[HYPHEN];
+    const apostrophes = counts[APOSTROPHE];
+    let other = counts[OTHER];
     let e = i;
     let poss = false;
     if (e - s > 2 && text.charCodeAt(e - 1) === 115) {
@@ -157,6 +182,7 @@ export function tokenizeNames(text: string, start: number, end: number, tally: W
     prevOpener = false;
     words++;
     let t: NameToken;
+    let sports: number;
     if (other === 0) {
       // Plain ASCII (with inner ' . &, hyphens): the counts decide everything.
       // Only a word with a hyphen or apostrophe may be a prefixed name ("al-Assad").
@@ -164,13 +190,15 @@ export function tokenizeNames(text: string, start: number, end: number, tally: W
       const acronym = cap && raw.length >= 2 && raw.length <= 12 && hyphens === 0 && upper >= 2 && lower < upper;
       t = { text: raw, norm: upper === 0 ? raw : raw.toLowerCase(), start: s, end: e, word: true, cap, acronym, poss, sentStart, lex: -1 };
       if (cap && upper >= 2 && lower === 0) allCaps++;
-      // Only digits and one hyphen may be a score.
-      if (hyphens === 1 && digits === raw.length - 1 ? isScore(raw) : sportsWordKind(t.norm) !== 0) tallySports(tally, t.norm);
+      sports = sportsEvidence(raw, t.norm);
     } else {
       t = generalWord(text, raw, s, e, poss, sentStart);
       if (t.cap && isAllCaps(raw)) allCaps++;
-      if (sportsWordKind(t.norm) !== 0 || isScore(raw)) tallySports(tally, t.norm);
+      sports = sportsEvidence(raw, t.norm);
     }
+    // Sums, not conditional increments, for the reason above.
+    tally.sportsEvidence += sports === 0 ? 0 : 1;
+    tally.cricketWords += sports === 2 ? 1 : 0;
     out.push(t);
     if (t.cap) tally.capitals.push(t);
   }
@@ -179,10 +207,14 @@ export function tokenizeNames(text: string, start: number, end: number, tally: W
   return out;
 }
 
-/** Counts one word of sports evidence, a cricket word too. */
-function tallySports(tally: WordTally, norm: string): void {
-  tally.sportsEvidence++;
-  if (sportsWordKind(norm) === 2) tally.cricketWords++;
+/**
+ * What a word says of a document being a sports report: 2 for a cricket word, 1 for another sports
+ * word ({@link sportsWordKind}) or a match score ("2-1"), else 0. (Every word is asked both, the
+ * score first, as it is cheap to refuse: a call made only for rare words, first made after V8
+ * optimised the scanner, would make it compile the scanner again.)
+ */
+function sportsEvidence(raw: string, norm: string): number {
+  return isScore(raw) ? 1 : sportsWordKind(norm);
 }
 
 /** "2-1", "92-90", "429-7": a score (dates and years have longer parts). Char codes, not a regex: every word of the corpus may be asked. */
@@ -253,13 +285,20 @@ export function saintKey(key: string): string {
   return key.replace(SAINT_ALL_RE, (_m, space: string, word: string) => space + (word === 'sainte' || word === 'ste' ? 'ste' : 'st'));
 }
 
+/** A letter, digit or mark of any script. */
+const WORD_CODE_RE = /[\p{L}\p{N}\p{M}]/u;
+
 /**
- * Letters and digits of any script, by code unit: 1 word, 2 not, 0 not yet known. ASCII is filled
- * up front and other code units on first sight, so the scanner's test is one table read.
+ * Letters and digits of any script, by code unit: 1 word, 2 not, 0 not yet known. ASCII, the Latin
+ * letters and the punctuation of news text (curly quotes, dashes) are filled up front, other code
+ * units on first sight, so the scanner's test is one table read. (Up front, too, because the first
+ * look-up of a new code unit after V8 has optimised the scanner makes it compile the scanner again.)
  */
 const wordTable = ((): Uint8Array => {
   const table = new Uint8Array(65536);
   for (let c = 0; c < 128; c++) table[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
+  const known: Array<[number, number]> = [[0x80, 0x2ff], [0x2000, 0x206f], [0x20a0, 0x20cf]];
+  for (const [from, to] of known) for (let c = from; c <= to; c++) table[c] = WORD_CODE_RE.test(String.fromCharCode(c)) ? 1 : 2;
   return table;
 })();
 
@@ -270,7 +309,7 @@ function isWordCode(c: number): boolean {
 
 /** Works out (once) whether a non-ASCII code unit is a letter, digit or mark. */
 function learnWordCode(c: number): boolean {
-  const word = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c));
+  const word = WORD_CODE_RE.test(String.fromCharCode(c));
   wordTable[c] = word ? 1 : 2;
   return word;
 }
