@@ -43,6 +43,26 @@ describe('decodeSource', () => {
     assert.match(r.skipped, /binary.*control characters/);
   });
 
+  it('keeps text with a few control characters, and Windows-1252 bytes that decode to C1 controls', () => {
+    // 2 control bytes in 100: under the 10% limit, so the text is kept with them.
+    const few = decodeSource(utf8(`${'a'.repeat(49)}\u0001${'b'.repeat(49)}\u0007`));
+    assert.ok(!('skipped' in few));
+    assert.equal(few.text.length, 100);
+    // 0x81 is undefined in Windows-1252 and decodes to U+0081: not one of the control bytes counted.
+    const c1 = decodeSource(Uint8Array.from([0x41, 0x81, 0x42, 0xa3, 0x35]));
+    assert.ok(!('skipped' in c1));
+    assert.equal(c1.encoding, 'windows-1252');
+    assert.equal(c1.text, 'A\u0081B£5');
+  });
+
+  it('finds a NUL byte after the first 8 KB and a control-heavy start before it', () => {
+    const late = new Uint8Array(9000).fill(0x61);
+    late[8500] = 0;
+    const r = decodeSource(late);
+    assert.ok('skipped' in r);
+    assert.match(r.skipped, /NUL byte at offset 8500/);
+  });
+
   it('keeps text with tabs and form feeds', () => {
     const r = decodeSource(utf8('a\tb\fc\n'.repeat(50)));
     assert.ok(!('skipped' in r));
