@@ -54,6 +54,16 @@ describe('quote table: find', () => {
     assert.equal(m.sourceText, 'the country’s “long-standing and strong” ties');
   });
 
+  it('ignores diacritics and case in words, and splits words at symbols such as £', () => {
+    const t = createQuoteTable();
+    const text = 'Brazil backs plan\n\nCISM vice-president Leonardo Perdigão de Oliveira said the £5bn ÉLAN plan was “très bien”.';
+    t.add(extractFromText(text, 'brazil.txt'));
+    const m = only(t.find('leonardo perdigao de oliveira said the 5bn elan plan was tres bien'));
+    assert.equal(m.exact, true);
+    assert.equal(m.sourceText, 'Leonardo Perdigão de Oliveira said the £5bn ÉLAN plan was “très bien');
+    assert.deepEqual(t.find('perdigaode oliveira', { minSimilarity: 1 }), []);
+  });
+
   it('lets an ellipsis stand for omitted words', () => {
     const m = only(table().find('Russia cherishes the long-standing and strong ties ... joint large-scale projects'));
     assert.equal(m.exact, true);
