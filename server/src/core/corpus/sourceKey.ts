@@ -33,8 +33,12 @@ export function keyFromPath(path: string): string {
   return lastDot > lastSlash + 1 ? slashed.slice(0, lastDot) : slashed;
 }
 
+/** A letter, a digit or `_`. ASCII is decided by its code (keys are mostly `topic/001`), the rest by a Unicode regex. */
 function isKeyChar(ch: string | undefined): boolean {
-  return ch !== undefined && (ch === '_' || /[\p{L}\p{N}]/u.test(ch));
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c === 95 || (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
+  return /[\p{L}\p{N}]/u.test(ch);
 }
 
 /**
