@@ -181,9 +181,11 @@ function nestedClose(text: string, from: number, end: number): number {
  */
 function pushQuote(text: string, out: MarkedQuote[], open: number, close: number, closed: boolean): void {
   if (open < 0) return;
-  let s = open + 1;
   let e = close;
-  while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+  // Starts on the mark and steps at least once: the step runs for every quote, not only for the rare
+  // quote opening with a space, whose first run in optimised code would throw that code away.
+  let s = open;
+  do s++; while (s < e && isSpaceCode(text.charCodeAt(s)));
   while (e > s && (isSpaceCode(text.charCodeAt(e - 1)) || text[e - 1] === ',' || text[e - 1] === ';' || text[e - 1] === ':')) e--;
   let wordy = false;
   for (let k = s; k < e && !wordy; k++) wordy = isWordCode(text.charCodeAt(k));
