@@ -57,31 +57,6 @@ function foldWord(word: string): string {
   return word.toLowerCase();
 }
 
-/** The counts of a word's code units that {@link tokenizeNames} keeps, by kind (uncounted: `.` and `&`). */
-const LOWER = 0;
-const UPPER = 1;
-const DIGIT = 2;
-const HYPHEN = 3;
-const APOSTROPHE = 4;
-const UNCOUNTED = 5;
-/** Any code unit beyond ASCII (accents, other scripts, `’`): it sends the word down the general path. */
-const OTHER = 6;
-const COUNTS = 7;
-
-/** The kind of count each ASCII code unit of a word adds to. */
-const ASCII_COUNT = ((): Uint8Array => {
-  const kinds = new Uint8Array(128).fill(UNCOUNTED);
-  for (let c = 97; c <= 122; c++) kinds[c] = LOWER;
-  for (let c = 65; c <= 90; c++) kinds[c] = UPPER;
-  for (let c = 48; c <= 57; c++) kinds[c] = DIGIT;
-  kinds[45] = HYPHEN;
-  kinds[39] = APOSTROPHE;
-  return kinds;
-})();
-
-/** The counts of the word being read (one array for all: it is read before the next word). */
-const letterCounts = new Int32Array(COUNTS);
-
 /**
  * Facts the entity rules need about every word of a document, counted by
  * {@link tokenizeNames} while it has each word in hand: another pass over all
@@ -140,13 +115,20 @@ export function tokenizeNames(text: string, start: number, end: number, tally: W
     }
     const s = i;
     // Counts over the ASCII letters and digits of the word; any other code unit sends the word down the general path.
-    // (Counted through a table, not a chain of tests: a test first passed after V8 optimised the
-    // scanner, as by the first "U.S", makes it compile the scanner again.)
-    const counts = letterCounts;
-    for (let k = 0; k < COUNTS; k++) counts[k] = 0;
+    let upper = 0;
+    let lower = 0;
+    let digits = 0;
+    let hyphens = 0;
+    let apostrophes = 0;
+    let other = 0;
     let d = c;
     while (true) {
-      counts[d < 128 ? ASCII_COUNT[d] : OTHER]++;
+      if (d >= 97 && d <= 122) lower++;
+      else if (d >= 65 && d <= 90) upper++;
+      else if (d >= 48 && d <= 57) digits++;
+      else if (d === 45) hyphens++;
+      else if (d === 39) apostrophes++;
+      else if (d !== 46 && d !== 38) other++;
       i++;
       if (i >= end) break;
       d = text.charCodeAt(i);
@@ -160,12 +142,6 @@ export function tokenizeNames(text: string, start: number, end: number, tally: W
     // sentence's full stop after an ordinary word stays punctuation).
     // (A sum, not a conditional increment: a branch first taken after V8 optimised the scanner makes it compile the scanner again.)
     i += i < end && text.charCodeAt(i) === 46 && i - s >= 3 && text.charCodeAt(i - 2) === 46 ? 1 : 0;
-    const upper = counts[UPPER];
-    let lower = counts[LOWER];
-    const digits = counts[DIGIT];
-    const hyphens = counts[HYPHEN];
-    const apostrophes = counts[APOSTROPHE];
-    let other = counts[OTHER];
     let e = i;
     let poss = false;
     if (e - s > 2 && text.charCodeAt(e - 1) === 115) {
