@@ -26,8 +26,8 @@ interface Member {
   entity: LocalEntity;
   /** Folded canonical name. */
   key: string;
-  /** The entity is named by an acronym alone ("CISM"). */
-  acronymOnly: boolean;
+  /** The entity is named by an acronym alone ("CISM"); undefined until asked (see {@link isAcronymMember}). */
+  acronymOnly: boolean | undefined;
 }
 
 /** What the lazy merge produces. */
@@ -207,7 +207,7 @@ function clusterByName(sources: ExtractedSource[]): Map<string, Cluster> {
       const entity = entities[e];
       const key = nameKey(entity.name);
       if (!key) continue;
-      const m: Member = { source, entity, key, acronymOnly: isAcronymName(entity.name) };
+      const m: Member = { source, entity, key, acronymOnly: undefined };
       const cluster = clusters.get(key);
       if (cluster) {
         cluster.members.push(m);
@@ -499,7 +499,12 @@ function addKey(names: MergedState['names'], k: string, id: string, rank: number
 }
 
 function isAcronymCluster(members: Member[]): boolean {
-  return members.every((m) => m.acronymOnly);
+  return members.every(isAcronymMember);
+}
+
+/** Whether the member is named by an acronym alone, worked out once and only when asked: most never are. */
+function isAcronymMember(m: Member): boolean {
+  return (m.acronymOnly ??= isAcronymName(m.entity.name));
 }
 
 function isAcronymName(name: string): boolean {
@@ -555,7 +560,7 @@ function fullestNamed(members: Member[]): Member {
   const anyName = !isAcronymCluster(members);
   for (let i = 0; i < members.length; i++) {
     const m = members[i];
-    if (m.acronymOnly && anyName) continue;
+    if (anyName && isAcronymMember(m)) continue;
     const c = counts.get(m.key);
     if (c) c.n += m.entity.mentions.length;
     else counts.set(m.key, { member: m, n: m.entity.mentions.length, words: wordsOfKey(m.key) });
