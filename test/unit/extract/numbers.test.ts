@@ -149,6 +149,14 @@ describe('readNumbers', () => {
     assert.equal(facts[0].counted, 'dog');
   });
 
+  it('does not take inherited object names such as "constructor" for number words', () => {
+    const [crews] = readNumbers('They hired two constructor crews.');
+    assert.equal(crews.value, 2);
+    assert.equal(crews.counted, 'crew');
+    const [teams] = readNumbers('The 3 constructor teams met.');
+    assert.equal(teams.counted, 'team');
+  });
+
   it('reads the two currencies of "$900m (£479m)" as two facts', () => {
     const facts = readNumbers('It must pay back a $900m (£479m) loan.');
     assert.deepEqual(facts.map((f) => [f.unit, f.value]), [['USD', 9e8], ['GBP', 4.79e8]]);

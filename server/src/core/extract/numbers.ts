@@ -57,27 +57,35 @@ export function readNumbers(text: string, start = 0, end = text.length): NumberF
 
 // ------------------------------------------------------------------ lexicon
 
-const UNITS: Record<string, number> = {
+/**
+ * A word table without Object.prototype: looked up with words read from the text, a plain
+ * object would "know" inherited names ("constructor" would read as a number word).
+ */
+function lookupTable<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
+const UNITS: Record<string, number> = lookupTable({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+});
+const TENS: Record<string, number> = lookupTable({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
 /** Powers of ten of the scale words, so values are computed exactly (`Number("1.13e9")`). */
-const SCALE_EXP: Record<string, number> = { hundred: 2, thousand: 3, million: 6, billion: 9, trillion: 12 };
-const ORDINALS: Record<string, number> = {
+const SCALE_EXP: Record<string, number> = lookupTable({ hundred: 2, thousand: 3, million: 6, billion: 9, trillion: 12 });
+const ORDINALS: Record<string, number> = lookupTable({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
   eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60,
   seventieth: 70, eightieth: 80, ninetieth: 90, hundredth: 100, thousandth: 1000, millionth: 1e6,
-};
+});
 const FRACTION_DENOMINATORS: Record<string, number> = {
   half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6,
   eighth: 8, eighths: 8, tenth: 10, tenths: 10,
 };
-const MONTHS: Record<string, number> = {
+const MONTHS: Record<string, number> = lookupTable({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
   november: 11, december: 12, jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
+});
 const MONTH_ALT = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
 /** Abbreviated months with their dot ("Feb."); a full month name never takes the sentence's full stop. */
 const MONTH_ABBR_DOT = '(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.';
@@ -190,13 +198,13 @@ const MODIFIERS = new Set([
   'closest', 'deadliest', 'busiest', 'hottest', 'coldest', 'toughest', 'heaviest', 'cheapest', 'key', 'leading',
   'top-flight', 'professional', 'amateur', 'so-called', 'quarterly', 'annual', 'monthly', 'weekly', 'daily',
 ]);
-const IRREGULAR_PLURALS: Record<string, string> = {
+const IRREGULAR_PLURALS: Record<string, string> = lookupTable({
   people: 'person', men: 'man', women: 'woman', children: 'child', feet: 'foot', teeth: 'tooth', mice: 'mouse',
   geese: 'goose', lives: 'life', wives: 'wife', knives: 'knife', halves: 'half', leaves: 'leaf', shelves: 'shelf',
   thieves: 'thief', wolves: 'wolf', heroes: 'hero', potatoes: 'potato', tomatoes: 'tomato', echoes: 'echo',
   vetoes: 'veto', criteria: 'criterion', phenomena: 'phenomenon', analyses: 'analysis', crises: 'crisis',
   theses: 'thesis', bases: 'base', indices: 'index',
-};
+});
 /** Plural in meaning although they do not end in -s. */
 const COLLECTIVE_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'staff', 'personnel', 'cattle', 'feet', 'teeth', 'mice', 'geese', 'troops', 'data', 'media', 'criteria', 'crew', 'livestock']);
 /** End in -s but are singular (or invariant). */
