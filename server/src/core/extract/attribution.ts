@@ -123,6 +123,33 @@ function formsOf(lemmas: string[]): Map<string, string> {
 
 /** Inflected speech verbs → lemma. */
 export const SPEECH_VERBS = formsOf(SPEECH_LEMMAS);
+
+/** Index of a word's shape: the low five bits of its first and of its last char. */
+function shapeIndex(word: string): number {
+  return ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(word.length - 1) & 31);
+}
+
+/**
+ * The shapes of the words of `lists` (first char, last char, length: one bit
+ * for each length below 32) for {@link hasShape}.
+ */
+export function wordShapes(lists: Iterable<string>[]): Uint32Array {
+  const shapes = new Uint32Array(1024);
+  for (const list of lists) for (const word of list) shapes[shapeIndex(word)] |= 1 << (word.length & 31);
+  return shapes;
+}
+
+/**
+ * False when a non-empty `word` is in none of the lists `shapes` was made from
+ * (true only says it may be). Two char reads instead of hashing a new token
+ * string for a lookup that nearly always misses: most tokens are no cue word.
+ */
+export function hasShape(shapes: Uint32Array, word: string): boolean {
+  return (shapes[shapeIndex(word)] & (1 << (word.length & 31))) !== 0;
+}
+
+/** The shapes of {@link SPEECH_VERBS}. */
+export const SPEECH_VERB_SHAPES = wordShapes([SPEECH_VERBS.keys()]);
 /** Speech and framing verbs → lemma (used for the verb before a quotation). */
 export const QUOTE_VERBS = formsOf([...SPEECH_LEMMAS, ...FRAMING_LEMMAS]);
 /**

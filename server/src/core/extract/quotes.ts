@@ -13,7 +13,8 @@
 import type { LocalEntity, Paragraph, Quote, Speaker, Span } from '../model';
 import {
   CLAUSAL_VERBS, ORG_HEADS, QUOTE_VERBS, headKind, isSpeakerDescription, SPEECH_VERBS, SpeakerResolver, accordingTo, cueAfterQuote, isSpeechVerb, isWordCode,
-  SPEECH_HINT, phraseAfter, phraseBefore, possessiveOwner, startsBareClause, subjectOfVerb, tokenizeSentences,
+  SPEECH_HINT, SPEECH_VERB_SHAPES, hasShape, phraseAfter, phraseBefore, possessiveOwner, startsBareClause, subjectOfVerb, tokenizeSentences,
+  wordShapes,
 } from './attribution';
 import type { SpeakerPhrase, Tok } from './attribution';
 
@@ -508,7 +509,7 @@ function cuesForGroup(text: string, toks: Tok[], open: number, close: number, cl
  * instead of four calls for every other token of a quote's sentences.
  */
 function mayCue(t: Tok): boolean {
-  return t.kind === 'word' && (t.lower === 'according' || QUOTE_VERBS.has(t.lower) || SAYING_NOUNS.has(t.lower) || isPut(t));
+  return t.kind === 'word' && hasShape(CUE_WORD_SHAPES, t.lower) && (t.lower === 'according' || QUOTE_VERBS.has(t.lower) || SAYING_NOUNS.has(t.lower) || isPut(t));
 }
 
 /**
@@ -567,6 +568,9 @@ const SAYING_NOUNS = new Set([
   'description', 'promise', 'pledge', 'warning', 'suggestion', 'insistence', 'argument', 'prediction', 'vow',
   'accusation', 'allegation', 'boast', 'admission', 'contention', 'declaration', 'charge', 'complaint', 'missive',
 ]);
+
+/** The shapes of the words {@link mayCue} looks for. */
+const CUE_WORD_SHAPES = wordShapes([QUOTE_VERBS.keys(), SAYING_NOUNS, ['according', 'put', 'puts']]);
 
 /**
  * "Trump's claim that there have been "thousands of shootings"", "Bornstein's
@@ -738,7 +742,7 @@ function findReportedSpeech(text: string, toks: Tok[], paragraph: number, jobs: 
   let previous: { sentence: number; speaker: SpeakerPhrase } | null = null;
   for (let j = 0; j < toks.length; j++) {
     const t = toks[j];
-    if (t.quote !== -1 || t.kind !== 'word' || (t.lower !== 'according' && !SPEECH_VERBS.has(t.lower))) continue;
+    if (t.quote !== -1 || t.kind !== 'word' || (t.lower !== 'according' && !(hasShape(SPEECH_VERB_SHAPES, t.lower) && SPEECH_VERBS.has(t.lower)))) continue;
     const according = accordingTo(text, toks, j);
     const isVerb = !according && isSpeechVerb(toks, j, SPEECH_VERBS);
     if (!according && !isVerb) continue;
