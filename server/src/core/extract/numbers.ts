@@ -86,6 +86,19 @@ const MONTHS: Record<string, number> = lookupTable({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
   november: 11, december: 12, jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 });
+type NumberWordKind = 'unit' | 'tens' | 'scale' | 'ordinal';
+/**
+ * Every number word with its table and value (a scale's power of ten): one Map lookup per word
+ * read, instead of an `in` test per table (each of which looks the fresh word up in V8's string table).
+ */
+const NUMBER_WORDS = new Map<string, { kind: NumberWordKind; value: number }>([
+  ...wordEntries(UNITS, 'unit'), ...wordEntries(TENS, 'tens'), ...wordEntries(SCALE_EXP, 'scale'), ...wordEntries(ORDINALS, 'ordinal'),
+]);
+
+function wordEntries(table: Record<string, number>, kind: NumberWordKind): Array<[string, { kind: NumberWordKind; value: number }]> {
+  return Object.entries(table).map(([word, value]) => [word, { kind, value }]);
+}
+
 const MONTH_ALT = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
 /** Abbreviated months with their dot ("Feb."); a full month name never takes the sentence's full stop. */
 const MONTH_ABBR_DOT = '(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.';
@@ -198,13 +211,13 @@ const MODIFIERS = new Set([
   'closest', 'deadliest', 'busiest', 'hottest', 'coldest', 'toughest', 'heaviest', 'cheapest', 'key', 'leading',
   'top-flight', 'professional', 'amateur', 'so-called', 'quarterly', 'annual', 'monthly', 'weekly', 'daily',
 ]);
-const IRREGULAR_PLURALS: Record<string, string> = lookupTable({
+const IRREGULAR_PLURALS = new Map(Object.entries({
   people: 'person', men: 'man', women: 'woman', children: 'child', feet: 'foot', teeth: 'tooth', mice: 'mouse',
   geese: 'goose', lives: 'life', wives: 'wife', knives: 'knife', halves: 'half', leaves: 'leaf', shelves: 'shelf',
   thieves: 'thief', wolves: 'wolf', heroes: 'hero', potatoes: 'potato', tomatoes: 'tomato', echoes: 'echo',
   vetoes: 'veto', criteria: 'criterion', phenomena: 'phenomenon', analyses: 'analysis', crises: 'crisis',
   theses: 'thesis', bases: 'base', indices: 'index',
-});
+}));
 /** Plural in meaning although they do not end in -s. */
 const COLLECTIVE_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'staff', 'personnel', 'cattle', 'feet', 'teeth', 'mice', 'geese', 'troops', 'data', 'media', 'criteria', 'crew', 'livestock']);
 /** End in -s but are singular (or invariant). */
@@ -522,22 +535,25 @@ function readWords(s: string, at: number): Quantity | null {
     if (!m) break;
     const w = m[0].toLowerCase();
     const wEnd = WORD_Y.lastIndex;
+    const entry = NUMBER_WORDS.get(w);
+    const kind = entry === undefined ? null : entry.kind;
+    const wordValue = entry === undefined ? 0 : entry.value;
     if (count === 0 && w === 'a') {
       current = 1;
       lastKind = 'a';
     } else if (w === 'dozen' && (lastKind === 'a' || lastKind === 'unit')) {
       current *= 12;
       lastKind = 'scale';
-    } else if (w in UNITS && lastKind !== 'unit') {
-      current += UNITS[w];
+    } else if (kind === 'unit' && lastKind !== 'unit') {
+      current += wordValue;
       if (w !== 'one') onlyOne = false;
       lastKind = 'unit';
-    } else if (w in TENS && (lastKind === null || lastKind === 'scale')) {
-      current += TENS[w];
+    } else if (kind === 'tens' && (lastKind === null || lastKind === 'scale')) {
+      current += wordValue;
       onlyOne = false;
       lastKind = 'tens';
-    } else if (w in SCALE_EXP && lastKind !== null && lastKind !== 'scale') {
-      const exp = SCALE_EXP[w];
+    } else if (kind === 'scale' && lastKind !== null && lastKind !== 'scale') {
+      const exp = wordValue;
       onlyOne = false;
       if (exp === 2) current *= 100;
       else {
@@ -545,9 +561,9 @@ function readWords(s: string, at: number): Quantity | null {
         current = 0;
       }
       lastKind = 'scale';
-    } else if (w in ORDINALS && (lastKind === null || lastKind === 'tens' || lastKind === 'scale')) {
+    } else if (kind === 'ordinal' && (lastKind === null || lastKind === 'tens' || lastKind === 'scale')) {
       // "twenty-first" / "hundredth"; a bare ordinal word.
-      const v = ORDINALS[w];
+      const v = wordValue;
       if (v >= 100 && lastKind !== null) current = (current || 1) * v;
       else current += v;
       ordinal = true;
@@ -578,7 +594,7 @@ function isNumberWord(s: string, at: number): boolean {
   const m = WORD_Y.exec(s);
   if (!m) return false;
   const w = m[0].toLowerCase();
-  return w in UNITS || w in TENS || w in SCALE_EXP || w in ORDINALS || w === 'dozen';
+  return NUMBER_WORDS.has(w) || w === 'dozen';
 }
 
 const RANGE_WORD_Y = /\s+(to|and)\s+/y;
@@ -772,11 +788,11 @@ function countedNoun(s: string, at: number, singularHead: boolean): string | und
 }
 
 function isNumberWordText(lower: string): boolean {
-  return lower in UNITS || lower in TENS || lower in ORDINALS || lower in SCALE_EXP;
+  return NUMBER_WORDS.has(lower);
 }
 
 function looksPlural(lower: string): boolean {
-  if (lower in IRREGULAR_PLURALS || COLLECTIVE_PLURALS.has(lower)) return true;
+  if (IRREGULAR_PLURALS.has(lower) || COLLECTIVE_PLURALS.has(lower)) return true;
   if (INVARIANT_S.has(lower) || lower.length < 3) return false;
   return /[^su'’]s$/.test(lower) || /(?:sses|xes|ches|shes|zzes)$/.test(lower);
 }
@@ -791,7 +807,7 @@ function isNationality(word: string): boolean {
  */
 export function singular(word: string): string {
   const lower = foldText(word).replace(/['’]s$/, '');
-  const irregular = IRREGULAR_PLURALS[lower];
+  const irregular = IRREGULAR_PLURALS.get(lower);
   if (irregular) return irregular;
   if (INVARIANT_S.has(lower) || COLLECTIVE_PLURALS.has(lower) || lower.length < 3) return lower;
   if (/[^aeiou]ies$/.test(lower)) return lower.slice(0, -3) + 'y';
