@@ -1222,11 +1222,13 @@ function collectRoles(text: string, sentences: SentenceTokens[], candidates: Can
       refs.push({ first: c.first, last: c.last, text: c.text, norm: c.key, notPerson });
     }
     const { toks, kind } = sentences[sentence];
+    // Asked once a sentence, where it always runs: asked first inside the rarer branch below, it made V8 recompile this function.
+    const inBody = kind === 'body' || kind === 'heading';
     for (const f of findRoles(text, toks, refs)) {
       const b = byGroup.get(groups.find(inSentence[f.name].group));
       if (!b) continue;
       if (f.role) {
-        (kind === 'body' || kind === 'heading' ? b.bodyRoles : b.captionRoles).push(f.role);
+        (inBody ? b.bodyRoles : b.captionRoles).push(f.role);
         if (b.type !== 'person' && b.strength < 5) {
           b.type = 'person';
           b.strength = 5;
@@ -1272,15 +1274,25 @@ function wordsIn(c: Candidate, sentences: SentenceTokens[]): number {
   return n;
 }
 
+/** The mentions of an entity's candidates in text order, one per start. */
 function dedupeMentions(cands: Candidate[]): Mention[] {
+  // Candidates are made in text order, so most lists need no sort (and a stable sort would keep them as they are).
+  const sorted = isInStartOrder(cands) ? cands : [...cands].sort((a, b) => a.start - b.start);
   const out: Mention[] = [];
-  const seen = new Set<number>();
-  for (const c of [...cands].sort((a, b) => a.start - b.start)) {
-    if (seen.has(c.start)) continue;
-    seen.add(c.start);
+  let previousStart = -1;
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i];
+    // Equal starts are side by side once sorted: only the first of them counts.
+    if (c.start === previousStart) continue;
+    previousStart = c.start;
     out.push({ start: c.start, end: c.end, text: c.text });
   }
   return out;
+}
+
+function isInStartOrder(cands: Candidate[]): boolean {
+  for (let i = 1; i < cands.length; i++) if (cands[i].start < cands[i - 1].start) return false;
+  return true;
 }
 
 /**
