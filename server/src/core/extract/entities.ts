@@ -169,6 +169,9 @@ function sortCapitalised(sentences: SentenceTokens[], capitals: NameToken[], wor
 /** Words written in lower case outside headlines that are capitalised somewhere. */
 function collectLowerCase(sentences: SentenceTokens[], capsAnywhere: Set<string>, lower: Set<string>): void {
   const filter = lowerFilter;
+  // The last word found lower case in each of a few slots: "the", "he", "in" come again and again, each
+  // a new string to hash, and comparing a few letters with the one found last is cheaper.
+  const found = lastFound.fill('');
   for (let i = 0; i < sentences.length; i++) {
     if (sentences[i].shouting) continue;
     const toks = sentences[i].toks;
@@ -177,10 +180,18 @@ function collectLowerCase(sentences: SentenceTokens[], capsAnywhere: Set<string>
       if (!t.word || t.cap) continue;
       const n = t.norm;
       const shape = wordShape(n);
-      if ((filter[shape >>> 5] & (1 << (shape & 31))) !== 0 && capsAnywhere.has(n)) lower.add(n);
+      if ((filter[shape >>> 5] & (1 << (shape & 31))) === 0 || found[shape & (FOUND_SLOTS - 1)] === n) continue;
+      if (capsAnywhere.has(n)) {
+        lower.add(n);
+        found[shape & (FOUND_SLOTS - 1)] = n;
+      }
     }
   }
 }
+
+/** Slots of {@link collectLowerCase}'s last found words, by the low bits of their {@link wordShape}. */
+const FOUND_SLOTS = 256;
+const lastFound: string[] = new Array<string>(FOUND_SLOTS).fill('');
 
 /**
  * In an all-capitals headline capitals say nothing: a word is a name there only
