@@ -192,14 +192,27 @@ function merge(sources: ExtractedSource[]): MergedState {
 
 /** A cluster of local entities with the same folded name; its mention count and type are worked out once. */
 interface Cluster {
+  /** The folded name. */
+  key: string;
   members: Member[];
   mentions: number;
   type: EntityType | null;
 }
 
+/**
+ * The clusters by folded name, and in the order they were made: the rules walk the list with an index
+ * (walking the map with `for...of` and destructuring made an iterator step and an entry array per
+ * cluster, which a first merge in a process, its code not yet optimised, paid several times over).
+ */
+interface ClusterSet {
+  byKey: Map<string, Cluster>;
+  list: Cluster[];
+}
+
 /** 1. Same folded name. */
-function clusterByName(sources: ExtractedSource[]): Map<string, Cluster> {
+function clusterByName(sources: ExtractedSource[]): ClusterSet {
   const clusters = new Map<string, Cluster>();
+  const list: Cluster[] = [];
   for (let s = 0; s < sources.length; s++) {
     const source = sources[s];
     const entities = source.entities;
@@ -212,17 +225,21 @@ function clusterByName(sources: ExtractedSource[]): Map<string, Cluster> {
       if (cluster) {
         cluster.members.push(m);
         cluster.mentions += entity.mentions.length;
-      } else clusters.set(key, { members: [m], mentions: entity.mentions.length, type: null });
+      } else {
+        const made: Cluster = { key, members: [m], mentions: entity.mentions.length, type: null };
+        clusters.set(key, made);
+        list.push(made);
+      }
     }
   }
-  return clusters;
+  return { byKey: clusters, list };
 }
 
 /** 2. Acronym-only names join their expansion, from whichever source defines it. */
-function joinAcronymsToExpansions(clusters: Map<string, Cluster>, target: Map<string, string>): void {
+function joinAcronymsToExpansions(clusters: ClusterSet, target: Map<string, string>): void {
   const expansionByAcronym = new Map<string, string>();
-  for (const [key, cluster] of clusters) {
-    const members = cluster.members;
+  for (let c = 0; c < clusters.list.length; c++) {
+    const { key, members } = clusters.list[c];
     for (let i = 0; i < members.length; i++) {
       const acronym = members[i].entity.acronym;
       if (!acronym) continue;
@@ -231,7 +248,9 @@ function joinAcronymsToExpansions(clusters: Map<string, Cluster>, target: Map<st
     }
   }
   if (expansionByAcronym.size === 0) return;
-  for (const [key, cluster] of clusters) {
+  for (let c = 0; c < clusters.list.length; c++) {
+    const cluster = clusters.list[c];
+    const key = cluster.key;
     const expansion = expansionByAcronym.get(key);
     if (expansion && expansion !== key && isAcronymCluster(cluster.members)) target.set(key, expansion);
   }
@@ -241,9 +260,11 @@ function joinAcronymsToExpansions(clusters: Map<string, Cluster>, target: Map<st
  * 3. A person's name joins the most mentioned fuller form of it: "Keith Scott" is "Keith Lamont Scott",
  * "George Bush" is "George W. Bush"; "Donald Trump" and "Ivanka Trump" stay two people.
  */
-function joinFullerNames(clusters: Map<string, Cluster>, target: Map<string, string>): void {
+function joinFullerNames(clusters: ClusterSet, target: Map<string, string>): void {
   const bySurname = new Map<string, string[]>();
-  for (const [key, cluster] of clusters) {
+  for (let c = 0; c < clusters.list.length; c++) {
+    const cluster = clusters.list[c];
+    const key = cluster.key;
     const space = key.lastIndexOf(' ');
     if (space < 0 || target.has(key) || clusterType(cluster) !== 'person') continue;
     const surname = key.slice(space + 1);
@@ -283,9 +304,11 @@ function followTargets(target: Map<string, string>): void {
 }
 
 /** 4. One-word people join the most mentioned person whose name ends with that word. */
-function joinSurnamesToPeople(clusters: Map<string, Cluster>, target: Map<string, string>): void {
+function joinSurnamesToPeople(clusters: ClusterSet, target: Map<string, string>): void {
   const bySurname = new Map<string, string>();
-  for (const [key, cluster] of clusters) {
+  for (let c = 0; c < clusters.list.length; c++) {
+    const cluster = clusters.list[c];
+    const key = cluster.key;
     if (!key.includes(' ') || clusterType(cluster) !== 'person') continue;
     const tails = nameTails(key);
     for (let i = 0; i < tails.length; i++) {
@@ -294,7 +317,9 @@ function joinSurnamesToPeople(clusters: Map<string, Cluster>, target: Map<string
     }
   }
   if (bySurname.size === 0) return;
-  for (const [key, cluster] of clusters) {
+  for (let c = 0; c < clusters.list.length; c++) {
+    const cluster = clusters.list[c];
+    const key = cluster.key;
     if (target.has(key) || (key.includes(' ') && !PARTICLES.has(firstWord(key)))) continue;
     const type = clusterType(cluster);
     if (type !== 'person' && type !== 'other') continue;
@@ -303,8 +328,8 @@ function joinSurnamesToPeople(clusters: Map<string, Cluster>, target: Map<string
   }
 }
 
-function mentionsOf(clusters: Map<string, Cluster>, key: string): number {
-  return clusters.get(key)?.mentions ?? 0;
+function mentionsOf(clusters: ClusterSet, key: string): number {
+  return clusters.byKey.get(key)?.mentions ?? 0;
 }
 
 function clusterType(cluster: Cluster): EntityType {
@@ -319,10 +344,14 @@ function firstWord(key: string): string {
 /**
  * Each cluster's members under the key it joins (itself when it joins none), in cluster order.
  * Reuses (and so changes) the clusters of `clusters`, which is not to be read afterwards.
+ * Returns the merged clusters in the order their keys were first met.
  */
-function mergeClusters(clusters: Map<string, Cluster>, target: Map<string, string>): Map<string, Cluster> {
+function mergeClusters(clusters: ClusterSet, target: Map<string, string>): Cluster[] {
   const merged = new Map<string, Cluster>();
-  for (const [key, cluster] of clusters) {
+  const list: Cluster[] = [];
+  for (let c = 0; c < clusters.list.length; c++) {
+    const cluster = clusters.list[c];
+    const key = cluster.key;
     const to = target.get(key) ?? key;
     const into = merged.get(to);
     if (into) {
@@ -331,11 +360,15 @@ function mergeClusters(clusters: Map<string, Cluster>, target: Map<string, strin
       into.type = null; // to be decided over the joined members
     } else {
       // The cluster itself carries the merged members: the clusters by name are not read after this.
-      if (to !== key) cluster.type = null;
+      if (to !== key) {
+        cluster.key = to;
+        cluster.type = null;
+      }
       merged.set(to, cluster);
+      list.push(cluster);
     }
   }
-  return merged;
+  return list;
 }
 
 /** The clusters of one final name (the name is decided again when several joined). */
@@ -350,10 +383,11 @@ interface FinalName {
  * One global entity per final name: two clusters may end up with the same fullest name (one joined via a surname).
  * Fills `mentionCount` with each entity's number of mentions.
  */
-function globalEntities(merged: Map<string, Cluster>, mentionCount: Map<string, number>): Map<string, GlobalEntity> {
+function globalEntities(merged: Cluster[], mentionCount: Map<string, number>): Map<string, GlobalEntity> {
   const byFinalName = new Map<string, FinalName>();
   const finals: FinalName[] = [];
-  for (const cluster of merged.values()) {
+  for (let c = 0; c < merged.length; c++) {
+    const cluster = merged[c];
     // The member named in full; its folded name is the entity's id.
     const named = fullestNamed(cluster.members);
     const id = named.key;
