@@ -561,7 +561,21 @@ const SPORTS_SHAPES = ((): Uint32Array => {
 
 function sportsShape(norm: string): number {
   const n = norm.length;
-  return ((norm.charCodeAt(0) & 31) << 10) | ((norm.charCodeAt(n - 1) & 31) << 5) | (n & 31);
+  return sportsShapeOf(norm.charCodeAt(0), norm.charCodeAt(n - 1), n);
+}
+
+/** The shape of a word of `length` code units from its first and last (either case: ASCII letters' low five bits are the same). */
+function sportsShapeOf(first: number, last: number, length: number): number {
+  return ((first & 31) << 10) | ((last & 31) << 5) | (length & 31);
+}
+
+/**
+ * False when no word of {@link SPORTS_WORDS} has this first and last code unit (in either case) and
+ * length: the scanner asks this of every word it reads, with the letters in hand.
+ */
+export function maybeSportsWord(first: number, last: number, length: number): boolean {
+  const shape = sportsShapeOf(first, last, length);
+  return (SPORTS_SHAPES[shape >>> 5] & (1 << (shape & 31))) !== 0;
 }
 
 /** 2 for a cricket word, 1 for another word of {@link SPORTS_WORDS}, 0 for any other folded word. */

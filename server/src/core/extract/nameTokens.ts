@@ -4,7 +4,7 @@
  * the capitalisation facts the entity rules need.
  */
 import { foldText } from '../text/normalize';
-import { lexicalClass, sportsWordKind } from './lexicon';
+import { lexicalClass, maybeSportsWord, sportsWordKind } from './lexicon';
 
 /** One word or punctuation mark of a sentence. */
 export interface NameToken {
@@ -166,7 +166,8 @@ export function tokenizeNames(text: string, start: number, end: number, tally: W
       const acronym = cap && raw.length >= 2 && raw.length <= 12 && hyphens === 0 && upper >= 2 && lower < upper;
       t = { text: raw, norm: upper === 0 ? raw : raw.toLowerCase(), start: s, end: e, word: true, cap, acronym, poss, sentStart, lex: -1 };
       if (cap && upper >= 2 && lower === 0) allCaps++;
-      sports = sportsEvidence(raw, t.norm);
+      // A score starts with a digit, a sports word with a letter; most words are neither, which the shape tells.
+      sports = c <= 57 ? (isScore(raw) ? 1 : 0) : maybeSportsWord(c, text.charCodeAt(e - 1), e - s) ? sportsWordKind(t.norm) : 0;
     } else {
       t = generalWord(text, raw, s, e, poss, sentStart);
       if (t.cap && isAllCaps(raw)) allCaps++;
