@@ -613,7 +613,8 @@ export function phraseBefore(text: string, toks: Tok[], i: number, sentence: num
   }
   if (t.kind !== 'word') return null;
   if (PRONOUNS.has(t.lower)) return phrase(text, toks, i, i + 1, 'pronoun');
-  const contracted = /^(he|she|it|they|we|i)'(?:s|re|ve|ll|d|m)$/.exec(t.lower);
+  // Only a word with an apostrophe can be a contraction: the regular expression runs for those alone.
+  const contracted = t.lower.indexOf("'") > 0 ? /^(he|she|it|they|we|i)'(?:s|re|ve|ll|d|m)$/.exec(t.lower) : null;
   if (contracted) return { start: t.start, end: t.start + contracted[1].length, kind: 'pronoun', text: t.text.slice(0, contracted[1].length) };
   if ((t.lower === 'who' || t.lower === 'which') && depth === 0) {
     const before = i - 1;
@@ -748,10 +749,13 @@ function opensClause(toks: Tok[], last: number, p: SpeakerPhrase, sentence: numb
   while (k > 0 && toks[k - 1].start >= p.start) k--;
   while (isOutside(toks, k - 1, sentence) && toks[k - 1].kind === 'word' && (isNameWord(toks, k - 1) || TITLE_WORDS.has(withoutDot(toks[k - 1].lower)))) k--;
   // "Even China, Pyongyang's only ally, said": a focusing adverb may open the sentence.
-  if (isOutside(toks, k - 1, sentence) && /^(?:even|only|also|now|then|yet|still)$/.test(toks[k - 1].lower) && !isOutside(toks, k - 2, sentence)) k--;
+  if (isOutside(toks, k - 1, sentence) && FOCUSING_ADVERBS.has(toks[k - 1].lower) && !isOutside(toks, k - 2, sentence)) k--;
   const before = toks[k - 1];
   return !isOutside(toks, k - 1, sentence) || before.text === ',' || before.kind === 'mark' || before.lower === 'and' || before.lower === 'but';
 }
+
+/** Adverbs that may open a sentence before its subject ("Even China, ... said"). */
+const FOCUSING_ADVERBS = new Set(['even', 'only', 'also', 'now', 'then', 'yet', 'still']);
 
 /** The speaker phrase starting at token `i` (reading forwards), or null. */
 export function phraseAfter(text: string, toks: Tok[], i: number, sentence: number): SpeakerPhrase | null {
@@ -885,6 +889,9 @@ function isVerbAt(toks: Tok[], i: number, verbs: Map<string, string>): boolean {
   return toks[i] !== undefined && toks[i].kind === 'word' && toks[i].quote === -1 && verbs.has(toks[i].lower);
 }
 
+/** Prepositions before a year between a subject and its verb ("who in 2010 said"). */
+const DATE_PREPOSITIONS = new Set(['in', 'since', 'during', 'by']);
+
 /**
  * The subject of the verb at token `v`: "Putin said", "Pankov has claimed",
  * "said Putin" (inverted after a quotation or a comma), "Plitukhin, who ..., said".
@@ -894,7 +901,7 @@ export function subjectOfVerb(text: string, toks: Tok[], v: number): SpeakerPhra
   let back = skipBetween(toks, v - 1, -1, sentence);
   // "who in 2010 said": a date between the subject and its verb.
   const date = back.index;
-  if (isOutside(toks, date - 1, sentence) && /^\d{4}$/.test(toks[date].text) && /^(?:in|since|during|by)$/.test(toks[date - 1].lower)) back = skipBetween(toks, date - 2, -1, sentence);
+  if (isOutside(toks, date - 1, sentence) && /^\d{4}$/.test(toks[date].text) && DATE_PREPOSITIONS.has(toks[date - 1].lower)) back = skipBetween(toks, date - 2, -1, sentence);
   const before = toks[back.index];
   const verbForm = toks[v].lower;
   const participle = verbForm.endsWith('ed') || verbForm === 'told' || verbForm === 'said';

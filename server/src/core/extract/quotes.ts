@@ -620,7 +620,7 @@ function speechVerbCue(text: string, toks: Tok[], verb: number): Candidate | nul
   const before = toks[verb - 1];
   // "he said adding that ...": the participle shares the subject of the speech verb before it.
   if (before !== undefined && before.kind === 'word' && before.quote === -1 && before.sentence === toks[verb].sentence && toks[verb].lower.endsWith('ing') && SPEECH_VERBS.has(before.lower)) return verbCue(text, toks, verb - 1) ?? cue;
-  const afterObject = before !== undefined && before.kind === 'word' && !/^(?:and|or|but|to|by|of|for|with|in|on|at|from)$/.test(before.lower);
+  const afterObject = before !== undefined && before.kind === 'word' && !LINKING_WORDS.has(before.lower);
   return participleCue(text, toks, verb, afterObject) ?? cue;
 }
 
@@ -650,6 +650,9 @@ function participleCue(text: string, toks: Tok[], verb: number, afterObject = fa
   }
   return null;
 }
+
+/** Conjunctions and prepositions after which a participle does not follow an object ("to the watchdog saying" does). */
+const LINKING_WORDS = new Set(['and', 'or', 'but', 'to', 'by', 'of', 'for', 'with', 'in', 'on', 'at', 'from']);
 
 /** Words opening a subordinate clause before the main one. */
 const SUBORDINATORS = new Set(['after', 'when', 'while', 'as', 'because', 'although', 'though', 'if', 'since', 'before', 'once', 'until', 'whereas', 'unless']);
@@ -694,11 +697,14 @@ function subjectAt(text: string, toks: Tok[], first: number, open: number): Cand
   if (!subject || subject.kind === 'description' || (subject.kind === 'pronoun' && !/^(?:he|she)$/i.test(subject.text))) return null;
   let k = tokenAt(toks, subject.end - 1) + 1;
   let auxiliary = false;
-  while (k < open && toks[k].kind === 'word' && /^(?:has|have|had|is|was|also|later|recently|previously)$/.test(toks[k].lower)) { k++; auxiliary = true; }
+  while (k < open && toks[k].kind === 'word' && BEFORE_VERB.has(toks[k].lower)) { k++; auxiliary = true; }
   if (k >= open || toks[k].kind !== 'word') return null;
   const verbLike = auxiliary || QUOTE_VERBS.has(toks[k].lower) || IRREGULAR_PAST.has(toks[k].lower) || /[^e]ed$|[^s']s$/.test(toks[k].lower);
   return verbLike ? { speaker: subject, tok: tokenAt(toks, subject.start) } : null;
 }
+
+/** Words between a subject and its verb that show the verb follows ("Trump has ...", "Clinton also ..."). */
+const BEFORE_VERB = new Set(['has', 'have', 'had', 'is', 'was', 'also', 'later', 'recently', 'previously']);
 
 /** Irregular past tenses that show a name opening a sentence is its subject ("Trump took to Twitter to ..."). */
 const IRREGULAR_PAST = new Set(['shot', 'cut', 'threw', 'drew', 'swung', 'blew', 'fell', 'rose', 'took', 'went', 'made', 'gave', 'told', 'said', 'thought', 'felt', 'wrote', 'spoke', 'came', 'got', 'put', 'sent', 'kept', 'left', 'held', 'brought', 'began', 'ran', 'saw', 'knew', 'became', 'stood', 'sought', 'won', 'lost', 'met', 'led', 'paid', 'struck', 'hit', 'fought']);
