@@ -60,13 +60,15 @@ for (let c = 0; c < 128; c++) {
   WORD_CHAR[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
 }
 
+/** The {@link WORD_CHAR} class of a unit not classed yet (1 or 2), recorded for next time. */
+function wordCharClass(c: number): number {
+  const v = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c)) ? 1 : 2;
+  WORD_CHAR[c] = v;
+  return v;
+}
+
 function isWordChar(c: number): boolean {
-  let v = WORD_CHAR[c];
-  if (v === 0) {
-    v = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c)) ? 1 : 2;
-    WORD_CHAR[c] = v;
-  }
-  return v === 1;
+  return (WORD_CHAR[c] || wordCharClass(c)) === 1;
 }
 
 /**
@@ -311,13 +313,15 @@ class ParagraphIndex implements SearchIndex {
       let base = this.chunkUsed;
       const to = para.end;
       let i = para.start;
+      // The table is read in place (no call per character): a first pass runs these loops before they are optimised.
       while (i < to) {
-        while (i < to && !isWordChar(text.charCodeAt(i))) i++;
+        let c = text.charCodeAt(i);
+        while (i < to && (WORD_CHAR[c] || wordCharClass(c)) !== 1) c = text.charCodeAt(++i);
         if (i >= to) break;
         const start = i;
         // FNV-1a over the word's units, so known words are found without slicing them out.
         let hash = 0x811c9dc5;
-        for (let c = text.charCodeAt(i); i < to && isWordChar(c); c = text.charCodeAt(++i)) hash = Math.imul(hash ^ c, 16777619);
+        for (; i < to && (WORD_CHAR[c] || wordCharClass(c)) === 1; c = text.charCodeAt(++i)) hash = Math.imul(hash ^ c, 16777619);
         if (base + count === chunk.length) {
           // A new chunk, the paragraph's words so far moved to its start; the old chunk's tail stays unused.
           const next = new Int32Array(Math.max(Math.min(TOKEN_CHUNK, chunk.length * 2), 1024, count * 2));
