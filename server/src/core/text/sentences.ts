@@ -76,18 +76,19 @@ function endsSentenceAfterDot(text: string, sentenceStart: number, dot: number, 
   // An initial: a single capital letter ("J. K. Rowling"), unless it is a sentence-final pronoun "I".
   // (Word characters are single UTF-16 units: a surrogate is never one.)
   if (length === 1 && text.charCodeAt(w) !== 73 && isUpperCode(text.charCodeAt(w))) return false;
+  // A sentence-final abbreviation ("U.S") or a dotted acronym not in the list ("N.A.T.O") ends a sentence
+  // only before a common starter. Both cases share one call of wordAt: a call first made from optimised
+  // code throws that code away, so one rare call site rather than two.
+  let beforeStarter = false;
   if (length <= LONGEST_ABBREVIATION) {
     const lower = text.slice(w, dot).toLowerCase();
     if (ABBREVIATIONS.has(lower)) {
       if (!SENTENCE_FINAL_ABBREVIATIONS.has(lower)) return false;
-      return COMMON_SENTENCE_STARTERS.has(wordAt(text, next));
+      beforeStarter = true;
     }
   }
-  // Dotted acronyms not in the list ("N.A.T.O"): only a sentence end before a common starter.
-  if (length >= 3 && text.charCodeAt(w + 1) === 46 && DOTTED_ACRONYM.test(text.slice(w, dot))) {
-    return COMMON_SENTENCE_STARTERS.has(wordAt(text, next));
-  }
-  return true;
+  if (!beforeStarter && length >= 3 && text.charCodeAt(w + 1) === 46 && DOTTED_ACRONYM.test(text.slice(w, dot))) beforeStarter = true;
+  return beforeStarter ? COMMON_SENTENCE_STARTERS.has(wordAt(text, next)) : true;
 }
 
 /** The lower-cased letters opening `text` at `next` (within 20 characters), '' when none. */
