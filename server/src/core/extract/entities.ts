@@ -90,7 +90,7 @@ export function extractEntities(text: string, paragraphs: Paragraph[]): LocalEnt
   const sentences = tokenizeParagraphs(text, paragraphs, tally);
   const words = documentWords(sentences, tally.capitals);
   const candidates: Candidate[] = [];
-  for (let i = 0; i < sentences.length; i++) findCandidates(text, sentences[i], i, words, candidates);
+  for (let i = 0; i < sentences.length; i++) findCandidates(text, sentences[i], i, words, tally.capitalIndex, candidates);
   const report = readSportsReport(tally);
   if (report.sports) typeTeams(sentences, candidates, report);
   const acronyms = linkAcronyms(text, sentences, candidates);
@@ -273,23 +273,32 @@ function descriptorTail(t: NameToken | undefined): string | undefined {
   return t.norm.slice(t.norm.lastIndexOf('-') + 1);
 }
 
-function findCandidates(text: string, sentence: SentenceTokens, index: number, words: DocumentWords, out: Candidate[]): void {
+/**
+ * The candidates of a sentence. Runs of a name start at a capitalised word, so only those are
+ * visited ({@link WordTally}'s `capitalIndex`), but in an all-capitals headline, whose words were
+ * read again ({@link readShoutingSentence}): there every word is.
+ */
+function findCandidates(text: string, sentence: SentenceTokens, index: number, words: DocumentWords, capitalIndex: number[], out: Candidate[]): void {
   const toks = sentence.toks;
   const pieces: Piece[] = [];
-  let i = 0;
-  while (i < toks.length) {
-    if (!isNameToken(toks[i]) || inLists(toks[i], LEX.calendar)) {
-      i++;
-      continue;
-    }
-    const last = extendRun(toks, i);
-    splitRun(toks, i, last, words, pieces);
-    i = last + 1;
+  let next = 0;
+  if (sentence.shouting) {
+    for (let i = 0; i < toks.length; i++) if (i >= next) next = readRun(toks, i, words, pieces);
+  } else {
+    for (let c = sentence.capitalsFrom; c < sentence.capitalsTo; c++) if (capitalIndex[c] >= next) next = readRun(toks, capitalIndex[c], words, pieces);
   }
   mergeOverAnd(toks, pieces);
   const from = out.length;
   for (const p of pieces) if (!p.trivial) out.push(makeCandidate(text, toks, index, p));
   if (out.length - from > 1) typeCoordinatedMeetings(toks, out, from);
+}
+
+/** Reads the run of a name starting at token `i`, if one does, into `pieces`; returns the token after it (or after `i`). */
+function readRun(toks: NameToken[], i: number, words: DocumentWords, pieces: Piece[]): number {
+  if (!isNameToken(toks[i]) || inLists(toks[i], LEX.calendar)) return i + 1;
+  const last = extendRun(toks, i);
+  splitRun(toks, i, last, words, pieces);
+  return last + 1;
 }
 
 /** The last token of the run of capitalised words starting at `i`. */

@@ -65,6 +65,8 @@ function foldWord(word: string): string {
 export interface WordTally {
   /** The capitalised words, in text order. */
   capitals: NameToken[];
+  /** The index of each of {@link capitals} among the tokens of its sentence. */
+  capitalIndex: number[];
   /** Words of the sentence tokenized last. */
   words: number;
   /** All-capitals words ("LEICESTERSHIRE", {@link isAllCaps}) among the capitalised words of the sentence tokenized last. */
@@ -77,7 +79,7 @@ export interface WordTally {
 
 /** A tally of a document not yet read. */
 export function newWordTally(): WordTally {
-  return { capitals: [], words: 0, allCaps: 0, sportsEvidence: 0, cricketWords: 0 };
+  return { capitals: [], capitalIndex: [], words: 0, allCaps: 0, sportsEvidence: 0, cricketWords: 0 };
 }
 
 /**
@@ -177,7 +179,10 @@ export function tokenizeNames(text: string, start: number, end: number, tally: W
     tally.sportsEvidence += sports === 0 ? 0 : 1;
     tally.cricketWords += sports === 2 ? 1 : 0;
     out.push(t);
-    if (t.cap) tally.capitals.push(t);
+    if (t.cap) {
+      tally.capitals.push(t);
+      tally.capitalIndex.push(out.length - 1);
+    }
   }
   tally.words = words;
   tally.allCaps = allCaps;
