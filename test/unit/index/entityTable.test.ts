@@ -51,6 +51,10 @@ describe('entity table', () => {
     assert.equal(putin.mentions, putin.mentions);
     putin.mentions = [];
     assert.deepEqual(putin.mentions, []);
+    // A frozen entity still answers.
+    const frozen = Object.freeze(table().lookup('Putin')[0]);
+    assert.equal(frozen.mentions.length, 4);
+    assert.deepEqual(frozen.introduction, putin.introduction);
   });
 
   it('links an acronym used alone in one source to its expansion stated in another', () => {

@@ -683,7 +683,8 @@ type LazyField = 'mentions' | 'mentionCounts' | 'introduction';
  * getter and a slow-mode object, which cost more than building the fields did.
  */
 function lazyField<K extends LazyField>(field: K, make: (members: Member[]) => GlobalEntity[K]): PropertyDescriptor {
-  const settle = (entity: GlobalEntity, value: GlobalEntity[K]) => Object.defineProperty(entity, field, { value, writable: true, enumerable: true, configurable: true });
+  // Reflect: an entity a caller froze keeps its getter (worked out again on each read) instead of throwing.
+  const settle = (entity: GlobalEntity, value: GlobalEntity[K]) => Reflect.defineProperty(entity, field, { value, writable: true, enumerable: true, configurable: true });
   return {
     enumerable: true,
     configurable: true,
