@@ -43,10 +43,19 @@ export interface RoleFinding {
   affiliation: string | undefined;
 }
 
-/** The names of a sentence, findable by first and last token. */
-interface NameIndex {
-  byFirst: Map<number, number>;
-  byLast: Map<number, number>;
+/**
+ * The index of the name starting at token `k`, if one does. A sentence has a few names: a scan is
+ * cheaper than making maps for each sentence.
+ */
+function nameStartingAt(names: NameRef[], k: number): number | undefined {
+  for (let i = names.length - 1; i >= 0; i--) if (names[i].first === k) return i;
+  return undefined;
+}
+
+/** The index of the name ending at token `k`, if one does (see {@link nameStartingAt}). */
+function nameEndingAt(names: NameRef[], k: number): number | undefined {
+  for (let i = names.length - 1; i >= 0; i--) if (names[i].last === k) return i;
+  return undefined;
 }
 
 /**
@@ -54,28 +63,23 @@ interface NameIndex {
  * `names` must be in token order and not overlap.
  */
 export function findRoles(text: string, toks: NameToken[], names: NameRef[]): RoleFinding[] {
-  const index: NameIndex = { byFirst: new Map(), byLast: new Map() };
-  for (let i = 0; i < names.length; i++) {
-    index.byFirst.set(names[i].first, i);
-    index.byLast.set(names[i].last, i);
-  }
   // Every finding and every partial finding has all its fields, so the code reading them sees one shape.
   const out: RoleFinding[] = [];
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
     if (name.notPerson) continue;
-    const before = roleBefore(text, toks, names, index, name.first) ?? appositiveBefore(text, toks, index, name.first, name.last);
+    const before = roleBefore(text, toks, names, name.first) ?? appositiveBefore(text, toks, names, name.first, name.last);
     if (before) out.push({ name: i, role: before.role, affiliation: before.affiliation });
-    const after = roleAfter(text, toks, names, index, name.last);
+    const after = roleAfter(text, toks, names, name.last);
     if (after) out.push({ name: i, role: after.role, affiliation: after.affiliation });
-    const affiliation = affiliationAfter(toks, names, index, name.last);
+    const affiliation = affiliationAfter(toks, names, name.last);
     if (affiliation) out.push({ name: i, role: undefined, affiliation });
-    const succession = successionRole(text, toks, names, index, name.last);
+    const succession = successionRole(text, toks, names, name.last);
     if (succession) {
       out.push({ name: i, role: succession.role, affiliation: undefined });
       out.push({ name: succession.predecessor, role: { ...succession.role, former: true }, affiliation: undefined });
     }
-    const ended = endedTermRole(text, toks, names, index, name.last);
+    const ended = endedTermRole(text, toks, names, name.last);
     if (ended) out.push({ name: i, role: ended, affiliation: undefined });
   }
   return out;
@@ -103,23 +107,23 @@ function withTense(role: Role): Role {
 }
 
 /** "ROC secretary general |Rodion Plitukhin": title words right before the name, then the organisation before them. */
-function roleBefore(text: string, toks: NameToken[], names: NameRef[], index: NameIndex, first: number): Omit<RoleFinding, 'name'> | null {
+function roleBefore(text: string, toks: NameToken[], names: NameRef[], first: number): Omit<RoleFinding, 'name'> | null {
   let k = first - 1;
   let hasHead = false;
-  while (k >= 0 && toks[k].word && !index.byLast.has(k) && isTitleWord(toks[k])) {
+  while (k >= 0 && toks[k].word && nameEndingAt(names, k) === undefined && isTitleWord(toks[k])) {
     if (isTitleHead(toks[k])) hasHead = true;
     if (toks[k].poss && k !== first - 1) break;
     k--;
   }
   const roleFirst = k + 1;
   if (roleFirst === first) {
-    const aff = orgEndingAt(toks, names, index, k);
+    const aff = orgEndingAt(toks, names, k);
     // Only a country directly before the name is an affiliation ("Germany’s Dirk Schwede", "Russian ...").
     return aff?.affiliation ? { role: undefined, affiliation: aff.affiliation } : null;
   }
   if (!hasHead) return null;
   const role = withTense({ start: toks[roleFirst].start, end: toks[first - 1].end, text: text.slice(toks[roleFirst].start, toks[first - 1].end) });
-  const org = orgEndingAt(toks, names, index, k);
+  const org = orgEndingAt(toks, names, k);
   if (org?.org) role.org = org.org;
   return { role, affiliation: org?.affiliation };
 }
@@ -128,11 +132,11 @@ function roleBefore(text: string, toks: NameToken[], names: NameRef[], index: Na
  * "The minister, |Ann Lee|, said", "Its chief executive, |Richard Parsons|, said": a
  * role phrase after a determiner, then the name set off by commas.
  */
-function appositiveBefore(text: string, toks: NameToken[], index: NameIndex, first: number, last: number): Omit<RoleFinding, 'name'> | null {
+function appositiveBefore(text: string, toks: NameToken[], names: NameRef[], first: number, last: number): Omit<RoleFinding, 'name'> | null {
   if (tokenAt(toks, first - 1)?.text !== ',' || (toks[last + 1] && toks[last + 1].text !== ',')) return null;
   let k = first - 2;
   let hasHead = false;
-  while (k >= 0 && toks[k].word && !index.byLast.has(k) && isTitleWord(toks[k])) {
+  while (k >= 0 && toks[k].word && nameEndingAt(names, k) === undefined && isTitleWord(toks[k])) {
     if (isTitleHead(toks[k])) hasHead = true;
     k--;
   }
@@ -146,7 +150,7 @@ function appositiveBefore(text: string, toks: NameToken[], index: NameIndex, fir
 }
 
 /** "Dirk Schwede| is the Acting President of the CISM", "Traore|, secretary general of ...". */
-function roleAfter(text: string, toks: NameToken[], names: NameRef[], index: NameIndex, last: number): Omit<RoleFinding, 'name'> | null {
+function roleAfter(text: string, toks: NameToken[], names: NameRef[], last: number): Omit<RoleFinding, 'name'> | null {
   let j = last + 1;
   if (j >= toks.length) return null;
   let apposition = false;
@@ -160,7 +164,7 @@ function roleAfter(text: string, toks: NameToken[], names: NameRef[], index: Nam
     return null;
   }
   if (/^(the|a|an|now|also)$/.test(tokenAt(toks, j)?.norm ?? '')) j++;
-  const phrase = parseRolePhrase(text, toks, names, index, j);
+  const phrase = parseRolePhrase(text, toks, names, j);
   if (!phrase) return null;
   // An apposition must end where the role phrase ends, or it was something else ("Putin, president and ...").
   if (apposition && !phrase.viaOf) {
@@ -171,15 +175,15 @@ function roleAfter(text: string, toks: NameToken[], names: NameRef[], index: Nam
 }
 
 /** "Plitukhin, who succeeded |Anastasia Davydova| as ROC secretary general": the role is both people's. */
-function successionRole(text: string, toks: NameToken[], names: NameRef[], index: NameIndex, last: number): { role: Role; predecessor: number } | null {
+function successionRole(text: string, toks: NameToken[], names: NameRef[], last: number): { role: Role; predecessor: number } | null {
   let j = last + 1;
   if (tokenAt(toks, j)?.text === ',' && tokenAt(toks, j + 1)?.norm === 'who') j += 2;
   if (!/^(succeeded|replaced|succeeds|replaces)$/.test(tokenAt(toks, j)?.norm ?? '')) return null;
-  const predecessor = index.byFirst.get(j + 1);
+  const predecessor = nameStartingAt(names, j + 1);
   if (predecessor === undefined) return null;
   const after = names[predecessor].last + 1;
   if (tokenAt(toks, after)?.norm !== 'as') return null;
-  const phrase = parseRolePhrase(text, toks, names, index, after + 1);
+  const phrase = parseRolePhrase(text, toks, names, after + 1);
   return phrase ? { role: phrase.role, predecessor } : null;
 }
 
@@ -187,9 +191,9 @@ function successionRole(text: string, toks: NameToken[], names: NameRef[], index
  * "Hervé Piccirillo’s| term as leader was not renewed", "Smith's term as chairman
  * ended": the role the person held until then, marked `former`.
  */
-function endedTermRole(text: string, toks: NameToken[], names: NameRef[], index: NameIndex, last: number): Role | null {
+function endedTermRole(text: string, toks: NameToken[], names: NameRef[], last: number): Role | null {
   if (!toks[last].poss || !/^(?:term|tenure|mandate|reign|stint)$/.test(tokenAt(toks, last + 1)?.norm ?? '') || tokenAt(toks, last + 2)?.norm !== 'as') return null;
-  const phrase = parseRolePhrase(text, toks, names, index, last + 3);
+  const phrase = parseRolePhrase(text, toks, names, last + 3);
   if (!phrase) return null;
   let j = phrase.next;
   if (/^(?:was|has|had|is)$/.test(tokenAt(toks, j)?.norm ?? '')) j++;
@@ -201,9 +205,9 @@ function endedTermRole(text: string, toks: NameToken[], names: NameRef[], index:
 }
 
 /** "Yijang Wang |of China": a country after "of" is the person's affiliation. */
-function affiliationAfter(toks: NameToken[], names: NameRef[], index: NameIndex, last: number): string | undefined {
+function affiliationAfter(toks: NameToken[], names: NameRef[], last: number): string | undefined {
   if (tokenAt(toks, last + 1)?.norm !== 'of') return undefined;
-  const n = index.byFirst.get(last + 2);
+  const n = nameStartingAt(names, last + 2);
   if (n === undefined) return undefined;
   const key = names[n].norm;
   return PLACES.has(key) || MULTIWORD_PLACES.has(key) ? names[n].text : undefined;
@@ -218,9 +222,9 @@ interface RolePhrase {
 }
 
 /** "[ORG] title words [of|at|for [the] ORG]" starting at token `j`. */
-function parseRolePhrase(text: string, toks: NameToken[], names: NameRef[], index: NameIndex, j: number): RolePhrase | null {
+function parseRolePhrase(text: string, toks: NameToken[], names: NameRef[], j: number): RolePhrase | null {
   let org: string | undefined;
-  const orgName = index.byFirst.get(j);
+  const orgName = nameStartingAt(names, j);
   const country = nationality(tokenAt(toks, j));
   if (orgName !== undefined && names[orgName].notPerson && isTitleWord(tokenAt(toks, names[orgName].last + 1))) {
     org = names[orgName].text;
@@ -231,7 +235,7 @@ function parseRolePhrase(text: string, toks: NameToken[], names: NameRef[], inde
   }
   const roleFirst = j;
   let hasHead = false;
-  while (j < toks.length && toks[j].word && !index.byFirst.has(j) && isTitleWord(toks[j])) {
+  while (j < toks.length && toks[j].word && nameStartingAt(names, j) === undefined && isTitleWord(toks[j])) {
     if (isTitleHead(toks[j])) hasHead = true;
     j++;
   }
@@ -241,7 +245,7 @@ function parseRolePhrase(text: string, toks: NameToken[], names: NameRef[], inde
   if (/^(of|at|for)$/.test(tokenAt(toks, j)?.norm ?? '')) {
     let k = j + 1;
     if (tokenAt(toks, k)?.norm === 'the') k++;
-    const n = index.byFirst.get(k);
+    const n = nameStartingAt(names, k);
     if (n !== undefined && names[n].notPerson) {
       org = names[n].text;
       viaOf = true;
@@ -253,14 +257,14 @@ function parseRolePhrase(text: string, toks: NameToken[], names: NameRef[], inde
 }
 
 /** The organisation or country ending at token `k`: "Russia's", "ROC", "(CNOSM)", "Russian". */
-function orgEndingAt(toks: NameToken[], names: NameRef[], index: NameIndex, k: number): { org: string | undefined; affiliation: string | undefined } | null {
+function orgEndingAt(toks: NameToken[], names: NameRef[], k: number): { org: string | undefined; affiliation: string | undefined } | null {
   const t = tokenAt(toks, k);
   if (!t) return null;
   if (!t.word) {
     if (t.text === ')' && tokenAt(toks, k - 1)?.acronym && tokenAt(toks, k - 2)?.text === '(') return { org: toks[k - 1].text, affiliation: undefined };
     return null;
   }
-  const n = index.byLast.get(k);
+  const n = nameEndingAt(names, k);
   if (n !== undefined) {
     const name = names[n];
     const key = name.norm;
