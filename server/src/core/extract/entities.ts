@@ -1209,17 +1209,7 @@ function byFirstMention(x: { mentions: Mention[] }, y: { mentions: Mention[] }):
 function toLocalEntity(b: Building, mentions: Mention[], sentences: SentenceTokens[]): LocalEntity {
   const canonicalCandidate = canonicalName(b.candidates, sentences);
   const canonical = hasOnlySingleSpaces(canonicalCandidate.text) ? canonicalCandidate.text : canonicalCandidate.text.replace(/\s+/g, ' ');
-  const aliases: string[] = [];
-  const seen = new Set<string>();
-  seen.add(canonicalCandidate.key);
-  for (let i = 0; i < b.candidates.length; i++) {
-    const c = b.candidates[i];
-    if (!seen.has(c.key)) {
-      seen.add(c.key);
-      aliases.push(c.text);
-    }
-  }
-  if (b.acronym && !seen.has(foldText(b.acronym))) aliases.push(b.acronym);
+  const aliases = aliasesOf(b.candidates, canonicalCandidate.key, b.acronym);
   const roles = b.bodyRoles.length > 0 ? withCaptionOrgs(b.bodyRoles, b.captionRoles) : b.captionRoles;
   const entity: LocalEntity = { name: canonical, type: b.type, aliases, mentions, roles: dedupeRoles(roles) };
   if (b.acronym) entity.acronym = b.acronym;
@@ -1330,7 +1320,30 @@ function withCaptionOrgs(body: Role[], captions: Role[]): Role[] {
   });
 }
 
+/** The other names of an entity's candidates, one per key, then its acronym unless one of them is it. */
+function aliasesOf(cands: Candidate[], canonicalKey: string, acronym: string | undefined): string[] {
+  const aliases: string[] = [];
+  if (cands.length === 1) {
+    // Most entities are named once, by the canonical candidate itself: no set to make.
+    if (acronym && foldText(acronym) !== canonicalKey) aliases.push(acronym);
+    return aliases;
+  }
+  const seen = new Set<string>();
+  seen.add(canonicalKey);
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i];
+    if (!seen.has(c.key)) {
+      seen.add(c.key);
+      aliases.push(c.text);
+    }
+  }
+  if (acronym && !seen.has(foldText(acronym))) aliases.push(acronym);
+  return aliases;
+}
+
 function dedupeRoles(roles: Role[]): Role[] {
+  // Most entities have no role or one: nothing to drop or sort.
+  if (roles.length < 2) return roles.slice();
   const seen = new Set<string>();
   return roles.filter((r) => {
     const k = `${r.start}:${r.end}`;
