@@ -436,25 +436,31 @@ function wantedSentences(text: string, p: Paragraph, quotes: Span[], hints: numb
   const wanted: boolean[] = new Array<boolean>(p.sentences.length).fill(false);
   // "Sanders made the following comment:" introduces the quote paragraph after it.
   if (endsWithColon) wanted[p.sentences.length - 1] = true;
-  let any = endsWithColon;
   let s = 0;
-  const mark = (start: number, end: number) => {
-    while (s > 0 && p.sentences[s].start > start) s--;
-    for (; s < p.sentences.length && p.sentences[s].start < end; s++) {
-      if (p.sentences[s].end > start) { wanted[s] = true; any = true; }
-    }
-    s = Math.max(0, s - 1);
-  };
   for (let n = 0; n < quotes.length; n++) {
     const q = quotes[n];
-    mark(q.start, q.end);
+    s = markOverlapping(p.sentences, wanted, q.start, q.end, s);
     // `...president.” ― Adriana Rodarte`: a dash cue may stand in the sentence after the quotation.
     let k = q.end;
     while (k < p.end && isSpaceCode(text.charCodeAt(k))) k++;
-    if (k < p.end && isDashCode(text.charCodeAt(k))) mark(k, k + 1);
+    if (k < p.end && isDashCode(text.charCodeAt(k))) s = markOverlapping(p.sentences, wanted, k, k + 1, s);
   }
-  for (let h = firstHint; h < hints.length && hints[h] < p.end; h += 2) mark(hints[h], hints[h + 1]);
-  return any ? wanted : null;
+  for (let h = firstHint; h < hints.length && hints[h] < p.end; h += 2) s = markOverlapping(p.sentences, wanted, hints[h], hints[h + 1], s);
+  return endsWithColon || wanted.indexOf(true) >= 0 ? wanted : null;
+}
+
+/**
+ * Marks in `wanted` the sentences overlapping `[start, end)`, searching from
+ * sentence `from` (spans come roughly in text order); returns where to search
+ * from next. A function rather than a closure: no closure per paragraph.
+ */
+function markOverlapping(sentences: Span[], wanted: boolean[], start: number, end: number, from: number): number {
+  let s = from;
+  while (s > 0 && sentences[s].start > start) s--;
+  for (; s < sentences.length && sentences[s].start < end; s++) {
+    if (sentences[s].end > start) wanted[s] = true;
+  }
+  return Math.max(0, s - 1);
 }
 
 function byPhraseStart(x: Job, y: Job): number {
