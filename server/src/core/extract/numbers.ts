@@ -294,18 +294,21 @@ function parseDigitsAt(s: string, at: number): ParseResult {
 
 /** A figure starting with a word: a month-first date, a fraction ("two-thirds") or number words. */
 function parseWordsAt(s: string, at: number): ParseResult {
-  const month = MONTH_FIRST_DATE_Y;
-  month.lastIndex = at;
-  const dm = month.exec(s);
-  if (dm) return dateFact(s, at, month.lastIndex, dm[1], dm[2], dm[3], dm[4]);
   const word = /^[A-Za-z]+/.exec(s.slice(at, at + 12))?.[0] ?? '';
   const lower = word.toLowerCase();
-  if (MONTHS[lower] !== undefined && !(lower in UNITS) && !(lower in ORDINALS)) return failAt(at + word.length);
+  // The date regexes run only where they can match: a month word here, a number word for fractions.
+  if (MONTHS[lower] !== undefined) {
+    const month = MONTH_FIRST_DATE_Y;
+    month.lastIndex = at;
+    const dm = month.exec(s);
+    if (dm) return dateFact(s, at, month.lastIndex, dm[1], dm[2], dm[3], dm[4]);
+    return failAt(at + word.length);
+  }
   // Number words: capitalised mid-sentence they belong to a name ("Group of Eight", "Formula One").
   if (word !== 'a' && word !== 'A' && isUpper(s[at]) && !isSentenceStart(s, at)) return failAt(at + word.length);
   const fraction = FRACTION_Y;
   fraction.lastIndex = at;
-  const fm = fraction.exec(s);
+  const fm = UNITS[lower] === undefined ? null : fraction.exec(s);
   if (fm) {
     const numerator = UNITS[fm[1].toLowerCase()];
     const denominator = FRACTION_DENOMINATORS[(fm[2] ?? fm[3]).toLowerCase()];
@@ -498,13 +501,17 @@ function readDigits(s: string, at: number): Quantity | null {
   const m = NUMERAL_Y.exec(s);
   if (!m) return null;
   let end = NUMERAL_Y.lastIndex;
-  const digits = m[0].replace(/,/g, '');
+  const digits = m[0].indexOf(',') < 0 ? m[0] : m[0].replace(/,/g, '');
   let ordinal = false;
-  ORDINAL_SUFFIX_Y.lastIndex = end;
-  const om = ORDINAL_SUFFIX_Y.exec(s);
-  if (om && /^\d+$/.test(digits) && ordinalSuffixFits(digits, om[1].toLowerCase())) {
-    ordinal = true;
-    end = ORDINAL_SUFFIX_Y.lastIndex;
+  // The suffix regex only runs when the next letter can start "st", "nd", "rd" or "th".
+  const next = end < s.length ? s.charCodeAt(end) : -1;
+  if (next === 0x73 || next === 0x6e || next === 0x72 || next === 0x74) {
+    ORDINAL_SUFFIX_Y.lastIndex = end;
+    const om = ORDINAL_SUFFIX_Y.exec(s);
+    if (om && /^\d+$/.test(digits) && ordinalSuffixFits(digits, om[1].toLowerCase())) {
+      ordinal = true;
+      end = ORDINAL_SUFFIX_Y.lastIndex;
+    }
   }
   return { start: at, end, value: Number(digits), words: false, digits, ordinal };
 }
@@ -757,7 +764,7 @@ function countedNoun(s: string, at: number, singularHead: boolean): string | und
     const m = NEXT_WORD_Y.exec(s);
     if (!m) break;
     i = NEXT_WORD_Y.lastIndex;
-    const word = m[1].replace(/['’]s$/, '');
+    const word = withoutPossessive(m[1]);
     const lower = foldText(word);
     if (STOP_WORDS.has(lower) || isNumberWordText(lower)) break;
     const plural = looksPlural(lower) || COLLECTIVE_PLURALS.has(lower);
@@ -806,7 +813,7 @@ function isNationality(word: string): boolean {
  * -es, other -s dropped, a few irregulars ("people" → "person").
  */
 export function singular(word: string): string {
-  const lower = foldText(word).replace(/['’]s$/, '');
+  const lower = withoutPossessive(foldText(word));
   const irregular = IRREGULAR_PLURALS.get(lower);
   if (irregular) return irregular;
   if (INVARIANT_S.has(lower) || COLLECTIVE_PLURALS.has(lower) || lower.length < 3) return lower;
@@ -818,6 +825,14 @@ export function singular(word: string): string {
 }
 
 // ------------------------------------------------------------------ small helpers
+
+/** `word` without a final "'s" or "’s", as `word.replace(/['’]s$/, '')` but without a regex per word. */
+function withoutPossessive(word: string): string {
+  const n = word.length;
+  if (n < 2 || word.charCodeAt(n - 1) !== 0x73) return word;
+  const mark = word.charCodeAt(n - 2);
+  return mark === 0x27 || mark === 0x2019 ? word.slice(0, n - 2) : word;
+}
 
 function followsName(s: string, at: number): boolean {
   const m = /(\p{Lu}[\p{L}.]*)\s+$/u.exec(s.slice(Math.max(0, at - 30), at));
