@@ -1448,5 +1448,21 @@ function personNamed(text: string, start: number, end: number, name: string): st
 
 /** Folds a name for comparison: case, diacritics, punctuation. */
 function foldName(name: string): string {
-  return foldText(name).replace(/['’]s$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const folded = foldText(name);
+  return isPlainWords(folded) ? folded : folded.replace(/['’]s$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * True when `text` is already what {@link foldName}'s replacements would make
+ * of it: lower-case ASCII letters and digits in words separated by single
+ * spaces. Most names and roles are; they skip two regular-expression passes.
+ */
+function isPlainWords(text: string): boolean {
+  if (text.length === 0 || text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32) return false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+    if (c !== 32 || text.charCodeAt(k - 1) === 32) return false;
+  }
+  return true;
 }
