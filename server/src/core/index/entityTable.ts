@@ -33,8 +33,11 @@ interface Member {
 /** What the lazy merge produces. */
 interface MergedState {
   byId: Map<string, GlobalEntity>;
-  /** Number of mentions of each entity, by id (an entity's mentions are only listed when first read). */
-  mentionCount: Map<string, number>;
+  /**
+   * The cluster each entity was made of, by id: its mention count ranks lookups (an entity's mentions
+   * are only listed when first read), its members give the fields worked out on first read.
+   */
+  clusterOf: Map<string, Cluster>;
   /** Folded name → entities with the rank of the match (0 name, 1 alias, 2 name tail, 3 acronym or part of a name). */
   names: Map<string, Array<{ id: string; rank: number }>>;
   /** Sorted folded names and aliases, for prefix completion: made on the first completion (nothing else needs it). */
@@ -145,7 +148,7 @@ function compareText(a: string, b: string): number {
 }
 
 function totalMentions(s: MergedState, id: string): number {
-  return s.mentionCount.get(id) ?? 0;
+  return s.clusterOf.get(id)?.mentions ?? 0;
 }
 
 /** The query as given, then without possessive, honorific, article and leading title words ("President Putin" → "putin"). */
@@ -184,10 +187,10 @@ function merge(sources: ExtractedSource[]): MergedState {
   joinFullerNames(clusters, target);
   joinSurnamesToPeople(clusters, target);
   followTargets(target);
-  const mentionCount = new Map<string, number>();
-  const byId = globalEntities(mergeClusters(clusters, target), mentionCount);
-  const all = byMentionsThenName(byId, mentionCount);
-  return { byId, mentionCount, names: lookupIndex(all), sortedNames: null, all };
+  const clusterOf = new Map<string, Cluster>();
+  const byId = globalEntities(mergeClusters(clusters, target), clusterOf);
+  const all = byMentionsThenName(byId, clusterOf);
+  return { byId, clusterOf, names: lookupIndex(all), sortedNames: null, all };
 }
 
 /** A cluster of local entities with the same folded name; its mention count and type are worked out once. */
@@ -381,9 +384,10 @@ interface FinalName {
 
 /**
  * One global entity per final name: two clusters may end up with the same fullest name (one joined via a surname).
- * Fills `mentionCount` with each entity's number of mentions.
+ * Fills `clusterOf` with the cluster of each entity (see {@link MergedState.clusterOf}).
  */
-function globalEntities(merged: Cluster[], mentionCount: Map<string, number>): Map<string, GlobalEntity> {
+function globalEntities(merged: Cluster[], clusterOf: Map<string, Cluster>): Map<string, GlobalEntity> {
+  const lazy = lazyFields(clusterOf);
   const byFinalName = new Map<string, FinalName>();
   const finals: FinalName[] = [];
   for (let c = 0; c < merged.length; c++) {
@@ -406,17 +410,17 @@ function globalEntities(merged: Cluster[], mentionCount: Map<string, number>): M
   const byId = new Map<string, GlobalEntity>();
   for (let i = 0; i < finals.length; i++) {
     const { id, cluster, named } = finals[i];
-    const g = named !== null ? toGlobal(cluster.members, named.entity.name, id, clusterType(cluster)) : redecided(cluster);
+    const g = named !== null ? toGlobal(cluster.members, named.entity.name, id, clusterType(cluster), lazy) : redecided(cluster, lazy);
     byId.set(g.id, g);
-    mentionCount.set(g.id, cluster.mentions);
+    clusterOf.set(g.id, cluster);
   }
   return byId;
 }
 
 /** The entity of clusters joined by their fullest name, named again over all their members. */
-function redecided(cluster: Cluster): GlobalEntity {
+function redecided(cluster: Cluster, lazy: LazyFields): GlobalEntity {
   const named = fullestNamed(cluster.members);
-  return toGlobal(cluster.members, named.entity.name, named.key, clusterType(cluster));
+  return toGlobal(cluster.members, named.entity.name, named.key, clusterType(cluster), lazy);
 }
 
 /**
@@ -425,10 +429,10 @@ function redecided(cluster: Cluster): GlobalEntity {
  * calling back into script for each of a few hundred thousand comparisons, which a first merge in a process
  * (script not yet optimised) paid dearly. Names are unique: an entity's id is its folded name.
  */
-function byMentionsThenName(byId: Map<string, GlobalEntity>, mentionCount: Map<string, number>): GlobalEntity[] {
+function byMentionsThenName(byId: Map<string, GlobalEntity>, clusterOf: Map<string, Cluster>): GlobalEntity[] {
   const byCount = new Map<number, GlobalEntity[]>();
   for (const e of byId.values()) {
-    const n = mentionCount.get(e.id) ?? 0;
+    const n = clusterOf.get(e.id)?.mentions ?? 0;
     const list = byCount.get(n);
     if (list) list.push(e);
     else byCount.set(n, [e]);
@@ -620,11 +624,11 @@ interface AliasCount {
 /**
  * The global entity of some members. Names, type, aliases, acronym, affiliation and roles are decided
  * at once (lookups and completion read them for every entity); the mentions, the count per source and
- * the introduction are worked out when first read (see {@link LAZY_FIELDS}): a hover or a go-to reads
+ * the introduction are worked out when first read (see {@link lazyFields}): a hover or a go-to reads
  * them for a handful of entities, and building them for every entity was a third of the merge, paid
  * by every indexing pass.
  */
-function toGlobal(members: Member[], name: string, id: string, type: EntityType): GlobalEntity {
+function toGlobal(members: Member[], name: string, id: string, type: EntityType, lazy: LazyFields): GlobalEntity {
   // Most entities have no alias: the map is made for the first.
   let aliasCounts: Map<string, AliasCount> | null = null;
   let acronym: string | undefined;
@@ -658,10 +662,9 @@ function toGlobal(members: Member[], name: string, id: string, type: EntityType)
     for (const [a, n] of affiliations) if (n > affN) [affiliation, affN] = [a, n];
   }
   const g = { id, name, type, aliases: aliasTexts(aliasCounts), roles } as GlobalEntity;
-  membersOf.set(g, members);
-  Object.defineProperty(g, 'mentions', LAZY_FIELDS.mentions);
-  Object.defineProperty(g, 'mentionCounts', LAZY_FIELDS.mentionCounts);
-  Object.defineProperty(g, 'introduction', LAZY_FIELDS.introduction);
+  Object.defineProperty(g, 'mentions', lazy.mentions);
+  Object.defineProperty(g, 'mentionCounts', lazy.mentionCounts);
+  Object.defineProperty(g, 'introduction', lazy.introduction);
   if (acronym) {
     g.acronym = acronym;
     if (nameKey(acronym) !== id) g.expansion = name;
@@ -670,26 +673,36 @@ function toGlobal(members: Member[], name: string, id: string, type: EntityType)
   return g;
 }
 
-/** The members each global entity was made of, for its fields worked out on first read. */
-const membersOf = new WeakMap<GlobalEntity, Member[]>();
-
 type LazyField = 'mentions' | 'mentionCounts' | 'introduction';
 
+/** The property descriptors of the fields of one merge's entities worked out on first read. */
+type LazyFields = { [K in LazyField]: PropertyDescriptor };
+
 /**
- * A global entity's field worked out from its members when first read, then
- * kept as a plain (writable, enumerable) data property in its place, so
+ * The fields of a merge's entities worked out on first read: each is made
+ * from the members of the entity's cluster (found by its id) when first read,
+ * then kept as a plain (writable, enumerable) data property in its place, so
  * copies, JSON and later reads see an ordinary value. The descriptors are
- * shared by every entity: an object literal with getters makes a closure per
- * getter and a slow-mode object, which cost more than building the fields did.
+ * shared by all the merge's entities: an object literal with getters makes a
+ * closure per getter and a slow-mode object, which cost more than building
+ * the fields did.
  */
-function lazyField<K extends LazyField>(field: K, make: (members: Member[]) => GlobalEntity[K]): PropertyDescriptor {
+function lazyFields(clusterOf: Map<string, Cluster>): LazyFields {
+  return {
+    mentions: lazyField('mentions', allMentions, clusterOf),
+    mentionCounts: lazyField('mentionCounts', mentionCountsOf, clusterOf),
+    introduction: lazyField('introduction', introduction, clusterOf),
+  };
+}
+
+function lazyField<K extends LazyField>(field: K, make: (members: Member[]) => GlobalEntity[K], clusterOf: Map<string, Cluster>): PropertyDescriptor {
   // Reflect: an entity a caller froze keeps its getter (worked out again on each read) instead of throwing.
   const settle = (entity: GlobalEntity, value: GlobalEntity[K]) => Reflect.defineProperty(entity, field, { value, writable: true, enumerable: true, configurable: true });
   return {
     enumerable: true,
     configurable: true,
     get(this: GlobalEntity): GlobalEntity[K] {
-      const value = make(membersOf.get(this) ?? []);
+      const value = make(clusterOf.get(this.id)?.members ?? []);
       settle(this, value);
       return value;
     },
@@ -698,13 +711,6 @@ function lazyField<K extends LazyField>(field: K, make: (members: Member[]) => G
     },
   };
 }
-
-/** The fields of a global entity worked out on first read (see {@link toGlobal}). */
-const LAZY_FIELDS: { [K in LazyField]: PropertyDescriptor } = {
-  mentions: lazyField('mentions', allMentions),
-  mentionCounts: lazyField('mentionCounts', mentionCountsOf),
-  introduction: lazyField('introduction', introduction),
-};
 
 /** Every mention of the members, in member order. */
 function allMentions(members: Member[]): SourceSpan[] {
