@@ -1341,7 +1341,7 @@ export class SpeakerResolver {
 
   private entityBySurname(phrase: SpeakerPhrase): LocalEntity | null {
     const folded = foldName(phrase.text);
-    const last = folded.split(' ').pop() ?? '';
+    const last = lastWord(folded);
     let best: LocalEntity | null = null;
     let bestRank = Infinity;
     if (!this.foldedNames) this.foldedNames = this.entities.map((e) => [e.name, ...e.aliases].map(foldName));
@@ -1350,7 +1350,9 @@ export class SpeakerResolver {
       if (e.type === 'place') continue;
       const names = this.foldedNames[k];
       const exact = names.includes(folded);
-      const surname = !exact && names.some((n) => n.split(' ').pop() === last) && e.type === 'person';
+      // A person whose name or alias ends with the same word.
+      let surname = false;
+      if (!exact && e.type === 'person') for (let n = 0; n < names.length && !surname; n++) surname = lastWord(names[n]) === last;
       if (!exact && !surname) continue;
       const rank = (exact ? 0 : 10) + typeRank(e.type) + this.distance(e, phrase.start);
       if (rank < bestRank) { best = e; bestRank = rank; }
@@ -1366,7 +1368,7 @@ export class SpeakerResolver {
   }
 
   private roleHolder(phrase: SpeakerPhrase): string | null {
-    const head = foldName(phrase.text).split(' ').pop() ?? '';
+    const head = lastWord(foldName(phrase.text));
     if (head.length < 3) return null;
     if (!this.roleWords) {
       // Folded once per source: every description of a source is checked against the same roles.
@@ -1444,6 +1446,11 @@ function personNamed(text: string, start: number, end: number, name: string): st
   const first = withoutDot(text.slice(start, space).toLowerCase());
   if (TITLE_WORDS.has(first) || NOT_NAME.has(first) || first.length < 3 || first === withoutDot(name.slice(0, nameSpace).toLowerCase())) return name;
   return text.slice(start, end);
+}
+
+/** The last space-separated word of a folded name (all of it without a space), found without splitting. */
+function lastWord(folded: string): string {
+  return folded.slice(folded.lastIndexOf(' ') + 1);
 }
 
 /** Folds a name for comparison: case, diacritics, punctuation. */
