@@ -173,9 +173,11 @@ export function tokenizeNames(text: string, start: number, end: number, tally: W
     } else {
       t = generalWord(text, raw, s, e, poss, sentStart);
       if (t.cap && isAllCaps(raw)) allCaps++;
-      sports = sportsEvidence(raw, t.norm);
+      // (A score is ASCII digits and one hyphen: never a word down this path.)
+      sports = sportsWordKind(t.norm);
     }
-    // Sums, not conditional increments, for the reason above.
+    // What the word says of a sports report: 2 a cricket word, 1 another sports word or a score.
+    // (Sums, not conditional increments, for the reason above.)
     tally.sportsEvidence += sports === 0 ? 0 : 1;
     tally.cricketWords += sports === 2 ? 1 : 0;
     out.push(t);
@@ -187,16 +189,6 @@ export function tokenizeNames(text: string, start: number, end: number, tally: W
   tally.words = words;
   tally.allCaps = allCaps;
   return out;
-}
-
-/**
- * What a word says of a document being a sports report: 2 for a cricket word, 1 for another sports
- * word ({@link sportsWordKind}) or a match score ("2-1"), else 0. (Every word is asked both, the
- * score first, as it is cheap to refuse: a call made only for rare words, first made after V8
- * optimised the scanner, would make it compile the scanner again.)
- */
-function sportsEvidence(raw: string, norm: string): number {
-  return isScore(raw) ? 1 : sportsWordKind(norm);
 }
 
 /** "2-1", "92-90", "429-7": a score (dates and years have longer parts). Char codes, not a regex: every word of the corpus may be asked. */
