@@ -245,13 +245,15 @@ function speechHints(text: string): number[] {
 function attributeParagraph(text: string, p: Paragraph, index: number, resolver: SpeakerResolver, reported: Quote[], hints: number[], firstHint: number): ParagraphQuotes {
   const marked = scanQuoteMarks(text, p.start, p.end);
   const result: ParagraphQuotes = {
-    index, direct: [], lastSpeaker: null, signature: null, endsWithColon: text[p.end - 1] === ':',
+    index, direct: [], lastSpeaker: null, signature: null, endsWithColon: text.charCodeAt(p.end - 1) === 58,
     opens: marked.length > 0 && marked[0].open === p.start, runsOn: marked.length > 0 && !marked[marked.length - 1].closed,
   };
   if (marked.length === 0 && isDashCode(text.charCodeAt(p.start)) && p.end - p.start < 80) {
     result.signature = signature(text, p, resolver);
     return result;
   }
+  // No quotation, speech verb or final colon (most paragraphs of some sources): nothing to build.
+  if (marked.length === 0 && !result.endsWithColon && (firstHint >= hints.length || hints[firstHint] >= p.end)) return result;
   const outer: Span[] = [];
   const markAt = new Set<number>();
   for (let m = 0; m < marked.length; m++) {
