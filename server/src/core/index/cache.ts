@@ -15,7 +15,7 @@ import type { SerializedSearchIndex } from './searchIndex';
  * Version of the cache format *and* of what extraction produces: bump it whenever
  * the extractors change their output, so stale extractions are not reused.
  */
-export const CACHE_VERSION = 6;
+export const CACHE_VERSION = 7;
 
 /*
  * Layout: a JSON array whose first line holds a small header, `[<header>\n`,
