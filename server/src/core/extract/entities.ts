@@ -129,45 +129,39 @@ function tokenizeParagraphs(text: string, paragraphs: Paragraph[], tally: WordTa
  */
 function documentWords(sentences: SentenceTokens[], capitals: NameToken[]): DocumentWords {
   const words: DocumentWords = { capitalised: new Set<string>(), lower: new Set<string>(), initial: new Set<string>() };
-  const capsAnywhere = capitalisedAnywhere(capitals);
-  sortCapitalised(sentences, capitals, words);
-  collectLowerCase(sentences, capsAnywhere, words.lower);
+  const headlineCapitals = sortCapitalised(sentences, capitals, words);
+  collectLowerCase(sentences, words, headlineCapitals);
   for (let i = 0; i < sentences.length; i++) if (sentences[i].shouting) readShoutingSentence(sentences[i].toks, words);
   return words;
 }
 
 /**
- * Every capitalised word of the document (headlines' too), also marked in {@link lowerFilter}: only
- * words also written with a capital are ever asked about in lower case, and the cheap
- * (first two letters, length) filter spares hashing the many lower-case words that cannot be.
+ * Capitalised words outside all-capitals headlines into `words`, first in a sentence or not; returns
+ * the headlines' own, if any. Every one is also marked in {@link lowerFilter}: only words also
+ * written with a capital are ever asked about in lower case, and the cheap (first two letters,
+ * length) filter spares hashing the many lower-case words that cannot be.
  */
-function capitalisedAnywhere(capitals: NameToken[]): Set<string> {
-  const capsAnywhere = new Set<string>();
+function sortCapitalised(sentences: SentenceTokens[], capitals: NameToken[], words: DocumentWords): Set<string> | undefined {
   const filter = lowerFilter.fill(0);
-  for (let k = 0; k < capitals.length; k++) {
-    const norm = capitals[k].norm;
-    capsAnywhere.add(norm);
-    const shape = wordShape(norm);
-    filter[shape >>> 5] |= 1 << (shape & 31);
-  }
-  return capsAnywhere;
-}
-
-/** Capitalised words outside headlines, first in a sentence or not. */
-function sortCapitalised(sentences: SentenceTokens[], capitals: NameToken[], words: DocumentWords): void {
+  let headlineCapitals: Set<string> | undefined;
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
-    if (s.shouting) continue;
+    if (s.shouting) headlineCapitals ??= new Set<string>();
     for (let k = s.capitalsFrom; k < s.capitalsTo; k++) {
       const t = capitals[k];
-      if (t.sentStart) words.initial.add(t.norm);
+      const shape = wordShape(t.norm);
+      filter[shape >>> 5] |= 1 << (shape & 31);
+      if (s.shouting) headlineCapitals?.add(t.norm);
+      else if (t.sentStart) words.initial.add(t.norm);
       else words.capitalised.add(t.norm);
     }
   }
+  return headlineCapitals;
 }
 
-/** Words written in lower case outside headlines that are capitalised somewhere. */
-function collectLowerCase(sentences: SentenceTokens[], capsAnywhere: Set<string>, lower: Set<string>): void {
+/** Words written in lower case outside headlines that are capitalised somewhere (`headlineCapitals`: in headlines). */
+function collectLowerCase(sentences: SentenceTokens[], words: DocumentWords, headlineCapitals: Set<string> | undefined): void {
+  const { capitalised, initial, lower } = words;
   const filter = lowerFilter;
   // The last word found lower case in each of a few slots: "the", "he", "in" come again and again, each
   // a new string to hash, and comparing a few letters with the one found last is cheaper.
@@ -181,7 +175,7 @@ function collectLowerCase(sentences: SentenceTokens[], capsAnywhere: Set<string>
       const n = t.norm;
       const shape = wordShape(n);
       if ((filter[shape >>> 5] & (1 << (shape & 31))) === 0 || found[shape & (FOUND_SLOTS - 1)] === n) continue;
-      if (capsAnywhere.has(n)) {
+      if (initial.has(n) || capitalised.has(n) || (headlineCapitals !== undefined && headlineCapitals.has(n))) {
         lower.add(n);
         found[shape & (FOUND_SLOTS - 1)] = n;
       }
