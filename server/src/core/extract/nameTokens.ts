@@ -143,7 +143,8 @@ export function tokenizeNames(text: string, start: number, end: number, tally: W
     // "U.S.", "U.N.": an abbreviation with inner dots keeps its final dot (single letters only, so a
     // sentence's full stop after an ordinary word stays punctuation).
     // (A sum, not a conditional increment: a branch first taken after V8 optimised the scanner makes it compile the scanner again.)
-    i += i < end && text.charCodeAt(i) === 46 && i - s >= 3 && text.charCodeAt(i - 2) === 46 ? 1 : 0;
+    // (When i < end, `d` is the code unit at i that ended the word.)
+    i += i < end && d === 46 && i - s >= 3 && text.charCodeAt(i - 2) === 46 ? 1 : 0;
     let e = i;
     let poss = false;
     if (e - s > 2 && text.charCodeAt(e - 1) === 115) {
