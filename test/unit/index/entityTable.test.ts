@@ -55,6 +55,11 @@ describe('entity table', () => {
     const frozen = Object.freeze(table().lookup('Putin')[0]);
     assert.equal(frozen.mentions.length, 4);
     assert.deepEqual(frozen.introduction, putin.introduction);
+    // The fields belong to the entity object, whatever a caller does to its id.
+    const renamed = table().lookup('Putin')[0];
+    renamed.id = 'someone else';
+    assert.equal(renamed.mentions.length, 4);
+    assert.deepEqual(renamed.introduction, putin.introduction);
   });
 
   it('links an acronym used alone in one source to its expansion stated in another', () => {

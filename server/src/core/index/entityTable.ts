@@ -387,7 +387,6 @@ interface FinalName {
  * Fills `clusterOf` with the cluster of each entity (see {@link MergedState.clusterOf}).
  */
 function globalEntities(merged: Cluster[], clusterOf: Map<string, Cluster>): Map<string, GlobalEntity> {
-  const lazy = lazyFields(clusterOf);
   const byFinalName = new Map<string, FinalName>();
   const finals: FinalName[] = [];
   for (let c = 0; c < merged.length; c++) {
@@ -410,7 +409,7 @@ function globalEntities(merged: Cluster[], clusterOf: Map<string, Cluster>): Map
   const byId = new Map<string, GlobalEntity>();
   for (let i = 0; i < finals.length; i++) {
     const { id, cluster, named } = finals[i];
-    const g = named !== null ? toGlobal(cluster.members, named.entity.name, id, clusterType(cluster), lazy) : redecided(cluster, lazy);
+    const g = named !== null ? toGlobal(cluster.members, named.entity.name, id, clusterType(cluster)) : redecided(cluster);
     byId.set(g.id, g);
     clusterOf.set(g.id, cluster);
   }
@@ -418,9 +417,9 @@ function globalEntities(merged: Cluster[], clusterOf: Map<string, Cluster>): Map
 }
 
 /** The entity of clusters joined by their fullest name, named again over all their members. */
-function redecided(cluster: Cluster, lazy: LazyFields): GlobalEntity {
+function redecided(cluster: Cluster): GlobalEntity {
   const named = fullestNamed(cluster.members);
-  return toGlobal(cluster.members, named.entity.name, named.key, clusterType(cluster), lazy);
+  return toGlobal(cluster.members, named.entity.name, named.key, clusterType(cluster));
 }
 
 /**
@@ -624,11 +623,11 @@ interface AliasCount {
 /**
  * The global entity of some members. Names, type, aliases, acronym, affiliation and roles are decided
  * at once (lookups and completion read them for every entity); the mentions, the count per source and
- * the introduction are worked out when first read (see {@link lazyFields}): a hover or a go-to reads
+ * the introduction are worked out when first read (see {@link LAZY_FIELDS}): a hover or a go-to reads
  * them for a handful of entities, and building them for every entity was a third of the merge, paid
  * by every indexing pass.
  */
-function toGlobal(members: Member[], name: string, id: string, type: EntityType, lazy: LazyFields): GlobalEntity {
+function toGlobal(members: Member[], name: string, id: string, type: EntityType): GlobalEntity {
   // Most entities have no alias: the map is made for the first.
   let aliasCounts: Map<string, AliasCount> | null = null;
   let acronym: string | undefined;
@@ -661,10 +660,12 @@ function toGlobal(members: Member[], name: string, id: string, type: EntityType,
     let affN = 0;
     for (const [a, n] of affiliations) if (n > affN) [affiliation, affN] = [a, n];
   }
+  // Cast: the three lazy fields are defined just below, as accessors.
   const g = { id, name, type, aliases: aliasTexts(aliasCounts), roles } as GlobalEntity;
-  Object.defineProperty(g, 'mentions', lazy.mentions);
-  Object.defineProperty(g, 'mentionCounts', lazy.mentionCounts);
-  Object.defineProperty(g, 'introduction', lazy.introduction);
+  membersOf.set(g, members);
+  Object.defineProperty(g, 'mentions', LAZY_FIELDS.mentions);
+  Object.defineProperty(g, 'mentionCounts', LAZY_FIELDS.mentionCounts);
+  Object.defineProperty(g, 'introduction', LAZY_FIELDS.introduction);
   if (acronym) {
     g.acronym = acronym;
     if (nameKey(acronym) !== id) g.expansion = name;
@@ -675,34 +676,35 @@ function toGlobal(members: Member[], name: string, id: string, type: EntityType,
 
 type LazyField = 'mentions' | 'mentionCounts' | 'introduction';
 
-/** The property descriptors of the fields of one merge's entities worked out on first read. */
-type LazyFields = { [K in LazyField]: PropertyDescriptor };
+/**
+ * The members each global entity was made from, for its fields worked out on
+ * first read. Keyed by the entity object (its `id` is writable), and held only
+ * as long as the entity: a kept entity holds its own members, not its merge.
+ */
+const membersOf = new WeakMap<GlobalEntity, Member[]>();
 
 /**
- * The fields of a merge's entities worked out on first read: each is made
- * from the members of the entity's cluster (found by its id) when first read,
- * then kept as a plain (writable, enumerable) data property in its place, so
- * copies, JSON and later reads see an ordinary value. The descriptors are
- * shared by all the merge's entities: an object literal with getters makes a
- * closure per getter and a slow-mode object, which cost more than building
- * the fields did.
+ * The fields of global entities worked out on first read: each is made from
+ * the entity's members ({@link membersOf}) when first read, then kept as a plain
+ * (writable, enumerable) data property in its place, so copies, JSON and later
+ * reads see an ordinary value. The descriptors are shared by all entities: an
+ * object literal with getters makes a closure per getter and a slow-mode
+ * object, which cost more than building the fields did.
  */
-function lazyFields(clusterOf: Map<string, Cluster>): LazyFields {
-  return {
-    mentions: lazyField('mentions', allMentions, clusterOf),
-    mentionCounts: lazyField('mentionCounts', mentionCountsOf, clusterOf),
-    introduction: lazyField('introduction', introduction, clusterOf),
-  };
-}
+const LAZY_FIELDS: { [K in LazyField]: PropertyDescriptor } = {
+  mentions: lazyField('mentions', allMentions),
+  mentionCounts: lazyField('mentionCounts', mentionCountsOf),
+  introduction: lazyField('introduction', introduction),
+};
 
-function lazyField<K extends LazyField>(field: K, make: (members: Member[]) => GlobalEntity[K], clusterOf: Map<string, Cluster>): PropertyDescriptor {
+function lazyField<K extends LazyField>(field: K, make: (members: Member[]) => GlobalEntity[K]): PropertyDescriptor {
   // Reflect: an entity a caller froze keeps its getter (worked out again on each read) instead of throwing.
   const settle = (entity: GlobalEntity, value: GlobalEntity[K]) => Reflect.defineProperty(entity, field, { value, writable: true, enumerable: true, configurable: true });
   return {
     enumerable: true,
     configurable: true,
     get(this: GlobalEntity): GlobalEntity[K] {
-      const value = make(clusterOf.get(this.id)?.members ?? []);
+      const value = make(membersOf.get(this) ?? []);
       settle(this, value);
       return value;
     },
