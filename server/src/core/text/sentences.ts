@@ -55,7 +55,7 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
     if (!isSpaceCode(text.charCodeAt(j))) { i = j; continue; }
     const next = skipSpace(text, j, end);
     if (next >= end) break;
-    if (c === 46 && j === i + 1 && !endsSentenceAfterDot(text, sentenceStart, i, next)) { i = j; continue; }
+    if (c === 46 /* . */ && j === i + 1 && !endsSentenceAfterDot(text, sentenceStart, i, next)) { i = j; continue; }
     if (!opensSentence(text.charCodeAt(next))) { i = j; continue; }
     out.push({ start: sentenceStart, end: trimEnd(text, sentenceStart, j) });
     sentenceStart = next;
@@ -75,7 +75,7 @@ function endsSentenceAfterDot(text: string, sentenceStart: number, dot: number, 
   if (length === 0) return true;
   // An initial: a single capital letter ("J. K. Rowling"), unless it is a sentence-final pronoun "I".
   // (Word characters are single UTF-16 units: a surrogate is never one.)
-  if (length === 1 && text.charCodeAt(w) !== 73 && isUpperCode(text.charCodeAt(w))) return false;
+  if (length === 1 && text.charCodeAt(w) !== CHAR_I && isUpperCode(text.charCodeAt(w))) return false;
   // A sentence-final abbreviation ("U.S") or a dotted acronym not in the list ("N.A.T.O") ends a sentence
   // only before a common starter. Both cases share one call of wordAt: a call first made from optimised
   // code throws that code away, so one rare call site rather than two.
@@ -87,7 +87,7 @@ function endsSentenceAfterDot(text: string, sentenceStart: number, dot: number, 
       beforeStarter = true;
     }
   }
-  if (!beforeStarter && length >= 3 && text.charCodeAt(w + 1) === 46 && DOTTED_ACRONYM.test(text.slice(w, dot))) beforeStarter = true;
+  if (!beforeStarter && length >= 3 && text.charCodeAt(w + 1) === 46 /* . */ && DOTTED_ACRONYM.test(text.slice(w, dot))) beforeStarter = true;
   return beforeStarter ? COMMON_SENTENCE_STARTERS.has(wordAt(text, next)) : true;
 }
 
@@ -101,14 +101,25 @@ function isCloserCode(c: number): boolean {
   return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 41 || c === 93 || c === 125;
 }
 
-/** Per UTF-16 unit beyond ASCII, lazily filled: bit 1 known, bit 2 opens a sentence, bit 4 upper-case letter, bit 8 letter, digit or dot. */
+const CHAR_I = 73; // 'I'
+
+/** Per UTF-16 unit beyond ASCII, lazily filled with the CLASS_* bits below (0: not looked at yet). */
 const CODE_CLASSES = new Uint8Array(65536);
+/** Set on every filled entry, so a character in no class is not looked at again. */
+const CLASS_KNOWN = 1;
+/** Can open a sentence ({@link OPENER_OR_CAP}). */
+const CLASS_OPENS_SENTENCE = 2;
+/** An upper-case letter. */
+const CLASS_UPPER = 4;
+/** A letter, a digit or a dot: part of the word before a full stop. */
+const CLASS_WORD_OR_DOT = 8;
 
 function classesOf(c: number): number {
   let known = CODE_CLASSES[c];
   if (known === 0) {
     const ch = String.fromCharCode(c);
-    known = 1 | (OPENER_OR_CAP.test(ch) ? 2 : 0) | (UPPER_LETTER.test(ch) ? 4 : 0) | (WORD_OR_DOT.test(ch) ? 8 : 0);
+    known = CLASS_KNOWN | (OPENER_OR_CAP.test(ch) ? CLASS_OPENS_SENTENCE : 0) | (UPPER_LETTER.test(ch) ? CLASS_UPPER : 0)
+      | (WORD_OR_DOT.test(ch) ? CLASS_WORD_OR_DOT : 0);
     CODE_CLASSES[c] = known;
   }
   return known;
@@ -116,23 +127,26 @@ function classesOf(c: number): number {
 
 /** True for a character that can open a sentence: a quotation mark, a bracket, a capital, a digit, ¿ or ¡. */
 function opensSentence(c: number): boolean {
+  // " ' ( [ A-Z 0-9
   if (c < 128) return c === 34 || c === 39 || c === 40 || c === 91 || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return (classesOf(c) & 2) !== 0;
+  return (classesOf(c) & CLASS_OPENS_SENTENCE) !== 0;
 }
 
 /** True for an upper-case letter. */
 function isUpperCode(c: number): boolean {
-  if (c < 128) return c >= 65 && c <= 90;
-  return (classesOf(c) & 4) !== 0;
+  if (c < 128) return c >= 65 && c <= 90; // A-Z
+  return (classesOf(c) & CLASS_UPPER) !== 0;
 }
 
+/** `.`, `!` or `?` repeated after the terminator ("?!", "..."). */
 function isRepeatedTerminator(c: number): boolean {
-  return c === 46 || c === 33 || c === 63;
+  return c === 46 || c === 33 || c === 63; // . ! ?
 }
 
 function isWordOrDot(c: number): boolean {
+  // `.`, 0-9, or a letter: `| 32` folds A-Z onto a-z (and maps no other ASCII code into a-z).
   if (c < 128) return c === 46 || (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
-  return (classesOf(c) & 8) !== 0;
+  return (classesOf(c) & CLASS_WORD_OR_DOT) !== 0;
 }
 
 /**
