@@ -37,7 +37,9 @@ export function keyFromPath(path: string): string {
 function isKeyChar(ch: string | undefined): boolean {
   if (ch === undefined) return false;
   const c = ch.charCodeAt(0);
-  if (c < 0x80) return c === 95 || (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
+  // `_`, 0-9, or a letter: setting bit 0x20 folds A-Z (65-90) onto a-z (97-122), so one range test covers both
+  // cases; no other ASCII code lands in a-z (the codes it moves there, 65-90, are exactly A-Z).
+  if (c < 0x80) return c === 95 /* _ */ || (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
   return /[\p{L}\p{N}]/u.test(ch);
 }
 

@@ -61,7 +61,11 @@ export function splitStructure(text: string, options: StructureOptions = {}): St
     }
     const captionFlags: boolean[] = new Array<boolean>(lines.length);
     let anyCaption = false;
-    for (let i = 0; i < lines.length; i++) anyCaption = (captionFlags[i] = CREDIT_RE.test(text.slice(lines[i].start, lines[i].end))) || anyCaption;
+    for (let i = 0; i < lines.length; i++) {
+      const isCaption = CREDIT_RE.test(text.slice(lines[i].start, lines[i].end));
+      captionFlags[i] = isCaption;
+      if (isCaption) anyCaption = true;
+    }
     // A truncated copy of the caption on the next line is a caption too.
     for (let i = 0; anyCaption && i + 1 < lines.length; i++) {
       if (!captionFlags[i] && captionFlags[i + 1]) {
@@ -118,6 +122,10 @@ export function looksLikeHeadline(line: string): boolean {
   return t.split(/\s+/).length <= 20;
 }
 
+const CHAR_TAB = 9; // '\t'
+const CHAR_NEWLINE = 10; // '\n'
+const CHAR_SPACE = 32; // ' '
+
 /**
  * Blocks of `text` from `from`, separated by blank lines (a line break, spaces
  * or tabs, a line break), white space trimmed. Found with `indexOf` from line
@@ -127,13 +135,18 @@ export function looksLikeHeadline(line: string): boolean {
 function splitBlocks(text: string, from: number): Span[] {
   const blocks: Span[] = [];
   let start = from;
-  for (let nl = text.indexOf('\n', from); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+  let nl = text.indexOf('\n', from);
+  while (nl >= 0) {
+    // Skip the spaces and tabs after this line break: another line break there makes a blank line.
     let k = nl + 1;
-    while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
-    if (k >= text.length || text.charCodeAt(k) !== 10) continue;
-    pushBlock(text, blocks, start, nl);
-    start = k + 1;
-    nl = k;
+    while (k < text.length && (text.charCodeAt(k) === CHAR_SPACE || text.charCodeAt(k) === CHAR_TAB)) k++;
+    if (k < text.length && text.charCodeAt(k) === CHAR_NEWLINE) {
+      pushBlock(text, blocks, start, nl);
+      start = k + 1;
+      // The blank line's closing line break is taken: look for the next one after it.
+      nl = k;
+    }
+    nl = text.indexOf('\n', nl + 1);
   }
   pushBlock(text, blocks, start, text.length);
   return blocks;
