@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { extractNumbers, readNumbers, singular } from '../../../server/src/core/extract/numbers';
+import { extractNumbers, numberWordTable, readNumbers, singular } from '../../../server/src/core/extract/numbers';
 import type { NumberFact } from '../../../server/src/core/model';
 import { splitStructure } from '../../../server/src/core/text/structure';
 
@@ -155,6 +155,16 @@ describe('readNumbers', () => {
     assert.equal(crews.counted, 'crew');
     const [teams] = readNumbers('The 3 constructor teams met.');
     assert.equal(teams.counted, 'team');
+  });
+
+  it('gives singular("constructor") as the word itself, not an inherited object property', () => {
+    assert.equal(singular('constructor'), 'constructor');
+  });
+
+  it('refuses a number word listed in two tables (the Map keeps one kind per word)', () => {
+    assert.throws(() => numberWordTable([[{ one: 1, two: 2 }, 'unit'], [{ first: 1, one: 1 }, 'ordinal']]), /"one" is in two tables \(unit and ordinal\)/);
+    const words = numberWordTable([[{ one: 1 }, 'unit'], [{ hundred: 2 }, 'scale']]);
+    assert.deepEqual([...words], [['one', { kind: 'unit', value: 1 }], ['hundred', { kind: 'scale', value: 2 }]]);
   });
 
   it('reads the two currencies of "$900m (£479m)" as two facts', () => {

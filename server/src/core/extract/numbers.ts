@@ -15,6 +15,7 @@
  */
 import type { NumberFact, NumberKind, Paragraph } from '../model';
 import { foldText } from '../text/normalize';
+import { isSpaceCode } from '../text/sentences';
 
 /**
  * Numbers of one source with what they count. Reads body, title and heading
@@ -58,8 +59,10 @@ export function readNumbers(text: string, start = 0, end = text.length): NumberF
 // ------------------------------------------------------------------ lexicon
 
 /**
- * A word table without Object.prototype: looked up with words read from the text, a plain
- * object would "know" inherited names ("constructor" would read as a number word).
+ * A word table without Object.prototype, for the tables looked up with a word read from the text
+ * (UNITS, SCALE_EXP, MONTHS): a plain object would "know" inherited names ("constructor" would
+ * read as a number word). TENS and ORDINALS are only listed (their words are looked up in
+ * NUMBER_WORDS, a Map), so they stay plain objects.
  */
 function lookupTable<T>(entries: Record<string, T>): Record<string, T> {
   return Object.assign(Object.create(null) as Record<string, T>, entries);
@@ -69,15 +72,19 @@ const UNITS: Record<string, number> = lookupTable({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 });
-const TENS: Record<string, number> = lookupTable({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 /** Powers of ten of the scale words, so values are computed exactly (`Number("1.13e9")`). */
 const SCALE_EXP: Record<string, number> = lookupTable({ hundred: 2, thousand: 3, million: 6, billion: 9, trillion: 12 });
-const ORDINALS: Record<string, number> = lookupTable({
+const ORDINALS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
   eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60,
   seventieth: 70, eightieth: 80, ninetieth: 90, hundredth: 100, thousandth: 1000, millionth: 1e6,
-});
+};
+/**
+ * A plain object: it is only looked up with a word FRACTION_Y matched, and that regex lists
+ * exactly these keys, so an inherited name such as "constructor" can never reach it.
+ */
 const FRACTION_DENOMINATORS: Record<string, number> = {
   half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6,
   eighth: 8, eighths: 8, tenth: 10, tenths: 10,
@@ -86,17 +93,30 @@ const MONTHS: Record<string, number> = lookupTable({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
   november: 11, december: 12, jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 });
-type NumberWordKind = 'unit' | 'tens' | 'scale' | 'ordinal';
+/** Which table a number word comes from. */
+export type NumberWordKind = 'unit' | 'tens' | 'scale' | 'ordinal';
 /**
  * Every number word with its table and value (a scale's power of ten): one Map lookup per word
  * read, instead of an `in` test per table (each of which looks the fresh word up in V8's string table).
  */
-const NUMBER_WORDS = new Map<string, { kind: NumberWordKind; value: number }>([
-  ...wordEntries(UNITS, 'unit'), ...wordEntries(TENS, 'tens'), ...wordEntries(SCALE_EXP, 'scale'), ...wordEntries(ORDINALS, 'ordinal'),
-]);
+const NUMBER_WORDS = numberWordTable([[UNITS, 'unit'], [TENS, 'tens'], [SCALE_EXP, 'scale'], [ORDINALS, 'ordinal']]);
 
-function wordEntries(table: Record<string, number>, kind: NumberWordKind): Array<[string, { kind: NumberWordKind; value: number }]> {
-  return Object.entries(table).map(([word, value]) => [word, { kind, value }]);
+/**
+ * One Map of the words of `tables`, each with its table's kind and its value. Throws when a word
+ * is in two tables: the Map keeps one kind per word (the chain of table tests it replaced fell
+ * through to the next table), so a shared word would silently lose one of its readings. Run at
+ * load, so adding a word to a second table fails every test that imports this module.
+ */
+export function numberWordTable(tables: Array<[Record<string, number>, NumberWordKind]>): Map<string, { kind: NumberWordKind; value: number }> {
+  const words = new Map<string, { kind: NumberWordKind; value: number }>();
+  for (const [table, kind] of tables) {
+    for (const [word, value] of Object.entries(table)) {
+      const earlier = words.get(word);
+      if (earlier !== undefined) throw new Error(`Number word "${word}" is in two tables (${earlier.kind} and ${kind})`);
+      words.set(word, { kind, value });
+    }
+  }
+  return words;
 }
 
 const MONTH_ALT = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
@@ -256,7 +276,7 @@ function parseAt(s: string, at: number): ParseResult {
   // Inside a word or a code: "G7", "MP3", "Covid-19", "24/7", "10:30".
   if (at > 0 && continuesToken(s, at)) return failAt(skipToken(s, at));
   const c = s.charCodeAt(at);
-  if (c >= 48 && c <= 57) return parseDigitsAt(s, at);
+  if (isDigitCode(c)) return parseDigitsAt(s, at);
   // A letter candidate is a number word, a month, "a" before a scale word, or a currency prefix ("US$").
   if (isLetter(s[at]) && !DOLLAR_PREFIX_RE.test(s.slice(at, at + 3))) return parseWordsAt(s, at);
   return parseMoneyAt(s, at);
@@ -331,7 +351,7 @@ function parseMoneyAt(s: string, at: number): ParseResult {
   if (!cm) return failAt(at + 1);
   const currency = CURRENCY_CODES[cm[1].toLowerCase()];
   const numberStart = CURRENCY_PREFIX_Y.lastIndex;
-  if (!isDigit(s[numberStart] ?? '')) return failAt(numberStart);
+  if (!isDigitCode(s.charCodeAt(numberStart))) return failAt(numberStart);
   const q = readDigits(s, numberStart);
   if (!q) return failAt(skipToken(s, numberStart));
   const rejectedNext = rejectDigits(s, at, q);
@@ -356,7 +376,7 @@ function rejectDigits(s: string, at: number, q: Quantity): number {
   if (TIME_AFTER_Y.test(s)) return skipToken(s, end);
   if (CLOCK_DIGITS_RE.test(q.digits) && !isLetter(s[end] ?? '') && TIME_BEFORE_RE.test(s.slice(Math.max(0, at - 6), at))) return skipToken(s, end);
   const next = s.charCodeAt(end);
-  if ((next === 0x2e || next === 0x2c) && isDigitCode(s.charCodeAt(end + 1))) return skipToken(s, end);
+  if ((next === 0x2e /* . */ || next === 0x2c /* , */) && isDigitCode(s.charCodeAt(end + 1))) return skipToken(s, end);
   return -1;
 }
 
@@ -372,7 +392,7 @@ function ordinalFact(s: string, at: number, q: Quantity): ParseResult {
 
 /** Four digits from 1500 to 2099. */
 function isYearDigits(digits: string): boolean {
-  if (digits.length !== 4 || !isDigit(digits[2]) || !isDigit(digits[3])) return false;
+  if (digits.length !== 4 || !isDigitCode(digits.charCodeAt(2)) || !isDigitCode(digits.charCodeAt(3))) return false;
   const first = digits[0];
   const second = digits[1];
   return (first === '1' && second >= '5' && second <= '9') || (first === '2' && second === '0');
@@ -395,7 +415,7 @@ function yearFact(s: string, at: number, q: Quantity): ParseResult | null {
     }
   }
   // "1990s", ISO dates "2004-05-12".
-  if (isAlnum(s[end] ?? '') || ((s[end] === '-' || s[end] === '/') && isDigit(s[end + 1] ?? ''))) return failAt(skipToken(s, end));
+  if (isAlnum(s[end] ?? '') || ((s[end] === '-' || s[end] === '/') && isDigitCode(s.charCodeAt(end + 1)))) return failAt(skipToken(s, end));
   return finish(s, { start: at, end, value: q.value, kind: 'year', rangeEnd });
 }
 
@@ -470,7 +490,7 @@ function unitFact(s: string, at: number, end: number, value: number, rangeEnd: n
     }
   }
   // "1990s", "3D", "4x4": letters glued to the figure make it something else.
-  if (isLetter(s[end] ?? '') || isDigit(s[end] ?? '')) return failAt(skipToken(s, end));
+  if (isLetter(s[end] ?? '') || isDigitCode(s.charCodeAt(end))) return failAt(skipToken(s, end));
   return finish(s, { start: at, end, value, kind: 'cardinal', rangeEnd });
 }
 
@@ -505,7 +525,7 @@ function readDigits(s: string, at: number): Quantity | null {
   let ordinal = false;
   // The suffix regex only runs when the next letter can start "st", "nd", "rd" or "th".
   const next = end < s.length ? s.charCodeAt(end) : -1;
-  if (next === 0x73 || next === 0x6e || next === 0x72 || next === 0x74) {
+  if (next === 0x73 /* s */ || next === 0x6e /* n */ || next === 0x72 /* r */ || next === 0x74 /* t */) {
     ORDINAL_SUFFIX_Y.lastIndex = end;
     const om = ORDINAL_SUFFIX_Y.exec(s);
     if (om && /^\d+$/.test(digits) && ordinalSuffixFits(digits, om[1].toLowerCase())) {
@@ -623,7 +643,7 @@ function readSpelledRange(s: string, at: number, first: Quantity): { end: number
   const before = s.slice(Math.max(0, at - 24), at);
   if (m[1] === 'and' ? !BETWEEN_BEFORE_RE.test(before) : CHANGE_BEFORE_RE.test(before)) return null;
   const from = RANGE_WORD_Y.lastIndex;
-  const second = first.words ? (isLetter(s[from] ?? '') ? readWords(s, from) : null) : (isDigit(s[from] ?? '') ? readDigits(s, from) : null);
+  const second = first.words ? (isLetter(s[from] ?? '') ? readWords(s, from) : null) : (isDigitCode(s.charCodeAt(from)) ? readDigits(s, from) : null);
   if (!second || second.ordinal || !(second.value > first.value)) return null;
   // "rose 20 to 4,800" without a verb we know: a second figure far above the first is a level, not a range's end.
   if (m[1] === 'to' && second.value > 10 * first.value) return null;
@@ -635,28 +655,29 @@ function readSpelledRange(s: string, at: number, first: Quantity): { end: number
   return { end: second.end, value: second.value };
 }
 
-/** Applies a scale after a figure: attached ("60m", "1.13bn", "1.4k") or spelled ("1.5 million"). */
+/**
+ * Applies a scale after a figure written in digits (`digits`, never empty: figures in words
+ * take their scale in readWords): attached ("60m", "1.13bn", "1.4k") or spelled ("1.5 million").
+ */
 function readScale(s: string, end: number, value: number, digits: string, money: boolean): { end: number; value: number; metres?: boolean; ambiguous?: boolean } {
-  if (digits) {
-    ATTACHED_SCALE_Y.lastIndex = end;
-    const am = ATTACHED_SCALE_Y.exec(s);
-    if (am) {
-      const suffix = am[1].toLowerCase();
-      const scaled = { end: ATTACHED_SCALE_Y.lastIndex, value: scaleValue(digits, ATTACHED_SCALE_EXP[suffix]) };
-      if (suffix !== 'm' || money) return scaled;
-      // Without a currency, "m" is metres or millions: "the 100m", "4.88m" (two decimals),
-      // "1.8m tall" are metres; "60m people" is millions; anything else is left unread.
-      const nextWord = /^\s(\p{L}+)/u.exec(s.slice(end + 1, end + 24))?.[1].toLowerCase() ?? '';
-      const counts = countedNoun(s, end + 1, false) !== undefined && !RACE_WORDS.has(nextWord);
-      if (/\.\d\d/.test(digits) || /^(?:tall|high|long|deep|wide|away)$/.test(nextWord) || (STANDARD_DISTANCES.has(value) && !counts)) {
-        return { end: end + 1, value, metres: true };
-      }
-      return counts ? scaled : { ...scaled, ambiguous: true };
+  ATTACHED_SCALE_Y.lastIndex = end;
+  const am = ATTACHED_SCALE_Y.exec(s);
+  if (am) {
+    const suffix = am[1].toLowerCase();
+    const scaled = { end: ATTACHED_SCALE_Y.lastIndex, value: scaleValue(digits, ATTACHED_SCALE_EXP[suffix]) };
+    if (suffix !== 'm' || money) return scaled;
+    // Without a currency, "m" is metres or millions: "the 100m", "4.88m" (two decimals),
+    // "1.8m tall" are metres; "60m people" is millions; anything else is left unread.
+    const nextWord = /^\s(\p{L}+)/u.exec(s.slice(end + 1, end + 24))?.[1].toLowerCase() ?? '';
+    const counts = countedNoun(s, end + 1, false) !== undefined && !RACE_WORDS.has(nextWord);
+    if (/\.\d\d/.test(digits) || /^(?:tall|high|long|deep|wide|away)$/.test(nextWord) || (STANDARD_DISTANCES.has(value) && !counts)) {
+      return { end: end + 1, value, metres: true };
     }
+    return counts ? scaled : { ...scaled, ambiguous: true };
   }
   SPACED_SCALE_Y.lastIndex = end;
   const sm = SPACED_SCALE_Y.exec(s);
-  if (sm && digits) return { end: SPACED_SCALE_Y.lastIndex, value: scaleValue(digits, SCALE_EXP[sm[1].toLowerCase()]) };
+  if (sm) return { end: SPACED_SCALE_Y.lastIndex, value: scaleValue(digits, SCALE_EXP[sm[1].toLowerCase()]) };
   return { end, value };
 }
 
@@ -829,9 +850,9 @@ export function singular(word: string): string {
 /** `word` without a final "'s" or "’s", as `word.replace(/['’]s$/, '')` but without a regex per word. */
 function withoutPossessive(word: string): string {
   const n = word.length;
-  if (n < 2 || word.charCodeAt(n - 1) !== 0x73) return word;
+  if (n < 2 || word.charCodeAt(n - 1) !== 0x73 /* s */) return word;
   const mark = word.charCodeAt(n - 2);
-  return mark === 0x27 || mark === 0x2019 ? word.slice(0, n - 2) : word;
+  return mark === 0x27 /* ' */ || mark === 0x2019 /* ’ */ ? word.slice(0, n - 2) : word;
 }
 
 function followsName(s: string, at: number): boolean {
@@ -859,29 +880,20 @@ function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
-/** `\\s` of a JS regex, on a char code (NaN past the end is not a space). */
-function isSpaceCode(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
+/** An ASCII digit 0-9, by char code (NaN, read past the end of a string, is not). */
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
-}
-
-function isDigit(ch: string): boolean {
-  return ch >= '0' && ch <= '9';
 }
 
 function isLetter(ch: string): boolean {
   if (!ch) return false;
   const c = ch.charCodeAt(0);
-  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122); // A-Z, a-z
   return /\p{L}/u.test(ch);
 }
 
 function isAlnum(ch: string): boolean {
-  return isDigit(ch) || isLetter(ch);
+  return isDigitCode(ch.charCodeAt(0)) || isLetter(ch);
 }
 
 function isUpper(ch: string): boolean {
