@@ -140,9 +140,10 @@ export function wordShapes(lists: Iterable<string>[]): Uint32Array {
 }
 
 /**
- * False when a non-empty `word` is in none of the lists `shapes` was made from
- * (true only says it may be). Two char reads instead of hashing a new token
- * string for a lookup that nearly always misses: most tokens are no cue word.
+ * False only when a non-empty `word` is in none of the lists `shapes` was made from;
+ * true only says it may be in one (other words share its shape). Two char reads instead
+ * of hashing a new token string for a lookup that nearly always misses: most tokens are
+ * no cue word.
  */
 export function hasShape(shapes: Uint32Array, word: string): boolean {
   return (shapes[shapeIndex(word)] & (1 << (word.length & 31))) !== 0;
@@ -447,6 +448,8 @@ function tokenizeSpan(text: string, span: Span, s: number, quoteSpans: Span[], m
   }
 }
 
+const CHAR_A = 65; // 'A'
+
 /**
  * The end of the word `text[start, end)` with the mark that belongs to it:
  * the dot of "Mr." and of the initial in "Edwin G. Monroy" (part of a name), or
@@ -455,17 +458,18 @@ function tokenizeSpan(text: string, span: Span, s: number, quoteSpans: Span[], m
  */
 function wordEndWithMark(text: string, start: number, end: number, limit: number, markAt: Set<number>): number {
   const next = end < limit ? text.charCodeAt(end) : 0;
-  if (next === 46) {
+  if (next === 46 /* . */) {
     const length = end - start;
     if (length > 4) return end;
     // Every operation runs for each short word before a dot (the capital test as arithmetic, the dot
     // added as 0 or 1): an operation first run in optimised code for an initial would throw it away.
-    const capital = (text.charCodeAt(start) - 65) >>> 0 < 26;
+    // A-Z: a code below 'A' (65) wraps round to a huge unsigned number, so one comparison tests both bounds.
+    const capital = (text.charCodeAt(start) - CHAR_A) >>> 0 < 26;
     const keepsDot = HONORIFICS.has(text.slice(start, end).toLowerCase()) || (length === 1 && capital);
     return end + (keepsDot ? 1 : 0);
   }
-  if (next !== 39 && next !== 0x2019) return end;
-  return text.charCodeAt(end - 1) === 115 && !markAt.has(end) && isSpaceCode(text.charCodeAt(end + 1)) ? end + 1 : end;
+  if (next !== 39 /* ' */ && next !== 0x2019 /* ’ */) return end;
+  return text.charCodeAt(end - 1) === 115 /* s */ && !markAt.has(end) && isSpaceCode(text.charCodeAt(end + 1)) ? end + 1 : end;
 }
 
 function isSpaceCode(c: number): boolean {

@@ -105,13 +105,14 @@ export function scanQuoteMarks(text: string, start: number, end: number): Marked
   while (MARK_RE.test(slice)) {
     const i = start + MARK_RE.lastIndex - 1;
     const c = text.charCodeAt(i);
+    // Code 32 is a space: the paragraph's edges read as spaces. 34 is `"`, 39 is `'`.
     const before = i > start ? text.charCodeAt(i - 1) : 32;
     const after = i + 1 < end ? text.charCodeAt(i + 1) : 32;
     const spaceBefore = isSpaceCode(before) || isOpeningContext(before);
-    const wordAfter = isWordCode(after) || after === 39 || after === 0x2018;
+    const wordAfter = isWordCode(after) || after === 39 /* ' */ || after === 0x2018 /* ‘ */;
     // Read for every mark, though only a rare case needs it: a call first made from optimised code would throw that code away.
     const wordBefore = isWordCode(before);
-    if (c === 39 || c === 0x2018 || c === 0x2019) {
+    if (c === 39 /* ' */ || c === 0x2018 /* ‘ */ || c === 0x2019 /* ’ */) {
       if (openAt >= 0 || c === 0x2019 || !spaceBefore || !isWordCode(after)) continue;
       const close = findSingleClose(text, i + 1, end);
       if (close < 0) continue;
@@ -120,7 +121,7 @@ export function scanQuoteMarks(text: string, start: number, end: number): Marked
       continue;
     }
     if (openAt < 0) {
-      const opens = isDoubleOpener(c) || (c === 34 ? spaceBefore || wordAfter && !wordBefore : spaceBefore && wordAfter);
+      const opens = isDoubleOpener(c) || (c === 34 /* " */ ? spaceBefore || wordAfter && !wordBefore : spaceBefore && wordAfter);
       if (opens) openAt = i;
       continue;
     }
@@ -137,13 +138,13 @@ export function scanQuoteMarks(text: string, start: number, end: number): Marked
       continue;
     }
     // `"... to work. "We want more ...`: a straight mark opening a new sentence opens a new quotation; the one before ran on.
-    if (c === 34 && isSpaceCode(before) && isWordCode(after) && afterSentenceEnd(text, i, start)) {
+    if (c === 34 /* " */ && isSpaceCode(before) && isWordCode(after) && afterSentenceEnd(text, i, start)) {
       pushQuote(text, out, openAt, i, true);
       openAt = i;
       continue;
     }
     // `"It's unusual,“ said Noble`: an opening mark typed where the closing one belongs still closes.
-    if (c === 34 || isDoubleCloser(c) || (!spaceBefore && !isWordCode(after))) {
+    if (c === 34 /* " */ || isDoubleCloser(c) || (!spaceBefore && !isWordCode(after))) {
       pushQuote(text, out, openAt, i, true);
       openAt = -1;
     }
@@ -157,7 +158,7 @@ function afterSentenceEnd(text: string, i: number, start: number): boolean {
   let k = i - 1;
   while (k > start && isSpaceCode(text.charCodeAt(k))) k--;
   const c = text.charCodeAt(k);
-  return c === 46 || c === 33 || c === 63;
+  return c === 46 || c === 33 || c === 63; // . ! ?
 }
 
 /**
@@ -197,15 +198,16 @@ function pushQuote(text: string, out: MarkedQuote[], open: number, close: number
 function findSingleClose(text: string, from: number, end: number): number {
   for (let j = from; j < end; j++) {
     const c = text.charCodeAt(j);
-    if (c === 34 || c === 0x201c || c === 0x201d) return -1;
-    if (c !== 39 && c !== 0x2019) continue;
+    if (c === 34 /* " */ || c === 0x201c /* “ */ || c === 0x201d /* ” */) return -1;
+    if (c !== 39 /* ' */ && c !== 0x2019 /* ’ */) continue;
     const before = text.charCodeAt(j - 1);
-    const after = j + 1 < end ? text.charCodeAt(j + 1) : 32;
+    const after = j + 1 < end ? text.charCodeAt(j + 1) : 32; // the paragraph's end reads as a space
     if (!isSpaceCode(before) && !isWordCode(after)) return j;
   }
   return -1;
 }
 
+/** Space, line feed, tab, carriage return, no-break space, narrow no-break space. */
 function isSpaceCode(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x202f;
 }
@@ -245,7 +247,7 @@ function speechHints(text: string): number[] {
 function attributeParagraph(text: string, p: Paragraph, index: number, resolver: SpeakerResolver, reported: Quote[], hints: number[], firstHint: number): ParagraphQuotes {
   const marked = scanQuoteMarks(text, p.start, p.end);
   const result: ParagraphQuotes = {
-    index, direct: [], lastSpeaker: null, signature: null, endsWithColon: text.charCodeAt(p.end - 1) === 58,
+    index, direct: [], lastSpeaker: null, signature: null, endsWithColon: text.charCodeAt(p.end - 1) === 58 /* : */,
     opens: marked.length > 0 && marked[0].open === p.start, runsOn: marked.length > 0 && !marked[marked.length - 1].closed,
   };
   if (marked.length === 0 && isDashCode(text.charCodeAt(p.start)) && p.end - p.start < 80) {
@@ -375,6 +377,7 @@ function transcriptSpeaker(text: string, m: MarkedQuote): SpeakerPhrase | null {
   return null;
 }
 
+/** A-Z and the Latin-1 capitals À-Þ (0xd7 is ×). */
 function isUpperCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 }
