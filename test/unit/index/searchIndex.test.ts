@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { extractFromText } from '../../../server/src/core/corpus/extractSource';
 import type { PassageHit } from '../../../server/src/core/index/api';
-import { createSearchIndex, deserializeSearchIndex, indexTerm, parseQuery, serializeSearchIndex } from '../../../server/src/core/index/searchIndex';
+import { WrittenWords, createSearchIndex, deserializeSearchIndex, indexTerm, parseQuery, serializeSearchIndex } from '../../../server/src/core/index/searchIndex';
 import type { ExtractedSource } from '../../../server/src/core/model';
 
 const ASSEMBLY = `Military sports council meets in Moscow
@@ -158,6 +158,14 @@ describe('search index', () => {
     check();
   });
 
+  it('tells apart two words whose hashes are equal ("ihwcaze" and "npdlidf")', () => {
+    assert.equal(fnv1a('ihwcaze'), fnv1a('npdlidf'));
+    const index = createSearchIndex();
+    index.add(extractFromText('First\n\nThe ihwcaze came.\n\nThen the npdlidf left.\n\nBoth ihwcaze and npdlidf stayed.', 'pair.txt'));
+    assert.deepEqual(index.search('ihwcaze').map((h) => h.paragraph).sort(), [1, 3]);
+    assert.deepEqual(index.search('npdlidf').map((h) => h.paragraph).sort(), [2, 3]);
+  });
+
   it('makes a snippet of about 160 characters around the best match, with highlights relative to it', () => {
     const long = `Long read\n\n${'Filler words that say nothing of note here. '.repeat(10)}The hidden treasure lies buried under the old oak tree. ${'More filler without meaning at all. '.repeat(10)}`;
     const index = createSearchIndex();
@@ -217,5 +225,36 @@ describe('search index', () => {
     assert.equal(deserializeSearchIndex(data, all.filter((s) => s.key === 'forum')), null);
     assert.equal(deserializeSearchIndex({ version: 0 }, kept), null);
     assert.equal(deserializeSearchIndex(null, kept), null);
+  });
+});
+
+/** FNV-1a over a word's UTF-16 units, as the indexer hashes the words it reads. */
+function fnv1a(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 16777619);
+  return hash;
+}
+
+describe('written-word table', () => {
+  it('keeps words of equal hash and length apart', () => {
+    const words = new WrittenWords();
+    const text = 'ihwcaze npdlidf';
+    const hash = fnv1a('ihwcaze');
+    words.set(text, 0, 7, hash, 10);
+    assert.equal(words.get(text, 8, 15, hash), -1);
+    words.set(text, 8, 15, hash, 11);
+    assert.equal(words.get(text, 0, 7, hash), 10);
+    assert.equal(words.get(text, 8, 15, hash), 11);
+  });
+
+  it('finds every word after its character pool (65,536 units at first) and its slots have grown', () => {
+    const words = new WrittenWords();
+    // 9,000 distinct ten-character words: 90,000 characters, and more than half of the 16,384 first slots.
+    const text = Array.from({ length: 9000 }, (_, i) => `wd${String(i).padStart(8, '0')}`).join(' ');
+    const spans: Array<[number, number]> = [];
+    for (let start = 0; start < text.length; start += 11) spans.push([start, start + 10]);
+    spans.forEach(([start, end], id) => words.set(text, start, end, fnv1a(text.slice(start, end)), id));
+    spans.forEach(([start, end], id) => assert.equal(words.get(text, start, end, fnv1a(text.slice(start, end))), id));
+    assert.equal(words.get('wdzzzzzzzz', 0, 10, fnv1a('wdzzzzzzzz')), -1);
   });
 });

@@ -436,7 +436,7 @@ class Postings {
  * indexing together.
  */
 class WordIds {
-  /** `[hash, id]` per slot; hash -1 marks a free slot. */
+  /** `[hash, id]` per slot (slot `i` at `i << 1` and `(i << 1) + 1`); hash -1 marks a free slot. */
   private slots = WordIds.freeSlots(1 << 16);
   private size = 0;
 
@@ -464,7 +464,8 @@ class WordIds {
 
   private grow(): void {
     const old = this.slots;
-    this.slots = WordIds.freeSlots(old.length);
+    // Twice as many slots (`old` holds two numbers per slot).
+    this.slots = WordIds.freeSlots((old.length >> 1) * 2);
     this.size = 0;
     for (let at = 0; at < old.length; at += 2) if (old[at] !== -1) this.set(old[at], old[at + 1]);
   }

@@ -25,7 +25,12 @@ const K1 = 1.2;
 const B = 0.75;
 /** Snippet length in characters, around the best match. */
 const SNIPPET_LENGTH = 160;
-/** Largest chunk of documents' words (in words): most of a corpus in a few arrays, little unused at the end of each. */
+/**
+ * Chunks of documents' words (sizes in words): the first is small, each next one twice the last up to
+ * TOKEN_CHUNK, so most of a corpus sits in a few arrays with little unused at the end of each. A
+ * paragraph of more words than a chunk holds gets a chunk twice its count so far, which may be larger.
+ */
+const FIRST_TOKEN_CHUNK = 1024;
 const TOKEN_CHUNK = 1 << 16;
 /** A prefix query expands to at most this many terms (the most frequent ones). */
 const MAX_PREFIX_TERMS = 64;
@@ -324,7 +329,7 @@ class ParagraphIndex implements SearchIndex {
         for (; i < to && (WORD_CHAR[c] || wordCharClass(c)) === 1; c = text.charCodeAt(++i)) hash = Math.imul(hash ^ c, 16777619);
         if (base + count === chunk.length) {
           // A new chunk, the paragraph's words so far moved to its start; the old chunk's tail stays unused.
-          const next = new Int32Array(Math.max(Math.min(TOKEN_CHUNK, chunk.length * 2), 1024, count * 2));
+          const next = new Int32Array(Math.max(Math.min(TOKEN_CHUNK, chunk.length * 2), FIRST_TOKEN_CHUNK, count * 2));
           next.set(chunk.subarray(base, base + count));
           chunk = this.tokenChunk = next;
           base = 0;
@@ -829,9 +834,10 @@ class ParagraphIndex implements SearchIndex {
  * characters are copied into that pool: a lookup reads one slot and one run
  * of the pool. Word strings in an array cost two more scattered memory reads
  * per word (the array, then the string), which was most of the cost of indexing.
+ * Exported for its unit tests only.
  */
-class WrittenWords {
-  /** `[hash, id, pool start, length]` per slot; id -1 marks a free slot. */
+export class WrittenWords {
+  /** `[hash, id, pool start, length]` per slot (see {@link Slot}); id -1 marks a free slot. */
   private slots = WrittenWords.freeSlots(1 << 14);
   private pool = new Uint16Array(1 << 16);
   private poolSize = 0;
@@ -840,15 +846,15 @@ class WrittenWords {
   /** The id of `text.slice(start, end)`, or -1. */
   get(text: string, start: number, end: number, hash: number): number {
     const slots = this.slots;
-    const mask = (slots.length >> 2) - 1;
+    const mask = (slots.length >> SlotSize.Log2) - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const at = slot << 2;
-      const id = slots[at + 1];
+      const at = slot << SlotSize.Log2;
+      const id = slots[at + Slot.Id];
       if (id < 0) return -1;
-      if (slots[at] === hash && slots[at + 3] === length) {
+      if (slots[at /* + Slot.Hash */] === hash && slots[at + Slot.Length] === length) {
         const pool = this.pool;
-        const from = slots[at + 2];
+        const from = slots[at + Slot.Start];
         let k = 0;
         while (k < length && pool[from + k] === text.charCodeAt(start + k)) k++;
         if (k === length) return id;
@@ -871,31 +877,58 @@ class WrittenWords {
   }
 
   private place(hash: number, id: number, from: number, length: number): void {
-    if ((this.size + 1) * 2 > this.slots.length >> 2) this.grow();
+    // At most half the slots in use: a probe soon meets a free slot.
+    if ((this.size + 1) * 2 > this.slots.length >> SlotSize.Log2) this.grow();
     const slots = this.slots;
-    const mask = (slots.length >> 2) - 1;
+    const mask = (slots.length >> SlotSize.Log2) - 1;
     let slot = hash & mask;
-    while (slots[(slot << 2) + 1] >= 0) slot = (slot + 1) & mask;
-    const at = slot << 2;
-    slots[at] = hash;
-    slots[at + 1] = id;
-    slots[at + 2] = from;
-    slots[at + 3] = length;
+    while (slots[(slot << SlotSize.Log2) + Slot.Id] >= 0) slot = (slot + 1) & mask;
+    const at = slot << SlotSize.Log2;
+    slots[at /* + Slot.Hash */] = hash;
+    slots[at + Slot.Id] = id;
+    slots[at + Slot.Start] = from;
+    slots[at + Slot.Length] = length;
     this.size++;
   }
 
   private grow(): void {
     const old = this.slots;
-    this.slots = WrittenWords.freeSlots((old.length >> 2) * 2);
+    this.slots = WrittenWords.freeSlots((old.length >> SlotSize.Log2) * 2);
     this.size = 0;
-    for (let at = 0; at < old.length; at += 4) if (old[at + 1] >= 0) this.place(old[at], old[at + 1], old[at + 2], old[at + 3]);
+    for (let at = 0; at < old.length; at += SlotSize.Ints) {
+      if (old[at + Slot.Id] >= 0) this.place(old[at /* + Slot.Hash */], old[at + Slot.Id], old[at + Slot.Start], old[at + Slot.Length]);
+    }
   }
 
+  /** Room for `count` slots, all free. */
   private static freeSlots(count: number): Int32Array {
-    const slots = new Int32Array(count * 4);
-    for (let at = 1; at < slots.length; at += 4) slots[at] = -1;
+    const slots = new Int32Array(count * SlotSize.Ints);
+    for (let at = Slot.Id; at < slots.length; at += SlotSize.Ints) slots[at] = -1;
     return slots;
   }
+}
+
+/**
+ * The fields of one WrittenWords slot, at these offsets from the slot's start. A const enum:
+ * the compiler writes the numbers in place, so the hot lookup loop reads no variable for them.
+ */
+const enum Slot {
+  /** FNV-1a hash of the word (offset 0: the code reads `slots[at]`, without adding 0). */
+  Hash = 0,
+  /** Term id; -1 marks a free slot. */
+  Id = 1,
+  /** Where the word's characters start in the character pool. */
+  Start = 2,
+  /** The word's length. */
+  Length = 3,
+}
+
+/** The size of a WrittenWords slot (a const enum for the same reason as {@link Slot}). */
+const enum SlotSize {
+  /** Integers per slot. */
+  Ints = 4,
+  /** log2 of Ints: a slot's index shifted left by Log2 is the offset of its first integer. */
+  Log2 = 2,
 }
 
 /** The word lists copied side by side into one array, each a view of it (drops what removed documents held). */
