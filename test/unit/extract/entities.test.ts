@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { extractEntities } from '../../../server/src/core/extract/entities';
+import { isGivenNameSpelling, isGivenNameVariant, mayBeSamePerson } from '../../../server/src/core/extract/nameTokens';
 import { splitStructure } from '../../../server/src/core/text/structure';
 import type { EntityType, LocalEntity } from '../../../server/src/core/model';
 
@@ -252,6 +253,54 @@ const FIXTURES: Array<{ title: string; text: string; expect: Array<{ name: strin
     absent: ['YORK', 'Zealand'],
   },
   {
+    title: 'a given name transliterated another way (c/k) is the same person: "Viktor" and "Victor" Makarov',
+    text: 'Spy case\n\nThe former KGB officer Viktor Makarov was released in 1992. Makarov said he had passed codes to the British. Victor Makarov now lives in London.\n',
+    expect: [{ name: 'Viktor Makarov', type: 'person', mentions: ['Viktor Makarov', 'Makarov', 'Victor Makarov'], aliases: ['Makarov', 'Victor Makarov'] }],
+  },
+  {
+    title: 'a diminutive of the given name is the same person: "Freddie" and "Frederick" Forsyth',
+    text: 'Author speaks\n\nThe novelist Frederick Forsyth attacked the bill. "It is wrong," Forsyth said. A minister replied that Freddie Forsyth was mistaken.\n',
+    expect: [{ name: 'Frederick Forsyth', type: 'person', mentions: ['Frederick Forsyth', 'Forsyth', 'Freddie Forsyth'] }],
+  },
+  {
+    title: 'given names that are not one name written two ways stay two people: short c/k pairs, a diminutive of two names, two names',
+    text: 'Sprint\n\nCarl Lewis won the 100m. Karl Lewis, a German hurdler, came fourth. Mark Brown and Marc Brown both ran. Pat Smith, a nurse, said he was tired. Patricia Smith, a doctor, agreed. Ivanka Trump met Donald Trump.\n',
+    expect: [
+      { name: 'Carl Lewis', type: 'person', mentions: ['Carl Lewis'] },
+      { name: 'Karl Lewis', type: 'person', mentions: ['Karl Lewis'] },
+      { name: 'Mark Brown', type: 'person', mentions: ['Mark Brown'] },
+      { name: 'Marc Brown', type: 'person', mentions: ['Marc Brown'] },
+      { name: 'Pat Smith', type: 'person', mentions: ['Pat Smith'] },
+      { name: 'Patricia Smith', type: 'person', mentions: ['Patricia Smith'] },
+      { name: 'Ivanka Trump', type: 'person', mentions: ['Ivanka Trump'] },
+      { name: 'Donald Trump', type: 'person', mentions: ['Donald Trump'] },
+    ],
+  },
+  {
+    title: '"Mr Howard" keeps naming the person it named when another Howard is named in passing between ("Australia\'s PM, John Howard,")',
+    text: 'Crosby row\n\nLynton Crosby has denied warning Michael Howard the party could not win. Mr Howard later called the report untrue. The strategist helped Australia\'s PM, John Howard, win four elections. Mr Howard appointed Mr Crosby last October.\n',
+    expect: [
+      { name: 'Michael Howard', type: 'person', mentions: ['Michael Howard', 'Howard', 'Howard'] },
+      { name: 'John Howard', type: 'person', mentions: ['John Howard'] },
+    ],
+  },
+  {
+    title: 'with no "Mr Howard" before, "Mr Howard" after a Howard named in passing is that Howard',
+    text: 'Crosby\n\nMichael Howard spoke in Folkestone. The strategist helped Australia\'s PM, John Howard, win four elections. Mr Howard thanked him.\n',
+    expect: [
+      { name: 'Michael Howard', type: 'person', mentions: ['Michael Howard'] },
+      { name: 'John Howard', type: 'person', mentions: ['John Howard', 'Howard'] },
+    ],
+  },
+  {
+    title: '"Mr Howard" after "Michael Howard" then "Sandra Howard" is Michael Howard; "Mrs Howard" is Sandra',
+    text: 'Howards\n\nMichael Howard spoke in Folkestone. Mr Howard said he would win. His wife, Sandra Howard, smiled. Mrs Howard said nothing. Mr Howard left.\n',
+    expect: [
+      { name: 'Michael Howard', type: 'person', mentions: ['Michael Howard', 'Howard', 'Howard'] },
+      { name: 'Sandra Howard', type: 'person', mentions: ['Sandra Howard', 'Howard'] },
+    ],
+  },
+  {
     title: 'outside a sports report a town before a number stays a place',
     text: 'Shares fell in Chicago on Friday. Chicago 4 percent of the index rose, traders said.',
     expect: [{ name: 'Chicago', type: 'place', mentions: ['Chicago', 'Chicago'] }],
@@ -299,6 +348,19 @@ describe('extractEntities', () => {
       assert.equal(e.affiliation, undefined, `${e.name}: affiliation`);
       for (const r of e.roles) assert.equal(r.org, undefined, `${e.name}: org of ${r.text}`);
     }
+  });
+
+  it('tells a given name spelt another way from another given name', () => {
+    for (const [a, b] of [['victor', 'viktor'], ['frederick', 'freddie'], ['frederic', 'frederick'], ['stephen', 'steve'], ['philippe', 'filippe']]) {
+      assert.ok(isGivenNameVariant(a, b) && isGivenNameVariant(b, a), `${a} / ${b}`);
+    }
+    for (const [a, b] of [['carl', 'karl'], ['donald', 'ivanka'], ['pat', 'patricia'], ['chris', 'christopher'], ['victor', 'victor'], ['victor', 'viktoria']]) {
+      assert.ok(!isGivenNameVariant(a, b), `${a} / ${b}`);
+    }
+    assert.ok(mayBeSamePerson('victor makarov', 'viktor makarov'));
+    assert.ok(!mayBeSamePerson('victor makarov', 'viktor petrov'));
+    assert.ok(isGivenNameSpelling('costas', 'kostas') && !isGivenNameSpelling('andy', 'andrew'));
+    assert.ok(!mayBeSamePerson('andy scott', 'andrew scott', isGivenNameSpelling));
   });
 
   it('returns nothing for text without names', () => {

@@ -193,4 +193,23 @@ describe('entity table', () => {
       assert.equal(e.mentions.length, mentions, `mentions of ${query}`);
     }
   });
+
+  it('joins a given name spelt another way across sources to the more mentioned spelling, but no diminutive and no other given name', () => {
+    const t = createEntityTable();
+    t.add(extractFromText('Spy freed\n\nViktor Makarov was freed in 1992. Makarov thanked the Queen.', 'a.txt'));
+    t.add(extractFromText('Spy speaks\n\nVictor Makarov said he was happy.', 'b.txt'));
+    t.add(extractFromText('Sprint\n\nCarl Lewis won. Karl Lewis came fourth. Ivanka Trump met Donald Trump.', 'c.txt'));
+    t.add(extractFromText('Awards\n\nThe actor Andrew Scott won for A Girl in a Car.', 'd.txt'));
+    t.add(extractFromText('Mansfield lose\n\nA late goal from Andy Scott beat Mansfield.', 'e.txt'));
+    const [makarov] = t.lookup('Victor Makarov');
+    assert.equal(makarov?.name, 'Viktor Makarov');
+    assert.deepEqual(makarov.mentionCounts.map((c) => c.key).sort(), ['a', 'b']);
+    assert.equal(t.lookup('Viktor Makarov')[0], makarov);
+    assert.equal(t.lookup('Carl Lewis')[0]?.name, 'Carl Lewis');
+    assert.equal(t.lookup('Karl Lewis')[0]?.name, 'Karl Lewis');
+    assert.equal(t.lookup('Ivanka Trump')[0]?.name, 'Ivanka Trump');
+    assert.equal(t.lookup('Donald Trump')[0]?.name, 'Donald Trump');
+    assert.equal(t.lookup('Andrew Scott')[0]?.name, 'Andrew Scott');
+    assert.equal(t.lookup('Andy Scott')[0]?.name, 'Andy Scott');
+  });
 });

@@ -30,7 +30,7 @@ import {
   COMPANY_NAMES, LEX, MULTIWORD_PLACES, NON_ENTITY_ACRONYMS, ORG_DESCRIPTOR_TAILS, PERSON_DESCRIPTOR_TAILS, PLACES, REGIONS,
   MULTIWORD_TOWNS, TOWNS, CLUBS, CRICKET_COUNTIES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, demonymCountry, nationalityCountry,
 } from './lexicon';
-import { isAllCaps, lexOf, mayBeSamePerson, newWordTally, saintKey, tokenAt, tokenizeNames, type NameToken, type WordTally } from './nameTokens';
+import { isAllCaps, isGivenNameVariant, lexOf, mayBeSamePerson, newWordTally, saintKey, tokenAt, tokenizeNames, type NameToken, type WordTally } from './nameTokens';
 import { findRoles, type NameRef } from './roles';
 import { inTeamPosition, readSportsReport, type SportsReport } from './teams';
 
@@ -984,16 +984,22 @@ const TITLE_ABBREVIATIONS = new Set(['gen', 'col', 'lt', 'sgt', 'capt', 'maj', '
 /** Peerages the title lists do not hold ("Baroness Boothroyd"): a peer's title name may be another's surname, so they join no one by it. */
 const PEERAGES = new Set(['baron', 'baroness', 'viscount', 'viscountess', 'earl', 'countess', 'duke', 'duchess', 'marquess']);
 
-/** "Keith Scott" and "Keith Lamont Scott", "George Bush" and "George W. Bush": a full name with a middle name or initial more is the same person. */
+/**
+ * "Keith Scott" and "Keith Lamont Scott", "George Bush" and "George W. Bush": a full name with a middle name or initial more is the same person;
+ * so is one with its given name spelt another way ("Victor Makarov" and "Viktor Makarov", {@link mayBeSamePerson}).
+ */
 function joinFullerNames(sentences: SentenceTokens[], candidates: Candidate[], tails: Map<string, Candidate[]>, groups: Groups): void {
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
     if (c.last === c.first || c.type !== 'person') continue;
-    const owners = tails.get(sentences[c.sentence].toks[c.last].norm);
+    const toks = sentences[c.sentence].toks;
+    const owners = tails.get(toks[c.last].norm);
     if (!owners) continue;
     for (let k = 0; k < owners.length; k++) {
       const o = owners[k];
-      if (o.key.length > c.key.length && o.group !== c.group && mayBeSamePerson(c.key, o.key)) groups.union(c.group, o.group);
+      if (o.group === c.group || !mayBeSamePerson(c.key, o.key)) continue;
+      // As long a name: only another spelling of the given name ("viktor", "victor"), not an initial ("j. smith", "jo smith").
+      if (o.key.length > c.key.length || (o.key.length === c.key.length && isGivenNameVariant(toks[c.first].norm, sentences[o.sentence].toks[o.first].norm))) groups.union(c.group, o.group);
     }
   }
 }
@@ -1002,6 +1008,8 @@ function joinFullerNames(sentences: SentenceTokens[], candidates: Candidate[], t
 function attachShortNames(text: string, sentences: SentenceTokens[], candidates: Candidate[], tails: Map<string, Candidate[]>, shared: Set<string>, groups: Groups): void {
   // Genders learnt of full names (by key) from the honorifics of their short names, for the ones after.
   const genders = new Map<string, Gender>();
+  // The person each honorific short name ("m:howard" for "Mr Howard") named last.
+  const named = new Map<string, Candidate>();
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
     if (!mayBeShortName(c) || (c.strength >= 4 && c.last !== c.first)) continue;
@@ -1010,7 +1018,7 @@ function attachShortNames(text: string, sentences: SentenceTokens[], candidates:
     if (before !== undefined && before.word && !before.cap && inLists(before, LEX.particle) && extendOverParticle(text, c, before, tails, groups)) continue;
     const owners = tails.get(c.key);
     if (!owners) continue;
-    if (shared.has(c.key)) attachShared(groups, c, owners, honorificGender(toks, c.first), sentences, genders);
+    if (shared.has(c.key)) attachShared(groups, c, owners, honorificGender(toks, c.first), sentences, genders, named);
     else attach(groups, c, owners);
   }
 }
@@ -1035,9 +1043,12 @@ type Gender = 'f' | 'm' | '';
  * Joins a surname two people share to one of them: the one named in full last
  * before it (news style), or the first one after when none is before. An
  * honorific with a gender ("Ms Scott") takes the nearest one it fits, and
- * tells the gender of the one it names to the short names after it.
+ * tells the gender of the one it names to the short names after it. It keeps
+ * naming the person it named before when the one it would now take was named
+ * in passing since ({@link isAside}: "Mr Howard ... Australia's PM, John Howard,
+ * ... Mr Howard appointed": Michael Howard all along).
  */
-function attachShared(groups: Groups, c: Candidate, owners: Candidate[], gender: Gender, sentences: SentenceTokens[], genders: Map<string, Gender>): void {
+function attachShared(groups: Groups, c: Candidate, owners: Candidate[], gender: Gender, sentences: SentenceTokens[], genders: Map<string, Gender>, named: Map<string, Candidate>): void {
   let latest: Candidate | undefined;
   let shown: Candidate | undefined;
   let possible: Candidate | undefined;
@@ -1059,10 +1070,25 @@ function attachShared(groups: Groups, c: Candidate, owners: Candidate[], gender:
     }
   }
   // A name of the honorific's gender first, then one of no known gender, then the nearest.
-  const owner = shown ?? possible ?? latest;
+  let owner = shown ?? possible ?? latest;
+  if (gender !== '') {
+    const form = gender + ':' + c.key;
+    const before = named.get(form);
+    if (before !== undefined && before !== owner && before.start < owner.start && owner.start < c.start && isAside(sentences[owner.sentence].toks, owner)
+      && ownerGender(before, sentences, genders) !== (gender === 'm' ? 'f' : 'm')) owner = before;
+    named.set(form, owner);
+  }
   if (owner === c) return;
   groups.union(c.group, owner.group);
   if (gender !== '' && !genders.get(owner.key)) genders.set(owner.key, gender);
+}
+
+/** A full name set off by commas after a role, named in passing ("Australia's PM, John Howard, won"). */
+function isAside(toks: NameToken[], o: Candidate): boolean {
+  const comma = tokenAt(toks, o.first - 1);
+  const role = tokenAt(toks, o.first - 2);
+  const after = tokenAt(toks, o.last + 1);
+  return comma !== undefined && comma.text === ',' && role !== undefined && role.word && after !== undefined && after.text === ',';
 }
 
 /** The gender a full name shows: learnt from an honorific, or by its given name or the word before it ("his wife Rakeyia Scott"). */

@@ -338,14 +338,16 @@ export function isAllCaps(word: string): boolean {
  * "george w. bush") may name the same person: same last word, and the shorter's
  * words appear in the longer in order, its first word first, an initial standing
  * for any word it begins ("g." for "george"). Two different given names
- * ("donald trump", "ivanka trump") are two people. Keys are words joined by single
- * spaces, as the entity keys are.
+ * ("donald trump", "ivanka trump") are two people, unless `sameGivenName` says they are
+ * one name written two ways (by default {@link isGivenNameVariant}: "victor", "viktor"; "freddie",
+ * "frederick"). Keys are words joined by single spaces, as the entity keys are.
  */
-export function mayBeSamePerson(a: string, b: string): boolean {
+export function mayBeSamePerson(a: string, b: string, sameGivenName: (x: string, y: string) => boolean = isGivenNameVariant): boolean {
   const wa = a.split(' ');
   const wb = b.split(' ');
   const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
-  if (short.length < 2 || short[short.length - 1] !== long[long.length - 1] || !sameNameWord(short[0], long[0])) return false;
+  if (short.length < 2 || short[short.length - 1] !== long[long.length - 1]) return false;
+  if (!sameNameWord(short[0], long[0]) && !sameGivenName(short[0], long[0])) return false;
   // The middle words of the shorter, in order, among the middle words of the longer.
   let k = 1;
   for (let i = 1; i < short.length - 1; i++) {
@@ -355,6 +357,52 @@ export function mayBeSamePerson(a: string, b: string): boolean {
   }
   return true;
 }
+
+/**
+ * True when two different folded given names are one name written two ways: a diminutive and its
+ * full form from a short hand-made list ("freddie", "frederick"), or a transliteration that differs
+ * only by c/k, ck/k or ph/f ("victor", "viktor"; "frederic", "frederick"), for names of five letters
+ * or more, since shorter ones ("carl", "karl") are too often two names. Two different given names
+ * ("donald", "ivanka") are never variants.
+ */
+export function isGivenNameVariant(x: string, y: string): boolean {
+  if (x === y) return false;
+  if (GIVEN_NAME_DIMINUTIVES.get(x)?.includes(y) || GIVEN_NAME_DIMINUTIVES.get(y)?.includes(x)) return true;
+  return isGivenNameSpelling(x, y);
+}
+
+/**
+ * True when two different folded given names of five letters or more differ only by a transliteration
+ * (c/k, ck/k, ph/f: "victor", "viktor"; "costas", "kostas"). Stronger than a diminutive: "Andy Scott"
+ * the footballer and "Andrew Scott" the actor are two people, where "Kostas" and "Costas" Kenteris are one.
+ */
+export function isGivenNameSpelling(x: string, y: string): boolean {
+  return x !== y && x.length >= 5 && y.length >= 5 && transliterationKey(x) === transliterationKey(y);
+}
+
+/** A given name with the spellings transliterations swap written one way: "ph" as "f", "ck" and "c" as "k". */
+function transliterationKey(name: string): string {
+  return name.replace(/ph/g, 'f').replace(/ck/g, 'k').replace(/c/g, 'k');
+}
+
+/**
+ * Diminutives British and American news use for a full given name in the same story ("Freddie" and
+ * "Frederick" Forsyth). Only diminutives of one full name: "Pat" (Patrick, Patricia), "Chris", "Sam",
+ * "Alex", "Ben", "Ted", "Fred" and the like stand for several and are left out.
+ */
+const GIVEN_NAME_DIMINUTIVES = new Map<string, readonly string[]>([
+  ['frederick', ['freddie', 'freddy']], ['frederic', ['freddie', 'freddy']],
+  ['william', ['bill', 'billy', 'will', 'willie']], ['robert', ['bob', 'bobby', 'rob', 'robbie']],
+  ['richard', ['rick', 'ricky', 'dick']], ['edward', ['eddie']],
+  ['michael', ['mike', 'mick', 'mickey']], ['anthony', ['tony']], ['thomas', ['tom', 'tommy']],
+  ['james', ['jim', 'jimmy']], ['joseph', ['joe', 'joey']], ['nicholas', ['nick']], ['daniel', ['dan', 'danny']],
+  ['david', ['dave']], ['stephen', ['steve']], ['steven', ['steve']], ['peter', ['pete']],
+  ['andrew', ['andy']], ['kenneth', ['ken', 'kenny']], ['gerald', ['gerry']], ['gerard', ['gerry']],
+  ['timothy', ['tim']], ['matthew', ['matt']],
+  ['elizabeth', ['liz', 'lizzie']], ['margaret', ['maggie', 'peggy']], ['catherine', ['cathy', 'kate']],
+  ['katherine', ['kathy', 'kate']], ['jennifer', ['jenny']],
+  ['rebecca', ['becky']], ['deborah', ['debbie']], ['susan', ['sue']], ['victoria', ['vicky']],
+]);
 
 /** Two words of names that may be the same: equal, or one an initial ("w" or "w.") of the other. */
 function sameNameWord(x: string, y: string): boolean {

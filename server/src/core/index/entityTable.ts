@@ -17,7 +17,7 @@
  */
 import type { EntityType, ExtractedSource, LocalEntity, Mention } from '../model';
 import { foldText } from '../text/normalize';
-import { mayBeSamePerson, saintKey } from '../extract/nameTokens';
+import { isGivenNameSpelling, mayBeSamePerson, saintKey } from '../extract/nameTokens';
 import type { EntityTable, GlobalEntity, SourcedRole, SourceSpan } from './api';
 
 /** A local entity with the source it comes from. */
@@ -261,7 +261,10 @@ function joinAcronymsToExpansions(clusters: ClusterSet, target: Map<string, stri
 
 /**
  * 3. A person's name joins the most mentioned fuller form of it: "Keith Scott" is "Keith Lamont Scott",
- * "George Bush" is "George W. Bush"; "Donald Trump" and "Ivanka Trump" stay two people.
+ * "George Bush" is "George W. Bush"; "Donald Trump" and "Ivanka Trump" stay two people. With no fuller
+ * form, a name joins a more mentioned one of as many words with its given name spelt another way
+ * ("Victor Makarov" and "Viktor Makarov"; ties go to the key first in order, so no two join each other).
+ * Not a diminutive: two sources' "Andy Scott" and "Andrew Scott" are often two people.
  */
 function joinFullerNames(clusters: ClusterSet, target: Map<string, string>): void {
   const bySurname = new Map<string, string[]>();
@@ -281,21 +284,36 @@ function joinFullerNames(clusters: ClusterSet, target: Map<string, string>): voi
       const key = keys[i];
       const words = wordsOfKey(key);
       let best: string | undefined;
+      let variant: string | undefined;
       for (let j = 0; j < keys.length; j++) {
         const other = keys[j];
-        if (wordsOfKey(other) <= words || !mayBeSamePerson(key, other)) continue;
-        if (best === undefined || mentionsOf(clusters, other) > mentionsOf(clusters, best)) best = other;
+        const otherWords = wordsOfKey(other);
+        // Across sources a diminutive is no evidence ("Andy Scott" the footballer, "Andrew Scott" the actor); a spelling is.
+        if (otherWords < words || other === key || !mayBeSamePerson(key, other, isGivenNameSpelling)) continue;
+        if (otherWords === words) {
+          // Only another spelling: "g. bush" is as likely any other G. Bush as George.
+          if (isGivenNameSpelling(firstWord(key), firstWord(other)) && isMoreMentioned(clusters, other, key) && (variant === undefined || isMoreMentioned(clusters, other, variant))) variant = other;
+        } else if (best === undefined || mentionsOf(clusters, other) > mentionsOf(clusters, best)) best = other;
       }
+      best ??= variant;
       if (best !== undefined) target.set(key, best);
     }
   }
+}
+
+/** True when cluster `a` has more mentions than `b`, or as many and a key first in order: a strict order, so joins by it make no cycle. */
+function isMoreMentioned(clusters: ClusterSet, a: string, b: string): boolean {
+  const ma = mentionsOf(clusters, a);
+  const mb = mentionsOf(clusters, b);
+  return ma > mb || (ma === mb && a < b);
 }
 
 /** A key joined to one that joins another ("scott" → "keith scott" → "keith lamont scott") joins the last. */
 function followTargets(target: Map<string, string>): void {
   for (const [key, to] of target) {
     let end = to;
-    // Every join goes to a name of more words or from an acronym to its expansion, so there is no cycle;
+    // Every join goes to a name of more words, to a more mentioned spelling of as many words, or from an acronym
+    // to its expansion, so there is no cycle;
     // the visited set only guarantees the walk ends should a later rule ever make one.
     const seen = new Set([key, end]);
     for (let next = target.get(end); next !== undefined && !seen.has(next); next = target.get(end)) {
