@@ -397,7 +397,7 @@ const GIVEN_NAME_DIMINUTIVES = new Map<string, readonly string[]>([
   ['michael', ['mike', 'mick', 'mickey']], ['anthony', ['tony']], ['thomas', ['tom', 'tommy']],
   ['james', ['jim', 'jimmy']], ['joseph', ['joe', 'joey']], ['nicholas', ['nick']], ['daniel', ['dan', 'danny']],
   ['david', ['dave']], ['stephen', ['steve']], ['steven', ['steve']], ['peter', ['pete']],
-  ['andrew', ['andy']], ['kenneth', ['ken', 'kenny']], ['gerald', ['gerry']], ['gerard', ['gerry']],
+  ['andrew', ['andy']], ['kenneth', ['ken', 'kenny']],
   ['timothy', ['tim']], ['matthew', ['matt']],
   ['elizabeth', ['liz', 'lizzie']], ['margaret', ['maggie', 'peggy']], ['catherine', ['cathy', 'kate']],
   ['katherine', ['kathy', 'kate']], ['jennifer', ['jenny']],
