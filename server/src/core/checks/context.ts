@@ -6,6 +6,7 @@ import type { Corpus } from '../index/corpus';
 import type { Span } from '../model';
 import type { Citation, Draft, DraftName, DraftSentence } from '../draft/model';
 import { DEFAULT_SEVERITY, type DiagnosticCode, type DossierDiagnostic, type Fix, type RelatedPassage } from './diagnostics';
+import { firstIndexNotBefore } from '../text/sortedSearch';
 
 /** Input of one check run. */
 export interface CheckContext {
@@ -60,14 +61,7 @@ export function replaceKeyFix(citation: Citation, from: string[], to: string): F
 /** The sentence of the draft containing `offset` (sentences are in document order and do not overlap: a binary search). */
 export function sentenceAt(draft: Draft, offset: number): DraftSentence | undefined {
   const sentences = draft.sentences;
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const s = sentences[lo - 1];
+  const s = sentences[firstIndexNotBefore(sentences.length, (i) => sentences[i].start <= offset) - 1];
   return s && offset < s.end ? s : undefined;
 }
 

@@ -16,6 +16,7 @@ import { findInlineQuotes, hasDoubleQuoteMarks, opensWithQuote, type FoundQuote 
 import type { Citation, Draft, DraftName, DraftNumber, DraftQuote, DraftSentence } from './model';
 import { findNames } from './names';
 import { layoutProse, type ProseBlock } from './prose';
+import { firstIndexNotBefore } from '../text/sortedSearch';
 
 const CACHE_SIZE = 8;
 const cache = new Map<string, Draft>();
@@ -226,13 +227,7 @@ function outside(names: DraftName[], spans: Span[]): DraftName[] {
   const reach: number[] = [];
   for (const s of sorted) reach.push(Math.max(s.end, reach[reach.length - 1] ?? -Infinity));
   return names.filter((n) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].start <= n.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstIndexNotBefore(sorted.length, (i) => sorted[i].start <= n.start);
     return lo === 0 || reach[lo - 1] <= n.start;
   });
 }
@@ -264,13 +259,7 @@ function groupByBlock(blocks: ProseBlock[], citations: Citation[]): Citation[][]
 
 /** Index of the block holding `at` (binary search: blocks are in document order), or -1. */
 function blockIndexAt(blocks: ProseBlock[], at: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].end <= at) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstIndexNotBefore(blocks.length, (i) => blocks[i].end <= at);
   return lo < blocks.length && at >= blocks[lo].start ? lo : -1;
 }
 

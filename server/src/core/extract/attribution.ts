@@ -11,6 +11,7 @@
 import type { LocalEntity, Paragraph, Span, Speaker } from '../model';
 import { foldText } from '../text/normalize';
 import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from './lexicon';
+import { firstIndexNotBefore } from '../text/sortedSearch';
 
 /** A token of a paragraph: a word, a punctuation character or a quotation mark used as such. */
 export interface Tok {
@@ -973,13 +974,7 @@ function closingName(text: string, toks: Tok[], i: number, sentence: number): Sp
 
 /** Index of the first token starting at or after `offset` (`toks.length` when none): a binary search. */
 function firstTokenFrom(toks: Tok[], offset: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid].start < offset) lo = mid + 1; else hi = mid;
-  }
-  return lo;
+  return firstIndexNotBefore(toks.length, (i) => toks[i].start < offset);
 }
 
 /** True when the phrase ends its clause: nothing, a punctuation mark or a preposition follows ("said the spokesman on Monday."). */
