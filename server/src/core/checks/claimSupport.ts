@@ -174,7 +174,7 @@ function citedSupport(ctx: CheckContext, claim: ClaimReading, keys: string[]): n
     if (sure >= SUPPORTED) return sure;
   }
   for (const { source, index } of likely) {
-    const share = sharedShare(words, paragraphReading(source, index)?.words ?? new Set());
+    const share = sharedShare(words, paragraphWordsAt(source, index) ?? new Set());
     if (share >= SUPPORTED) return share;
   }
   let best = 0;
@@ -236,41 +236,29 @@ function sharedShare(words: Set<string>, have: Set<string>): number {
   return shared / words.size;
 }
 
-/** A source paragraph as the support checks read it: its content words. */
-interface ParagraphReading {
-  words: Set<string>;
-}
-
-const paragraphCache = new WeakMap<ExtractedSource, Array<ParagraphReading | undefined>>();
+const paragraphCache = new WeakMap<ExtractedSource, Array<Set<string> | undefined>>();
 
 /** Content words of each paragraph of a source (cached per source object). */
 function paragraphWords(source: ExtractedSource): Array<Set<string>> {
-  return source.paragraphs.map((_, i) => (paragraphReading(source, i) as ParagraphReading).words);
-}
-
-/** Content words of one paragraph of a source (see {@link paragraphReading}). */
-function paragraphWordsAt(source: ExtractedSource, index: number): Set<string> | undefined {
-  return paragraphReading(source, index)?.words;
+  return source.paragraphs.map((_, i) => paragraphWordsAt(source, i) as Set<string>);
 }
 
 /**
- * One paragraph of a source, read once (cached per source object): a search
- * hit needs one paragraph, not the whole source (reading the whole source was
- * most of the cost of checking a claim against a source not seen before). The
- * copied-run test reads the paragraph's words in order itself: it is seldom
- * needed (a sentence copied word for word passes it without reading).
+ * The content words of one paragraph of a source, read once (cached per source
+ * object): a search hit needs one paragraph, not the whole source (reading the
+ * whole source was most of the cost of checking a claim against a source not
+ * seen before). The copied-run test reads the paragraph's words in order itself:
+ * it is seldom needed (a sentence copied word for word passes it without reading).
  */
-function paragraphReading(source: ExtractedSource, index: number): ParagraphReading | undefined {
+function paragraphWordsAt(source: ExtractedSource, index: number): Set<string> | undefined {
   const paragraph = source.paragraphs[index];
   if (!paragraph) return undefined;
   let cached = paragraphCache.get(source);
   if (!cached) {
-    cached = new Array<ParagraphReading | undefined>(source.paragraphs.length);
+    cached = new Array<Set<string> | undefined>(source.paragraphs.length);
     paragraphCache.set(source, cached);
   }
-  let reading = cached[index];
-  if (!reading) reading = cached[index] = { words: contentWordsOf(source.text, paragraph.start, paragraph.end) };
-  return reading;
+  return (cached[index] ??= contentWordsOf(source.text, paragraph.start, paragraph.end));
 }
 
 /** The paragraph (among search hits) that has the largest share of the claim's words. */
@@ -353,8 +341,8 @@ function readClaim(text: string): ClaimReading {
 }
 
 /**
- * `text.slice(from, to)` as the support checks read it: its words stemmed, in
- * order, and its content words (three letters or more, no stopword, no digit).
+ * The content words of `text.slice(from, to)` as the support checks read them:
+ * stemmed, three letters or more, no stopword, no digit.
  */
 function contentWordsOf(text: string, from: number, to: number): Set<string> {
   const words = new Set<string>();

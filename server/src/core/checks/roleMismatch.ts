@@ -81,20 +81,14 @@ function checkName(ctx: CheckContext, name: DraftName, sentence: Span): DossierD
     [{ title: `Use "${best.text}"`, edits: [{ start: title.start, end: title.end, newText: best.text }], isPreferred: true }]);
 }
 
-/** Where the personal name starts in each name as written (-1: none), by name: the same names come back in many sentences. */
-const personalNameStarts = new Map<string, number>();
-const MAX_PERSONAL_NAMES = 20000;
-
 /** The personal name a draft name ends with ("ROC President Rodion Plitukhin" → "Rodion Plitukhin"). */
 function personalName(name: DraftName): { text: string; start: number } | null {
-  let offset = personalNameStarts.get(name.text);
-  if (offset === undefined) {
-    offset = personalNameStart(name.text);
-    if (personalNameStarts.size >= MAX_PERSONAL_NAMES) personalNameStarts.clear();
-    personalNameStarts.set(name.text, offset);
-  }
+  const offset = personalNameStartOf(name.text);
   return offset < 0 ? null : { text: name.text.slice(offset), start: name.start + offset };
 }
+
+/** {@link personalNameStart} remembered by name as written: the same names come back in many sentences. */
+const personalNameStartOf = wordMemo(personalNameStart, 20000);
 
 /** Where the personal name starts in a name as written, -1 when the name is only a title or acronym. */
 function personalNameStart(name: string): number {
@@ -108,18 +102,9 @@ function personalNameStart(name: string): number {
   return words[first].index ?? 0;
 }
 
-/** Whether each word as written in a name is an office word (or holds one: "vice-president") or an acronym. */
-const officeOrAcronymWords = new Map<string, boolean>();
-
-function officeOrAcronym(word: string): boolean {
-  let out = officeOrAcronymWords.get(word);
-  if (out === undefined) {
-    out = word.toLowerCase().split('-').map(normalizeWord).some((p) => OFFICE_WORDS.has(p)) || /^\p{Lu}{2,}$/u.test(word);
-    if (officeOrAcronymWords.size >= MAX_PERSONAL_NAMES) officeOrAcronymWords.clear();
-    officeOrAcronymWords.set(word, out);
-  }
-  return out;
-}
+/** Whether a word as written in a name is an office word (or holds one: "vice-president") or an acronym; remembered per word. */
+const officeOrAcronym = wordMemo((word: string): boolean =>
+  word.toLowerCase().split('-').map(normalizeWord).some((p) => OFFICE_WORDS.has(p)) || /^\p{Lu}{2,}$/u.test(word), 20000);
 
 /** The office words right before a name ("ROC secretary general", "Deputy Defence Minister"), with the organisation word before them. */
 function titleBefore(text: string, floor: number, nameStart: number): (Span & { words: string[]; org?: string }) | null {

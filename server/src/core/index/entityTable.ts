@@ -33,11 +33,6 @@ interface Member {
 /** What the lazy merge produces. */
 interface MergedState {
   byId: Map<string, GlobalEntity>;
-  /**
-   * The cluster each entity was made of, by id: its mention count ranks lookups (an entity's mentions
-   * are only listed when first read), its members give the fields worked out on first read.
-   */
-  clusterOf: Map<string, Cluster>;
   /** Folded name → entities with the rank of the match (0 name, 1 alias, 2 name tail, 3 acronym or part of a name). */
   names: Map<string, Array<{ id: string; rank: number }>>;
   /** Sorted folded names and aliases, for prefix completion: made on the first completion (nothing else needs it). */
@@ -148,7 +143,7 @@ function compareText(a: string, b: string): number {
 }
 
 function totalMentions(s: MergedState, id: string): number {
-  return s.clusterOf.get(id)?.mentions ?? 0;
+  return mentionCount(s.byId.get(id));
 }
 
 /** The query as given, then without possessive, honorific, article and leading title words ("President Putin" → "putin"). */
@@ -187,10 +182,9 @@ function merge(sources: ExtractedSource[]): MergedState {
   joinFullerNames(clusters, target);
   joinSurnamesToPeople(clusters, target);
   followTargets(target);
-  const clusterOf = new Map<string, Cluster>();
-  const byId = globalEntities(mergeClusters(clusters, target), clusterOf);
-  const all = byMentionsThenName(byId, clusterOf);
-  return { byId, clusterOf, names: lookupIndex(all), sortedNames: null, all };
+  const byId = globalEntities(mergeClusters(clusters, target));
+  const all = byMentionsThenName(byId);
+  return { byId, names: lookupIndex(all), sortedNames: null, all };
 }
 
 /** A cluster of local entities with the same folded name; its mention count and type are worked out once. */
@@ -402,9 +396,9 @@ interface FinalName {
 
 /**
  * One global entity per final name: two clusters may end up with the same fullest name (one joined via a surname).
- * Fills `clusterOf` with the cluster of each entity (see {@link MergedState.clusterOf}).
+ * Records the cluster of each entity in {@link clusterOfEntity}.
  */
-function globalEntities(merged: Cluster[], clusterOf: Map<string, Cluster>): Map<string, GlobalEntity> {
+function globalEntities(merged: Cluster[]): Map<string, GlobalEntity> {
   const byFinalName = new Map<string, FinalName>();
   const finals: FinalName[] = [];
   for (let c = 0; c < merged.length; c++) {
@@ -429,7 +423,7 @@ function globalEntities(merged: Cluster[], clusterOf: Map<string, Cluster>): Map
     const { id, cluster, named } = finals[i];
     const g = named !== null ? toGlobal(cluster.members, named.entity.name, id, clusterType(cluster)) : redecided(cluster);
     byId.set(g.id, g);
-    clusterOf.set(g.id, cluster);
+    clusterOfEntity.set(g, cluster);
   }
   return byId;
 }
@@ -446,10 +440,10 @@ function redecided(cluster: Cluster): GlobalEntity {
  * calling back into script for each of a few hundred thousand comparisons, which a first merge in a process
  * (script not yet optimised) paid dearly. Names are unique: an entity's id is its folded name.
  */
-function byMentionsThenName(byId: Map<string, GlobalEntity>, clusterOf: Map<string, Cluster>): GlobalEntity[] {
+function byMentionsThenName(byId: Map<string, GlobalEntity>): GlobalEntity[] {
   const byCount = new Map<number, GlobalEntity[]>();
   for (const e of byId.values()) {
-    const n = clusterOf.get(e.id)?.mentions ?? 0;
+    const n = mentionCount(e);
     const list = byCount.get(n);
     if (list) list.push(e);
     else byCount.set(n, [e]);
@@ -680,7 +674,6 @@ function toGlobal(members: Member[], name: string, id: string, type: EntityType)
   }
   // Cast: the three lazy fields are defined just below, as accessors.
   const g = { id, name, type, aliases: aliasTexts(aliasCounts), roles } as GlobalEntity;
-  membersOf.set(g, members);
   Object.defineProperty(g, 'mentions', LAZY_FIELDS.mentions);
   Object.defineProperty(g, 'mentionCounts', LAZY_FIELDS.mentionCounts);
   Object.defineProperty(g, 'introduction', LAZY_FIELDS.introduction);
@@ -695,15 +688,22 @@ function toGlobal(members: Member[], name: string, id: string, type: EntityType)
 type LazyField = 'mentions' | 'mentionCounts' | 'introduction';
 
 /**
- * The members each global entity was made from, for its fields worked out on
- * first read. Keyed by the entity object (its `id` is writable), and held only
- * as long as the entity: a kept entity holds its own members, not its merge.
+ * The cluster each global entity was made from: its mention count ranks lookups
+ * (an entity's mentions are only listed when first read), its members give the
+ * fields worked out on first read. Keyed by the entity object (its `id` is
+ * writable), and held only as long as the entity: a kept entity holds its own
+ * members, not its merge.
  */
-const membersOf = new WeakMap<GlobalEntity, Member[]>();
+const clusterOfEntity = new WeakMap<GlobalEntity, Cluster>();
+
+/** Number of mentions of an entity of a merge (0 for none). */
+function mentionCount(e: GlobalEntity | undefined): number {
+  return (e && clusterOfEntity.get(e)?.mentions) ?? 0;
+}
 
 /**
  * The fields of global entities worked out on first read: each is made from
- * the entity's members ({@link membersOf}) when first read, then kept as a plain
+ * the entity's members ({@link clusterOfEntity}) when first read, then kept as a plain
  * (writable, enumerable) data property in its place, so copies, JSON and later
  * reads see an ordinary value. The descriptors are shared by all entities: an
  * object literal with getters makes a closure per getter and a slow-mode
@@ -722,7 +722,7 @@ function lazyField<K extends LazyField>(field: K, make: (members: Member[]) => G
     enumerable: true,
     configurable: true,
     get(this: GlobalEntity): GlobalEntity[K] {
-      const value = make(membersOf.get(this) ?? []);
+      const value = make(clusterOfEntity.get(this)?.members ?? []);
       settle(this, value);
       return value;
     },
