@@ -31,7 +31,6 @@ import { createDossierService, DEFAULT_FOLDER_SETTINGS, type DocumentInput } fro
 import { folderUri, NodeFileSystem, yieldToEventLoop } from '../server/src/node/nodeFileSystem';
 import { BBC, BUILT_SERVER } from './paths';
 
-const SERVER = BUILT_SERVER;
 const GLOBS = ['*/*.txt'];
 const silent = { info() {}, warn() {}, error() {} };
 
@@ -151,7 +150,7 @@ async function main(): Promise<void> {
   }, 50);
 
   gcObserver.disconnect();
-  if (existsSync(SERVER)) {
+  if (existsSync(BUILT_SERVER)) {
     // The cache goes to a temporary folder (the corpus folder is read-only); the second start reads what the first wrote.
     const cacheDir = mkdtempSync(join(tmpdir(), 'dossier-bench-cache-'));
     try {
@@ -190,7 +189,7 @@ interface ServerStart {
  * optionally reads its resident memory after that. Null when it never got ready.
  */
 async function serverStart(cacheDir: string, measureRss: boolean): Promise<ServerStart | null> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [BUILT_SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let readyAt = 0;
   connection.onNotification('dossier/status', (s: { state: string; indexed: number }) => {

@@ -99,7 +99,7 @@ export async function readCacheFile(path: string): Promise<string | null> {
  * Writes a cache file atomically (temp file + rename), so a crash or a second
  * server writing at the same time never leaves a half-written cache behind.
  * Temp files of this cache left by processes that were killed mid-write (their
- * process id is gone) are removed after a successful write.
+ * process id is gone) are removed after the first successful write of the process.
  */
 export async function writeCacheFile(path: string, content: string): Promise<void> {
   await fsp.mkdir(dirname(path), { recursive: true });
@@ -111,8 +111,14 @@ export async function writeCacheFile(path: string, content: string): Promise<voi
     await fsp.rm(temp, { force: true }).catch(() => undefined);
     throw e;
   }
-  await removeOrphanedTempFiles(path).catch(() => undefined);
+  if (!swept.has(path)) {
+    swept.add(path);
+    await removeOrphanedTempFiles(path).catch(() => undefined);
+  }
 }
+
+/** Cache paths whose orphaned temp files this process already removed: later writes leave none behind. */
+const swept = new Set<string>();
 
 /** Deletes `<path>.<pid>.<random>.tmp` files whose writer process no longer runs. */
 async function removeOrphanedTempFiles(path: string): Promise<void> {

@@ -9,6 +9,7 @@
  * because in news text a quote paragraph often opens without closing.
  */
 import type { Span } from '../model';
+import { isLetterOrDigit } from './normalize';
 
 /** Abbreviations after which a dot does not end a sentence (lower-case, without the dot). */
 const ABBREVIATIONS = new Set([
@@ -30,7 +31,6 @@ const TERMINATOR_RE = /[.!?…]/g;
 const DOTTED_ACRONYM = /^(\p{L}\.)+\p{L}$/u;
 const OPENER_OR_CAP = /["'“‘«([\p{Lu}\p{N}¿¡]/u;
 const UPPER_LETTER = /^\p{Lu}$/u;
-const WORD_OR_DOT = /[\p{L}\p{N}.]/u;
 
 /**
  * Splits `text.slice(start, end)` into sentences; returns spans in the coordinates of `text`.
@@ -111,15 +111,12 @@ const CLASS_KNOWN = 1;
 const CLASS_OPENS_SENTENCE = 2;
 /** An upper-case letter. */
 const CLASS_UPPER = 4;
-/** A letter, a digit or a dot: part of the word before a full stop. */
-const CLASS_WORD_OR_DOT = 8;
 
 function classesOf(c: number): number {
   let known = CODE_CLASSES[c];
   if (known === 0) {
     const ch = String.fromCharCode(c);
-    known = CLASS_KNOWN | (OPENER_OR_CAP.test(ch) ? CLASS_OPENS_SENTENCE : 0) | (UPPER_LETTER.test(ch) ? CLASS_UPPER : 0)
-      | (WORD_OR_DOT.test(ch) ? CLASS_WORD_OR_DOT : 0);
+    known = CLASS_KNOWN | (OPENER_OR_CAP.test(ch) ? CLASS_OPENS_SENTENCE : 0) | (UPPER_LETTER.test(ch) ? CLASS_UPPER : 0);
     CODE_CLASSES[c] = known;
   }
   return known;
@@ -146,7 +143,8 @@ function isRepeatedTerminator(c: number): boolean {
 function isWordOrDot(c: number): boolean {
   // `.`, 0-9, or a letter: `| 32` folds A-Z onto a-z (and maps no other ASCII code into a-z).
   if (c < 128) return c === 46 || (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
-  return (classesOf(c) & CLASS_WORD_OR_DOT) !== 0;
+  // Beyond ASCII a dot is never met: a letter or digit (the table shared with the token scan).
+  return isLetterOrDigit(c);
 }
 
 /**
