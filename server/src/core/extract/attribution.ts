@@ -10,7 +10,7 @@
  */
 import type { LocalEntity, Paragraph, Span, Speaker } from '../model';
 import { foldText } from '../text/normalize';
-import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from './lexicon';
+import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, wordShapes } from './lexicon';
 import { firstIndexNotBefore } from '../text/sortedSearch';
 
 /** A token of a paragraph: a word, a punctuation character or a quotation mark used as such. */
@@ -124,31 +124,6 @@ function formsOf(lemmas: string[]): Map<string, string> {
 
 /** Inflected speech verbs → lemma. */
 export const SPEECH_VERBS = formsOf(SPEECH_LEMMAS);
-
-/** Index of a word's shape: the low five bits of its first and of its last char. */
-function shapeIndex(word: string): number {
-  return ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(word.length - 1) & 31);
-}
-
-/**
- * The shapes of the words of `lists` (first char, last char, length: one bit
- * for each length below 32) for {@link hasShape}.
- */
-export function wordShapes(lists: Iterable<string>[]): Uint32Array {
-  const shapes = new Uint32Array(1024);
-  for (const list of lists) for (const word of list) shapes[shapeIndex(word)] |= 1 << (word.length & 31);
-  return shapes;
-}
-
-/**
- * False only when a non-empty `word` is in none of the lists `shapes` was made from;
- * true only says it may be in one (other words share its shape). Two char reads instead
- * of hashing a new token string for a lookup that nearly always misses: most tokens are
- * no cue word.
- */
-export function hasShape(shapes: Uint32Array, word: string): boolean {
-  return (shapes[shapeIndex(word)] & (1 << (word.length & 31))) !== 0;
-}
 
 /** The shapes of {@link SPEECH_VERBS}. */
 export const SPEECH_VERB_SHAPES = wordShapes([SPEECH_VERBS.keys()]);

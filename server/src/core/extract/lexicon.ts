@@ -546,42 +546,53 @@ const SPORTS_WORDS = set(`
 /** The cricket words among {@link SPORTS_WORDS}. */
 const CRICKET_WORDS = set(`cricket innings wickets wicket overs batsman bowler`);
 
+/** Index of a word's shape: the low five bits of its first and of its last char. */
+function shapeIndex(word: string): number {
+  return ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(word.length - 1) & 31);
+}
+
 /**
- * (First letter, last letter, length) bits of {@link SPORTS_WORDS}: every word
- * of a document is asked, and this spares hashing the great many that cannot be one.
+ * The shapes of the words of `lists` (first char, last char, length: one bit
+ * for each length below 32) for {@link hasShape}.
  */
-const SPORTS_SHAPES = ((): Uint32Array => {
-  const shapes = new Uint32Array(1 << (15 - 5));
-  for (const w of SPORTS_WORDS) {
-    const shape = sportsShape(w);
-    shapes[shape >>> 5] |= 1 << (shape & 31);
-  }
+export function wordShapes(lists: Iterable<string>[]): Uint32Array {
+  const shapes = new Uint32Array(1024);
+  for (const list of lists) for (const word of list) shapes[shapeIndex(word)] |= 1 << (word.length & 31);
   return shapes;
-})();
-
-function sportsShape(norm: string): number {
-  const n = norm.length;
-  return sportsShapeOf(norm.charCodeAt(0), norm.charCodeAt(n - 1), n);
 }
 
-/** The shape of a word of `length` code units from its first and last (either case: ASCII letters' low five bits are the same). */
-function sportsShapeOf(first: number, last: number, length: number): number {
-  return ((first & 31) << 10) | ((last & 31) << 5) | (length & 31);
+/**
+ * False only when a non-empty `word` is in none of the lists `shapes` was made from;
+ * true only says it may be in one (other words share its shape). Two char reads instead
+ * of hashing a new token string for a lookup that nearly always misses: most tokens are
+ * no cue word.
+ */
+export function hasShape(shapes: Uint32Array, word: string): boolean {
+  return (shapes[shapeIndex(word)] & (1 << (word.length & 31))) !== 0;
 }
+
+/** {@link hasShape} for a word of `length` code units given by its first and last (ASCII letters' low five bits are the same in either case). */
+export function hasShapeOf(shapes: Uint32Array, first: number, last: number, length: number): boolean {
+  return (shapes[((first & 31) << 5) | (last & 31)] & (1 << (length & 31))) !== 0;
+}
+
+/**
+ * The shapes of {@link SPORTS_WORDS}: every word of a document is asked, and
+ * this spares hashing the great many that cannot be one.
+ */
+const SPORTS_SHAPES = wordShapes([SPORTS_WORDS]);
 
 /**
  * False when no word of {@link SPORTS_WORDS} has this first and last code unit (in either case) and
  * length: the scanner asks this of every word it reads, with the letters in hand.
  */
 export function maybeSportsWord(first: number, last: number, length: number): boolean {
-  const shape = sportsShapeOf(first, last, length);
-  return (SPORTS_SHAPES[shape >>> 5] & (1 << (shape & 31))) !== 0;
+  return hasShapeOf(SPORTS_SHAPES, first, last, length);
 }
 
 /** 2 for a cricket word, 1 for another word of {@link SPORTS_WORDS}, 0 for any other folded word. */
 export function sportsWordKind(norm: string): number {
-  const shape = sportsShape(norm);
-  if ((SPORTS_SHAPES[shape >>> 5] & (1 << (shape & 31))) === 0 || !SPORTS_WORDS.has(norm)) return 0;
+  if (!hasShape(SPORTS_SHAPES, norm) || !SPORTS_WORDS.has(norm)) return 0;
   return CRICKET_WORDS.has(norm) ? 2 : 1;
 }
 

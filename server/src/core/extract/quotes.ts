@@ -13,10 +13,10 @@
 import type { LocalEntity, Paragraph, Quote, Speaker, Span } from '../model';
 import {
   CLAUSAL_VERBS, ORG_HEADS, QUOTE_VERBS, headKind, isSpeakerDescription, SPEECH_VERBS, SpeakerResolver, accordingTo, cueAfterQuote, isSpeechVerb, isWordCode,
-  SPEECH_HINT, SPEECH_VERB_SHAPES, hasShape, phraseAfter, phraseBefore, possessiveOwner, startsBareClause, subjectOfVerb, tokenizeSentences,
-  wordShapes,
+  SPEECH_HINT, SPEECH_VERB_SHAPES, phraseAfter, phraseBefore, possessiveOwner, startsBareClause, subjectOfVerb, tokenizeSentences,
 } from './attribution';
 import type { SpeakerPhrase, Tok } from './attribution';
+import { hasShape, wordShapes } from './lexicon';
 
 /** A pair of quotation marks found in a paragraph. */
 interface MarkedQuote {
